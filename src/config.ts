@@ -162,7 +162,10 @@ export class ConfigError extends Error {
 // ---------------------------------------------------------------------------------------------------------
 
 interface VariableDoc {
-  /** The default as it would be written in the environment, or how the value is derived when unset. */
+  /**
+   * The default as it would be written in the environment (`4001`), prose saying how the value is derived when
+   * unset (always containing a space), or `''` when unset simply means "not used".
+   */
   readonly default: string;
   readonly description: string;
   /** The value is never printed: not in errors, not in logs, not in `describeConfig`. */
@@ -186,7 +189,7 @@ function withDefault<S extends EnvParser>(schema: S, fallback: string, descripti
 function optional<S extends EnvParser>(
   schema: S,
   description: string,
-  { whenUnset = 'unset', secret = false }: { whenUnset?: string; secret?: boolean } = {},
+  { whenUnset = '', secret = false }: { whenUnset?: string; secret?: boolean } = {},
 ) {
   const variable = schema.optional();
   variableDocs.set(variable, { default: whenUnset, description, secret });
@@ -654,4 +657,13 @@ export function describeConfig(config: Config): Record<string, unknown> {
     gateway: { ...config.gateway, sharedSecret: config.gateway.sharedSecret === null ? null : '[set]' },
     limits: { ...config.limits, redisUrl: redis ? redis.toString() : null },
   };
+}
+
+/** The literal secret values in this configuration, for the logger's last-line scrubber (`createLogger`). */
+export function secretValues(config: Config): string[] {
+  const values: Array<string | null> = [config.gateway.sharedSecret, config.limits.redisUrl];
+  if (config.auth.mode === 'static') values.push(config.auth.accessToken);
+  if (config.auth.mode === 'service') values.push(config.auth.clientSecret, config.auth.refreshToken);
+  if (config.limits.redisUrl) values.push(decodeURIComponent(new URL(config.limits.redisUrl).password) || null);
+  return values.filter((value): value is string => value !== null && value !== '');
 }

@@ -1,0 +1,179 @@
+/**
+ * The structured JSON logger (pino). Credentials never reach the output, by three independent layers:
+ *
+ * 1. `redactedPaths`: pino's own redaction of the known places a secret sits in a log object (headers, token
+ *    fields, the config object), up to two levels deep.
+ * 2. The `err` serializer: an error (and its `cause` chain, and whatever an HTTP library hung on it, such as
+ *    request options with headers) is copied with every secret-named key censored and every string scrubbed.
+ * 3. A last pass over each serialized line (pino's `streamWrite` hook): Zoho and bearer tokens in free text,
+ *    OAuth form fields (`refresh_token=…`), secret-named JSON keys at any depth, and the literal values of the
+ *    running process's own secrets (`secrets` option) are replaced before a byte is written.
+ */
+import { Writable } from 'node:stream';
+import { pino, stdSerializers } from 'pino';
+import type { DestinationStream, Logger as PinoLogger } from 'pino';
+
+export type Logger = PinoLogger;
+
+export const REDACTED = '[Redacted]';
+
+/** Object keys whose value is a secret wherever they appear. Matched case-insensitively by the scrubbers. */
+export const SECRET_KEYS: readonly string[] = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-gateway-secret',
+  'password',
+  'secret',
+  'token',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
+  'clientSecret',
+  'client_secret',
+  'sharedSecret',
+  'gatewaySharedSecret',
+  'apiKey',
+  'api_key',
+  'redisUrl',
+];
+
+const HEADER_KEYS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-gateway-secret'];
+const FIELD_KEYS = SECRET_KEYS.filter((key) => !HEADER_KEYS.includes(key));
+
+/** `a.b` for an identifier key, `a["x-b"]` otherwise; `prefix` may be empty or hold wildcards. */
+const path = (prefix: string, key: string) =>
+  /^[A-Za-z_$][\w$]*$/.test(key) ? (prefix ? `${prefix}.${key}` : key) : `${prefix}["${key}"]`;
+
+/**
+ * Every path pino censors: headers wherever a `headers` object sits (`req.headers`, `options.headers`,
+ * `error.request.headers` …), and secret-named fields at the top level and up to two levels below
+ * (`config.auth.clientSecret`, `grant.refresh_token` …). Deeper ones are caught by the line scrubber.
+ */
+export const redactedPaths: readonly string[] = Object.freeze([
+  ...['headers', '*.headers', '*.*.headers'].flatMap((base) => HEADER_KEYS.map((header) => path(base, header))),
+  'authorization',
+  'cookie',
+  ...['', '*', '*.*'].flatMap((prefix) => FIELD_KEYS.map((key) => path(prefix, key))),
+]);
+
+const SECRET_KEY_SET: ReadonlySet<string> = new Set(SECRET_KEYS.map((key) => key.toLowerCase()));
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `Zoho-oauthtoken 1000.abc…`, `Bearer eyJ…`: the scheme stays, the credential goes. */
+const AUTH_SCHEME = /\b(Zoho-oauthtoken|Bearer)(\s+)[^\s"'\\,;]+/gi;
+/** OAuth form and query fields, as in the token mint request body or a logged URL. */
+const FORM_FIELD = /\b(access_token|refresh_token|client_secret|password)=[^&\s"'\\]+/gi;
+/** A secret-named key with a string value in serialized JSON, at any depth. */
+const JSON_FIELD = new RegExp(
+  `"(${SECRET_KEYS.map(escapeRegExp).join('|')})"\\s*:\\s*"(?:[^"\\\\]|\\\\.)*"`,
+  'gi',
+);
+/** The same inside a JSON string (a response body quoted in a message): `\"access_token\":\"…\"`. */
+const ESCAPED_JSON_FIELD = new RegExp(
+  `\\\\"(${SECRET_KEYS.map(escapeRegExp).join('|')})\\\\"\\s*:\\s*\\\\"[^"\\\\]*\\\\"`,
+  'gi',
+);
+
+/** Removes credentials from free text: messages, error messages and stacks, URLs. */
+export function scrubText(text: string): string {
+  return text.replace(AUTH_SCHEME, `$1$2${REDACTED}`).replace(FORM_FIELD, `$1=${REDACTED}`);
+}
+
+/** A deep copy with secret-named keys censored and every string scrubbed; cycles and depth are bounded. */
+export function scrubValue(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return '[Circular]';
+  if (depth > 8) return '[Truncated]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1, seen));
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    copy[key] = SECRET_KEY_SET.has(key.toLowerCase()) ? REDACTED : scrubValue(child, depth + 1, seen);
+  }
+  return copy;
+}
+
+/** pino's error serializer (message, stack, `cause` chain, own properties), then scrubbed. */
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return scrubValue(error);
+  return scrubValue(stdSerializers.errWithCause(error));
+}
+
+export interface LoggerOptions {
+  /** The lowest level written: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. */
+  level: string;
+  /** Human-readable single lines instead of JSON, for a developer's terminal. Same scrubbing. */
+  pretty?: boolean;
+  /**
+   * Literal secret values of this process (e.g. from `secretValues(config)`); any occurrence in any line is
+   * replaced. Values shorter than 6 characters are ignored (replacing them would mangle ordinary text).
+   */
+  secrets?: ReadonlyArray<string | null | undefined>;
+  /** Where lines go; stdout by default. Tests pass a capturing stream. */
+  destination?: DestinationStream;
+  /** Fields on every line; defaults to `{ service: 'zoho-assist-subgraph' }`. */
+  base?: Record<string, unknown>;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const literalSecrets = [...new Set(options.secrets ?? [])]
+    .filter((secret): secret is string => typeof secret === 'string' && secret.length >= 6)
+    // The longest first, so a secret containing another is replaced whole.
+    .sort((a, b) => b.length - a.length)
+    // A secret is matched both as written and as JSON escapes it inside a string.
+    .flatMap((secret) => [...new Set([secret, JSON.stringify(secret).slice(1, -1)])]);
+
+  const scrubLine = (line: string): string => {
+    let out = scrubText(line)
+      .replace(JSON_FIELD, (_match, key: string) => `"${key}":"${REDACTED}"`)
+      .replace(ESCAPED_JSON_FIELD, (_match, key: string) => `\\"${key}\\":\\"${REDACTED}\\"`);
+    for (const secret of literalSecrets) out = out.split(secret).join(REDACTED);
+    return out;
+  };
+
+  const destination = options.destination ?? (options.pretty ? prettyStdout() : pino.destination({ sync: false }));
+
+  return pino(
+    {
+      level: options.level,
+      base: options.base ?? { service: 'zoho-assist-subgraph' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: [...redactedPaths], censor: REDACTED },
+      serializers: { err: serializeError, error: serializeError },
+      hooks: { streamWrite: scrubLine },
+    },
+    destination,
+  );
+}
+
+/** `12:00:00.000 INFO  message {"other":"fields"}` on stdout; no dependency on pino-pretty. */
+function prettyStdout(): DestinationStream {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (line.trim() === '') continue;
+        process.stdout.write(`${formatPretty(line)}\n`);
+      }
+      callback();
+    },
+  });
+}
+
+function formatPretty(line: string): string {
+  try {
+    const record = JSON.parse(line) as Record<string, unknown>;
+    const { time, level, msg, service: _service, pid: _pid, hostname: _hostname, ...rest } = record;
+    const clock = typeof time === 'string' ? time.slice(11, 23) : '';
+    const label = (typeof level === 'string' ? level : String(level)).toUpperCase().padEnd(5);
+    const extra = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
+    return `${clock} ${label} ${typeof msg === 'string' ? msg : ''}${extra}`;
+  } catch {
+    return line;
+  }
+}

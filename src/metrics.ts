@@ -1,0 +1,170 @@
+/**
+ * Prometheus metrics in a Registry of their own: nothing else in the process (a library that registers on
+ * prom-client's global registry, a second instance in a test) can collide with or leak into `/metrics`.
+ *
+ * Label values must stay few: routes are templates (`GET /sessions/{sessionId}`), never concrete paths, and
+ * client-chosen GraphQL operation names go through `operationLabel` first.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** How a GraphQL operation ended. */
+export type OperationOutcome = 'success' | 'partial' | 'error';
+export type BudgetWindow = 'minute' | 'day';
+export type TokenMintOutcome = 'success' | 'failure' | 'throttled';
+export type CacheResult = 'hit' | 'miss';
+
+export interface Metrics {
+  /** The registry `render` reads; for tests and for registering extra metrics. */
+  readonly registry: Registry;
+  /** `graphql_operations_total{operation,outcome}`. */
+  readonly operations: Counter<'operation' | 'outcome'>;
+  /** `graphql_operation_duration_seconds{operation}`. */
+  readonly operationDuration: Histogram<'operation'>;
+  /** `zoho_upstream_calls_total{route,status}`; `status` is the HTTP status, or `network`/`timeout`. */
+  readonly upstreamCalls: Counter<'route' | 'status'>;
+  /** `zoho_upstream_duration_seconds{route}`: one attempt each, retries observed separately. */
+  readonly upstreamDuration: Histogram<'route'>;
+  /** `zoho_upstream_retries_total{route}`. */
+  readonly upstreamRetries: Counter<'route'>;
+  /** `zoho_upstream_rate_limited_total{route}`: 429 answers from Zoho. */
+  readonly upstreamRateLimited: Counter<'route'>;
+  /** `zoho_rate_limit_budget_remaining{window}`: calls left in the shared minute and day budgets. */
+  readonly budgetRemaining: Gauge<'window'>;
+  /** `zoho_token_mints_total{outcome}`: access tokens minted from the refresh token. */
+  readonly tokenMints: Counter<'outcome'>;
+  /** `cache_lookups_total{resource,result}`; `cache_hit_ratio{resource}` is derived from it at scrape time. */
+  readonly cacheLookups: Counter<'resource' | 'result'>;
+  /** `dataloader_batch_size{loader}`: keys per batch, to see whether batching works. */
+  readonly loaderBatchSize: Histogram<'loader'>;
+  /**
+   * A bounded label for a client-chosen operation name: `anonymous` when there is none, characters outside
+   * `[A-Za-z0-9_]` dropped, at most 64 characters, and `other` once `maxOperationNames` distinct names are seen.
+   */
+  operationLabel(name: string | null | undefined): string;
+  /** The exposition for `GET /metrics`. */
+  render(): Promise<{ contentType: string; body: string }>;
+}
+
+export interface MetricsOptions {
+  /** Process metrics (CPU, memory, event-loop lag, GC, handles); on by default. */
+  defaultMetrics?: boolean;
+  /** Labels on every metric, e.g. `{ replica: hostname }`. */
+  defaultLabels?: Record<string, string>;
+  /** Distinct operation names tracked before the rest are counted as `other`; 200 by default. */
+  maxOperationNames?: number;
+}
+
+const OPERATION_SECONDS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30];
+const UPSTREAM_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const BATCH_SIZES = [1, 2, 5, 10, 20, 50, 100, 200];
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultLabels) registry.setDefaultLabels(options.defaultLabels);
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+
+  const cacheLookups = new Counter({
+    name: 'cache_lookups_total',
+    help: 'Cache lookups by resource and result (hit or miss).',
+    labelNames: ['resource', 'result'] as const,
+    registers,
+  });
+
+  new Gauge({
+    name: 'cache_hit_ratio',
+    help: 'Hits divided by lookups since start, per resource (derived from cache_lookups_total).',
+    labelNames: ['resource'] as const,
+    registers,
+    async collect() {
+      const totals = new Map<string, { hit: number; all: number }>();
+      for (const { labels, value } of (await cacheLookups.get()).values) {
+        const resource = String(labels.resource);
+        const entry = totals.get(resource) ?? { hit: 0, all: 0 };
+        entry.all += value;
+        if (labels.result === 'hit') entry.hit += value;
+        totals.set(resource, entry);
+      }
+      this.reset();
+      for (const [resource, { hit, all }] of totals) {
+        if (all > 0) this.set({ resource }, hit / all);
+      }
+    },
+  });
+
+  const maxOperationNames = options.maxOperationNames ?? 200;
+  const operationNames = new Set<string>();
+
+  return {
+    registry,
+    operations: new Counter({
+      name: 'graphql_operations_total',
+      help: 'GraphQL operations by name and outcome (success, partial, error).',
+      labelNames: ['operation', 'outcome'] as const,
+      registers,
+    }),
+    operationDuration: new Histogram({
+      name: 'graphql_operation_duration_seconds',
+      help: 'GraphQL operation duration in seconds.',
+      labelNames: ['operation'] as const,
+      buckets: OPERATION_SECONDS,
+      registers,
+    }),
+    upstreamCalls: new Counter({
+      name: 'zoho_upstream_calls_total',
+      help: 'Zoho Assist API calls by route template and HTTP status (or network/timeout).',
+      labelNames: ['route', 'status'] as const,
+      registers,
+    }),
+    upstreamDuration: new Histogram({
+      name: 'zoho_upstream_duration_seconds',
+      help: 'Zoho Assist API call duration in seconds, per attempt.',
+      labelNames: ['route'] as const,
+      buckets: UPSTREAM_SECONDS,
+      registers,
+    }),
+    upstreamRetries: new Counter({
+      name: 'zoho_upstream_retries_total',
+      help: 'Retried Zoho Assist API calls by route template.',
+      labelNames: ['route'] as const,
+      registers,
+    }),
+    upstreamRateLimited: new Counter({
+      name: 'zoho_upstream_rate_limited_total',
+      help: 'HTTP 429 answers from Zoho by route template.',
+      labelNames: ['route'] as const,
+      registers,
+    }),
+    budgetRemaining: new Gauge({
+      name: 'zoho_rate_limit_budget_remaining',
+      help: 'Upstream calls left in the shared rate-limit budget, per window (minute, day).',
+      labelNames: ['window'] as const,
+      registers,
+    }),
+    tokenMints: new Counter({
+      name: 'zoho_token_mints_total',
+      help: 'Access tokens minted from the refresh token, by outcome (success, failure, throttled).',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
+    cacheLookups,
+    loaderBatchSize: new Histogram({
+      name: 'dataloader_batch_size',
+      help: 'Keys per DataLoader batch, by loader.',
+      labelNames: ['loader'] as const,
+      buckets: BATCH_SIZES,
+      registers,
+    }),
+    operationLabel(name) {
+      const cleaned = (name ?? '').replace(/[^A-Za-z0-9_]/g, '').slice(0, 64);
+      if (cleaned === '') return 'anonymous';
+      if (operationNames.has(cleaned)) return cleaned;
+      if (operationNames.size >= maxOperationNames) return 'other';
+      operationNames.add(cleaned);
+      return cleaned;
+    },
+    async render() {
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}
