@@ -1,0 +1,39 @@
+import type { QueryResolvers, ReportFilter } from '../src/__generated__/resolvers-types.js';
+import type { Context } from '../src/context.js';
+import { sessionStatus } from '../src/enums.js';
+import { badUserInput } from '../src/errors.js';
+import { computersPage, customersPage, sessionsPage, techniciansPage } from '../src/lists.js';
+import type { ReportQuery } from '../src/zoho/types.js';
+
+function reportQuery(filter: ReportFilter): ReportQuery {
+  if (filter.from > filter.to) throw badUserInput('from must not be after to.', ['filter', 'from']);
+  const status = filter.status == null ? undefined : sessionStatus.toUpstream(filter.status);
+  if (filter.status != null && status === undefined) {
+    throw badUserInput(`${filter.status} cannot be used as a filter.`, ['filter', 'status']);
+  }
+  return {
+    from_date: filter.from,
+    to_date: filter.to,
+    ...(filter.technicianId == null ? {} : { technicianId: filter.technicianId }),
+    ...(status === undefined ? {} : { status }),
+  };
+}
+
+const report = <T>(ctx: Context, call: () => Promise<T>) => ctx.loaders.limit(call);
+
+export const Query: QueryResolvers = {
+  session: (_root, { id }, ctx) => ctx.loaders.sessionById.load(id),
+  sessions: (_root, args, ctx) => sessionsPage(ctx, args),
+  technician: (_root, { id }, ctx) => ctx.loaders.technicianById.load(id),
+  technicians: (_root, args, ctx) => techniciansPage(ctx, args),
+  customer: (_root, { id }, ctx) => ctx.loaders.customerById.load(id),
+  customers: (_root, args, ctx) => customersPage(ctx, args),
+  computer: (_root, { id }, ctx) => ctx.loaders.computerById.load(id),
+  computers: (_root, args, ctx) => computersPage(ctx, args),
+  sessionReport: (_root, { filter }, ctx) =>
+    report(ctx, () => ctx.api.getSessionReport(reportQuery(filter), { signal: ctx.signal })),
+  technicianReport: (_root, { filter }, ctx) =>
+    report(ctx, () => ctx.api.getTechnicianReport(reportQuery(filter), { signal: ctx.signal })),
+  customerReport: (_root, { filter }, ctx) =>
+    report(ctx, () => ctx.api.getCustomerReport(reportQuery(filter), { signal: ctx.signal })),
+};

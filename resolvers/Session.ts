@@ -1,0 +1,32 @@
+import type { SessionResolvers } from '../src/__generated__/resolvers-types.js';
+import { sessionStatus, sessionType } from '../src/enums.js';
+import type { CustomerReference } from '../src/mappers.js';
+import { orNull } from './shared.js';
+
+export const Session: SessionResolvers = {
+  __resolveReference: (reference, ctx) => orNull(ctx.loaders.sessionById.load(reference.id)),
+  id: (session) => session.sessionId,
+  key: (session) => session.sessionKey,
+  url: (session) => session.sessionUrl,
+  name: (session) => session.sessionName ?? null,
+  type: (session) => sessionType.fromUpstream(session.sessionType),
+  status: (session) => sessionStatus.fromUpstream(session.status),
+  createdAt: (session) => session.createdTime,
+  scheduledAt: (session) => session.scheduledTime ?? null,
+  durationMinutes: (session) => session.duration ?? null,
+  startedAt: (session) => session.startTime ?? null,
+  endedAt: (session) => session.endTime ?? null,
+  expiresIn: (session) => session.expiresIn,
+  technician: (session, _args, ctx) => orNull(ctx.loaders.technicianById.load(session.technicianId)),
+  // The session already names its customer: no call unless a field beyond name and email is selected.
+  customer: (session): CustomerReference => ({
+    reference: 'byEmail',
+    name: session.customerName,
+    email: session.customerEmail,
+  }),
+  computer: (session, _args, ctx) =>
+    session.computerId ? orNull(ctx.loaders.computerById.load(session.computerId)) : null,
+  chatMessages: async (session, _args, ctx) => [...(await ctx.loaders.chatBySession.load(session.sessionId))],
+  files: async (session, _args, ctx) => [...(await ctx.loaders.filesBySession.load(session.sessionId))],
+  details: (session, _args, ctx) => orNull(ctx.loaders.detailsBySession.load(session.sessionId)),
+};

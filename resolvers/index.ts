@@ -1,0 +1,42 @@
+/** Every type's resolvers, alphabetically; one file per type. */
+import type { Resolvers } from '../src/__generated__/resolvers-types.js';
+import { DateResolver, DateTimeResolver, EmailAddressResolver } from 'graphql-scalars';
+import { connectionResolvers } from '../src/pagination.js';
+import { ChatMessage } from './ChatMessage.js';
+import { Computer } from './Computer.js';
+import { Customer } from './Customer.js';
+import { CustomerReportEntry } from './CustomerReportEntry.js';
+import { File } from './File.js';
+import { Invitation } from './Invitation.js';
+import { Mutation } from './Mutation.js';
+import { Query } from './Query.js';
+import { ReportSummary } from './ReportSummary.js';
+import { Session } from './Session.js';
+import { SessionDetails } from './SessionDetails.js';
+import { SessionReportEntry } from './SessionReportEntry.js';
+import { Technician } from './Technician.js';
+import { TechnicianReportEntry } from './TechnicianReportEntry.js';
+
+export const resolvers: Resolvers = {
+  ChatMessage,
+  Computer,
+  ComputerConnection: connectionResolvers,
+  Customer,
+  CustomerConnection: connectionResolvers,
+  CustomerReportEntry,
+  Date: DateResolver,
+  DateTime: DateTimeResolver,
+  EmailAddress: EmailAddressResolver,
+  File,
+  Invitation,
+  Mutation,
+  Query,
+  ReportSummary,
+  Session,
+  SessionConnection: connectionResolvers,
+  SessionDetails,
+  SessionReportEntry,
+  Technician,
+  TechnicianConnection: connectionResolvers,
+  TechnicianReportEntry,
+};

@@ -1,0 +1,189 @@
+/**
+ * Composition: configuration in, a listening subgraph out. Per process: the got instance, the token provider
+ * (service and static modes), the schema and Apollo Server. Per request: the upstream client bound to the
+ * caller's credentials, an abort signal (client gone or deadline passed) and fresh loaders.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginLandingPageLocalDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { GraphQLError } from 'graphql';
+import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import type { AuthConfig, Config } from './config.js';
+import type { Context } from './context.js';
+import { formatError } from './errors.js';
+import { createHttpHandler } from './http.js';
+import { createLoaders } from './loaders/index.js';
+import { buildSchema } from './schema.js';
+import { createZohoClient } from './zoho/client.js';
+import { createZohoHttp } from './zoho/http.js';
+import { RefreshTokenProvider, StaticTokenProvider, type TokenProvider } from './zoho/tokens.js';
+
+export interface App {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4001/graphql`. */
+  readonly url: string;
+  readonly port: number;
+  /** The embedded emulator, when the configuration asked for one. */
+  readonly emulator: RunningEmulator | undefined;
+  /** Stops taking requests, lets in-flight ones finish (up to the drain time), then releases everything. */
+  close(): Promise<void>;
+}
+
+const EXAMPLE_OPERATION = `# Sessions with their technician and customer: two upstream calls in all.
+query Dashboard {
+  sessions(first: 10) {
+    totalCount
+    nodes { id name status createdAt technician { name status } customer { name email } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
+
+const FORWARDED_TOKEN = /^Zoho-oauthtoken ([A-Za-z0-9._-]{1,512})$/;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export async function startApp(config: Config): Promise<App> {
+  const emulator = config.emulator.enabled
+    ? await startEmulator({ port: config.emulator.port, host: '127.0.0.1', quiet: true })
+    : undefined;
+  const apiUrl = emulator?.apiUrl ?? config.upstream.apiUrl;
+  const accountsUrl = emulator?.accountsUrl ?? config.upstream.accountsUrl;
+  if (!apiUrl || !accountsUrl) throw new Error('No Zoho Assist API URL: configure ZOHO_DC or ZOHO_ASSIST_API_URL.');
+
+  // With the embedded emulator and no credentials, the service mode runs against the emulator's own client:
+  // the same token minting and refresh path production uses.
+  const auth: AuthConfig =
+    emulator && config.auth.mode === 'forwarded'
+      ? {
+          mode: 'service',
+          clientId: EMULATOR_CREDENTIALS.clientId,
+          clientSecret: EMULATOR_CREDENTIALS.clientSecret,
+          refreshToken: EMULATOR_CREDENTIALS.refreshToken,
+        }
+      : config.auth;
+
+  const http = createZohoHttp({
+    apiUrl,
+    timeouts: { connectMs: config.upstream.connectTimeoutMs, responseMs: config.upstream.timeoutMs },
+    retry: { limit: config.upstream.retries, maxRetryAfterSeconds: config.upstream.maxRetryAfterSeconds },
+  });
+  const sharedTokens: TokenProvider | undefined =
+    auth.mode === 'static'
+      ? new StaticTokenProvider(auth.accessToken)
+      : auth.mode === 'service'
+        ? new RefreshTokenProvider({
+            accountsUrl,
+            clientId: auth.clientId,
+            clientSecret: auth.clientSecret,
+            refreshToken: auth.refreshToken,
+          })
+        : undefined;
+
+  function tokensFor(request: IncomingMessage): TokenProvider {
+    if (sharedTokens) return sharedTokens;
+    const match = FORWARDED_TOKEN.exec(request.headers.authorization ?? '');
+    if (!match?.[1]) {
+      throw new GraphQLError('Send the Zoho access token as `Authorization: Zoho-oauthtoken <token>`.', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
+    return new StaticTokenProvider(match[1]);
+  }
+
+  function checkGateway(request: IncomingMessage) {
+    const { sharedSecret, secretHeader } = config.gateway;
+    if (sharedSecret !== null && request.headers[secretHeader] !== sharedSecret) {
+      throw new GraphQLError('This subgraph only answers its gateway.', {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      });
+    }
+  }
+
+  async function context(request: IncomingMessage, response: ServerResponse): Promise<Context> {
+    checkGateway(request);
+    const tokens = tokensFor(request);
+    const header = request.headers['x-request-id'];
+    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    response.setHeader('x-request-id', requestId);
+
+    const controller = new AbortController();
+    const deadline = setTimeout(() => controller.abort(new Error('deadline')), config.operation.deadlineMs);
+    deadline.unref();
+    response.once('close', () => {
+      clearTimeout(deadline);
+      if (!response.writableFinished) controller.abort(new Error('client disconnected'));
+    });
+
+    const stats = { upstreamCalls: 0 };
+    const api = createZohoClient(http, {
+      tokens,
+      requestId,
+      signal: controller.signal,
+      onCall: () => {
+        stats.upstreamCalls++;
+      },
+    });
+    const loaders = createLoaders(api, {
+      concurrency: config.upstream.concurrencyPerOperation,
+      signal: controller.signal,
+    });
+    return { api, loaders, requestId, signal: controller.signal, stats };
+  }
+
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    formatError,
+    introspection: config.server.introspection,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [
+      config.isProduction
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }),
+    ],
+  });
+  await apollo.start();
+
+  let draining = false;
+  const handler = createHttpHandler<Context>({
+    apollo,
+    context,
+    maxBodyBytes: 1024 * 1024,
+    corsOrigins: config.server.corsOrigins === '*' ? ['*'] : config.server.corsOrigins,
+    draining: () => draining,
+    ready: async () => ({ ready: true, checks: {} }),
+  });
+  const server: Server = createServer((request, response) => void handler(request, response));
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.server.port, config.server.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.server.host === '0.0.0.0' || config.server.host === '::' ? '127.0.0.1' : config.server.host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/graphql`,
+    port,
+    emulator,
+    close: () =>
+      (closing ??= (async () => {
+        draining = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const drained = await Promise.race([
+          closed.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), config.server.shutdownDrainMs).unref()),
+        ]);
+        if (!drained) server.closeAllConnections();
+        await apollo.stop();
+        http.close();
+        await emulator?.close();
+      })()),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * What every resolver receives: the upstream API bound to this request, the loaders built for it, and the
+ * request's own bookkeeping. Built per request (src/server.ts); nothing here outlives the request.
+ */
+import type { Loaders } from './loaders/index.js';
+import type { ZohoAssistApi } from './zoho/api.js';
+
+export interface OperationStats {
+  /** Upstream calls made so far by this operation (every attempt counts: each spends budget). */
+  upstreamCalls: number;
+}
+
+export interface Context {
+  api: ZohoAssistApi;
+  loaders: Loaders;
+  requestId: string;
+  /** Aborts when the client disconnects or the operation's deadline passes. */
+  signal: AbortSignal;
+  stats: OperationStats;
+}

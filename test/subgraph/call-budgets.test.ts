@@ -1,0 +1,99 @@
+/**
+ * Upstream calls are the product's cost (every one spends the customer's Zoho budget). These tests pin the
+ * exact number of calls that reach the emulator for the operations the subgraph issue prices.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { startStack, type Stack } from '../support/stack.js';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ emulator: { size: { technicians: 10, customers: 300, computers: 10, sessions: 600 } } });
+});
+afterAll(() => stack.close());
+beforeEach(() => stack.resetCalls());
+
+describe('upstream call budgets', () => {
+  it('lists 100 sessions with technician and customer names in 2 upstream calls', async () => {
+    const result = await stack.graphql(`{
+      sessions(first: 100) { nodes { id technician { name } customer { name } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.sessions.nodes).toHaveLength(100);
+    expect(result.data.sessions.nodes.every((s: any) => typeof s.technician.name === 'string')).toBe(true);
+    const calls = await stack.calls();
+    expect(calls.byRoute).toEqual({ 'GET /sessions': 1, 'GET /technicians': 1 });
+  });
+
+  it('loads the full customer records of 100 sessions by walking the customer list, not 100 lookups', async () => {
+    const result = await stack.graphql(`{
+      sessions(first: 100) { nodes { customer { id company } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const calls = await stack.calls();
+    // 300 customers: three list pages answer every e-mail at once.
+    expect(calls.byRoute).toEqual({ 'GET /sessions': 1, 'GET /customers': 3 });
+  });
+
+  it('resolves 100 Session representations in _entities with one list call', async () => {
+    const page = await stack.graphql(`{ sessions(first: 100) { nodes { id } } }`);
+    const representations = page.data.sessions.nodes.map((s: { id: string }) => ({ __typename: 'Session', id: s.id }));
+    await stack.resetCalls();
+    const result = await stack.graphql(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Session { id status } } }`,
+      { representations },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data._entities.map((e: { id: string }) => e.id)).toEqual(representations.map((r: any) => r.id));
+    expect((await stack.calls()).total).toBe(1);
+  });
+
+  it('costs one extra call per missing entity, and answers null for it', async () => {
+    const page = await stack.graphql(`{ sessions(first: 10) { nodes { id } } }`);
+    const ids: string[] = page.data.sessions.nodes.map((s: { id: string }) => s.id);
+    await stack.resetCalls();
+    const representations = [...ids, 'missing-1', 'missing-2'].map((id) => ({ __typename: 'Session', id }));
+    const result = await stack.graphql(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Session { id } } }`,
+      { representations },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data._entities.slice(-2)).toEqual([null, null]);
+    expect(result.data._entities.slice(0, 10).map((e: { id: string }) => e.id)).toEqual(ids);
+    expect((await stack.calls()).byRoute).toEqual({ 'GET /sessions': 1, 'GET /sessions/{sessionId}': 2 });
+  });
+
+  it('reads a technician with 50 sessions and each chat in 1 + 1 + 50 calls', async () => {
+    const technicians = await stack.graphql(`{ technicians(first: 100) { nodes { id totalSessionCount } } }`);
+    const busiest = [...technicians.data.technicians.nodes].sort(
+      (a: any, b: any) => b.totalSessionCount - a.totalSessionCount,
+    )[0];
+    expect(busiest.totalSessionCount).toBeGreaterThanOrEqual(50);
+    await stack.resetCalls();
+    const result = await stack.graphql(
+      `query ($id: ID!) { technician(id: $id) { name sessions(first: 50) { nodes { id chatMessages { text } } } } }`,
+      { id: busiest.id },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.technician.sessions.nodes).toHaveLength(50);
+    expect((await stack.calls()).byRoute).toEqual({
+      'GET /technicians/{technicianId}': 1,
+      'GET /sessions': 1,
+      'GET /sessions/{sessionId}/chat': 50,
+    });
+  });
+
+  it('asks Zoho once for the same technician however many sessions name them', async () => {
+    const result = await stack.graphql(`{
+      a: technicians(first: 1) { nodes { id } }
+    }`);
+    const id = result.data.a.nodes[0].id;
+    await stack.resetCalls();
+    const twice = await stack.graphql(
+      `query ($id: ID!) { one: technician(id: $id) { name } two: technician(id: $id) { email } }`,
+      { id },
+    );
+    expect(twice.errors).toBeUndefined();
+    expect((await stack.calls()).byRoute).toEqual({ 'GET /technicians/{technicianId}': 1 });
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Failures as a frontend sees them: one `extensions.code` per kind, partial data when one field fails, and no
+ * stack, upstream body or token in any message.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { startStack, EMULATOR_TOKEN, type Stack } from '../support/stack.js';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ env: { UPSTREAM_RETRIES: '1', UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_MAX_RETRY_AFTER_SECONDS: '1' } });
+});
+afterAll(() => stack.close());
+afterEach(() => stack.control('DELETE', 'faults'));
+
+function codes(result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) {
+  return (result.errors ?? []).map((e) => e.extensions?.code);
+}
+
+describe('errors', () => {
+  it('answers null with NOT_FOUND for a missing session', async () => {
+    const result = await stack.graphql(`{ session(id: "404404") { id } }`);
+    expect(result.data).toEqual({ session: null });
+    expect(codes(result)).toEqual(['NOT_FOUND']);
+    expect(result.errors?.[0]?.path).toEqual(['session']);
+  });
+
+  it('answers BAD_USER_INPUT for an invalid e-mail or page size, before calling Zoho', async () => {
+    await stack.resetCalls();
+    const email = await stack.graphql(`{ customers(filter: { email: "not-an-email" }) { totalCount } }`);
+    expect(codes(email)).toEqual(['BAD_USER_INPUT']);
+    const size = await stack.graphql(`{ sessions(first: 1000) { totalCount } }`);
+    expect(codes(size)).toEqual(['BAD_USER_INPUT']);
+    expect((await stack.calls()).total).toBe(0);
+  });
+
+  it('answers FORBIDDEN when the token lacks the scope, and only for that field', async () => {
+    await stack.control('POST', 'tokens', { token: 'read-sessions-only', scopes: ['ZohoAssist.sessions.READ'] });
+    const limited = await startStack({ env: { ZOHO_ACCESS_TOKEN: 'read-sessions-only' } });
+    try {
+      // The limited stack has its own emulator, so register the token there too.
+      await limited.control('POST', 'tokens', { token: 'read-sessions-only', scopes: ['ZohoAssist.sessions.READ'] });
+      const result = await limited.graphql(`{ sessions(first: 1) { totalCount } customers(first: 1) { totalCount } }`);
+      expect(result.data?.sessions).toEqual({ totalCount: expect.any(Number) });
+      expect(codes(result)).toEqual(['FORBIDDEN']);
+      expect(result.errors?.[0]?.path).toEqual(['customers']);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('answers UNAUTHENTICATED when Zoho rejects the token', async () => {
+    const rejected = await startStack({ env: { ZOHO_ACCESS_TOKEN: 'not-a-token' } });
+    try {
+      const result = await rejected.graphql(`{ sessions(first: 1) { totalCount } }`);
+      expect(codes(result)).toEqual(['UNAUTHENTICATED']);
+      expect(JSON.stringify(result)).not.toContain('not-a-token');
+    } finally {
+      await rejected.close();
+    }
+  });
+
+  it('answers RATE_LIMITED with retryAfter when Zoho asks for a long wait', async () => {
+    await stack.control('POST', 'faults', { route: 'GET /technicians/{technicianId}', rateLimitRate: 1, retryAfterSeconds: 30 });
+    const result = await stack.graphql(`{ technician(id: "tech_1") { id } }`);
+    expect(codes(result)).toEqual(['RATE_LIMITED']);
+    expect(result.errors?.[0]?.extensions?.retryAfter).toBe(30);
+  });
+
+  it('answers UPSTREAM_UNAVAILABLE after retrying a failing read', async () => {
+    await stack.control('POST', 'faults', { route: 'GET /technicians/{technicianId}', errorRate: 1 });
+    await stack.resetCalls();
+    const result = await stack.graphql(`{ technician(id: "tech_1") { id } }`);
+    expect(codes(result)).toEqual(['UPSTREAM_UNAVAILABLE']);
+    expect((await stack.calls()).byRoute['GET /technicians/{technicianId}']).toBe(2);
+  });
+
+  it('answers UPSTREAM_TIMEOUT when Zoho is slower than the timeout', async () => {
+    await stack.control('POST', 'faults', { route: 'GET /technicians/{technicianId}', latencyMs: 1500 });
+    const result = await stack.graphql(`{ technician(id: "tech_1") { id } }`);
+    expect(codes(result)).toEqual(['UPSTREAM_TIMEOUT']);
+  });
+
+  it('keeps the rest of the data when one nested field fails, with the error at its path', async () => {
+    await stack.control('POST', 'faults', { route: 'GET /sessions/{sessionId}/chat', errorRate: 1 });
+    const result = await stack.graphql(`{ sessions(first: 2) { nodes { id technician { name } chatMessages { text } } } }`);
+    expect(result.data?.sessions).toBeNull();
+    // chatMessages is non-null inside a non-null list, so the null reaches the nearest nullable parent.
+    expect(result.errors?.[0]?.path?.slice(0, 4)).toEqual(['sessions', 'nodes', 0, 'chatMessages']);
+    expect(codes(result)).toContain('UPSTREAM_UNAVAILABLE');
+  });
+
+  it('keeps the session when its nullable details fail', async () => {
+    await stack.control('POST', 'faults', { route: 'GET /sessions/{sessionId}/details', errorRate: 1 });
+    const result = await stack.graphql(`{ sessions(first: 1) { nodes { id details { durationSeconds } } } }`);
+    expect(result.data?.sessions).toEqual({ nodes: [{ id: expect.any(String), details: null }] });
+    expect(result.errors?.[0]?.path).toEqual(['sessions', 'nodes', 0, 'details']);
+    expect(codes(result)).toEqual(['UPSTREAM_UNAVAILABLE']);
+  });
+
+  it('never shows a stack, an upstream body or the token in an error', async () => {
+    await stack.control('POST', 'faults', { errorRate: 1 });
+    const result = await stack.graphql(`{ sessions(first: 1) { totalCount } technician(id: "tech_1") { id } }`);
+    const text = JSON.stringify(result);
+    expect(result.errors?.length).toBeGreaterThan(0);
+    expect(text).not.toContain(EMULATOR_TOKEN);
+    expect(text).not.toMatch(/stacktrace|at .*\.ts:\d+|"error":\{"code"/);
+  });
+});

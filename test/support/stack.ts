@@ -1,0 +1,94 @@
+/**
+ * A whole stack on loopback for one test file: the emulator on an ephemeral port and the subgraph pointed at
+ * it, both real HTTP servers, both closed by `close()`.
+ */
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js';
+import { startApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+
+export interface GraphQLResponse<D = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data?: D | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
+}
+
+export interface UpstreamCalls {
+  total: number;
+  byRoute: Record<string, number>;
+}
+
+export interface Stack {
+  emulator: RunningEmulator;
+  app: App;
+  graphql<D = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<D>>;
+  /** The emulator's call counters (what reached "Zoho"). */
+  calls(): Promise<UpstreamCalls>;
+  /** Zeroes the counters, so the next `calls()` counts one operation. */
+  resetCalls(): Promise<void>;
+  /** A control-plane request to the emulator (`/__emulator/<path>`). */
+  control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const EMULATOR_TOKEN = 'emulator-token';
+
+export async function startStack(
+  options: { emulator?: EmulatorOptions; env?: Record<string, string> } = {},
+): Promise<Stack> {
+  const emulator = await startEmulator({ rateLimits: false, quiet: true, ...options.emulator });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ZOHO_ASSIST_API_URL: emulator.apiUrl,
+    ZOHO_ACCOUNTS_URL: emulator.accountsUrl,
+    ZOHO_ACCESS_TOKEN: EMULATOR_TOKEN,
+    ...options.env,
+  });
+  let app: App;
+  try {
+    app = await startApp(config);
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+
+  async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${emulator.url}/__emulator/${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status} ${await response.text()}`);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  return {
+    emulator,
+    app,
+    async graphql(query, variables, headers) {
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
+      return { status: response.status, headers: response.headers, ...body };
+    },
+    calls: () => control<UpstreamCalls>('GET', 'calls'),
+    resetCalls: () => control<void>('DELETE', 'calls'),
+    control,
+    async close() {
+      await app.close();
+      await emulator.close();
+    },
+  };
+}
