@@ -184,11 +184,16 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
 
 const MAX_MESSAGE = 300;
 
+/** got 16 hands bodies over as Uint8Array; a Buffer view over the same memory decodes without copying. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** Zoho's `{"error":{"code":..,"message":".."}}` message, or undefined; never throws on a non-JSON body. */
-function zohoMessage(body: Buffer): string | undefined {
+function zohoMessage(body: Uint8Array): string | undefined {
   if (body.length === 0 || body.length > 64 * 1024 || body[0] !== 0x7b /* { */) return undefined;
   try {
-    const parsed = JSON.parse(body.toString('utf8')) as {
+    const parsed = JSON.parse(asBuffer(body).toString('utf8')) as {
       error?: { message?: unknown } | string;
       message?: unknown;
     };
@@ -201,7 +206,7 @@ function zohoMessage(body: Buffer): string | undefined {
   }
 }
 
-function statusError(op: Operation, status: number, body: Buffer, retryAfter?: number): ZohoError {
+function statusError(op: Operation, status: number, body: Uint8Array, retryAfter?: number): ZohoError {
   const message = zohoMessage(body);
   const options = { status, call: op.call };
   const fallback = `Zoho answered ${status} to ${op.call.route}`;
@@ -339,7 +344,7 @@ class ZohoRestClient implements ZohoAssistApi {
       });
     const contentType = response.headers['content-type'] ?? 'application/octet-stream';
     const fileName = fileNameFromDisposition(response.headers['content-disposition']) ?? fileId;
-    return { fileName, contentType, content: response.body };
+    return { fileName, contentType, content: asBuffer(response.body) };
   }
   async getChatHistory(sessionId: string, options?: CallOptions): Promise<Z.ZohoChatHistory> {
     return this.#json(OPS.getChatHistory, pathOf(OPS.getChatHistory, sessionId), undefined, options);
@@ -454,7 +459,7 @@ class ZohoRestClient implements ZohoAssistApi {
     const raw = response.body;
     let data: unknown;
     try {
-      data = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+      data = raw.length === 0 ? undefined : JSON.parse(asBuffer(raw).toString('utf8'));
     } catch {
       throw new ContractError(`${op.id}: Zoho answered ${status} with a body that is not JSON`, {
         status,
@@ -504,7 +509,7 @@ class ZohoRestClient implements ZohoAssistApi {
     path: string,
     body: string | undefined,
     options: CallOptions | undefined,
-  ): Promise<Response<Buffer>> {
+  ): Promise<Response<Uint8Array>> {
     const signal = options?.signal ?? this.#signal;
     const policy = this.#retry;
     const got = this.#http.got;
@@ -517,14 +522,14 @@ class ZohoRestClient implements ZohoAssistApi {
       if (signal?.aborted) throw abortError(op, false);
       attempt += 1;
       const started = performance.now();
-      let response: Response<Buffer>;
+      let response: Response<Uint8Array>;
       try {
         response = (await got(path, {
           method: op.method,
           headers: this.#headersFor(token, body !== undefined),
           body,
           signal,
-        })) as unknown as Response<Buffer>;
+        })) as unknown as Response<Uint8Array>;
       } catch (error) {
         const failure = describeTransportFailure(error);
         const aborted = signal?.aborted === true;

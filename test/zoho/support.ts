@@ -1,0 +1,144 @@
+/**
+ * The REST client's tests run against the real emulator over loopback. This starts one per test file, gives
+ * the control plane (`/__emulator/...`) and builds clients with short backoffs so the suite stays fast.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EMULATOR_CREDENTIALS, startEmulator } from '../../emulator/index.js';
+import type { EmulatorOptions, RunningEmulator } from '../../emulator/index.js';
+import { createZohoClient } from '../../src/zoho/client.js';
+import type { UpstreamCallEvent, ZohoClientOptions } from '../../src/zoho/client.js';
+import { createZohoHttp } from '../../src/zoho/http.js';
+import type { ZohoHttp, ZohoHttpOptions } from '../../src/zoho/http.js';
+import { StaticTokenProvider } from '../../src/zoho/tokens.js';
+import type { ZohoAssistApi } from '../../src/zoho/api.js';
+
+export { EMULATOR_CREDENTIALS };
+
+export interface UpstreamCalls {
+  total: number;
+  byRoute: Record<string, number>;
+}
+
+export interface TestUpstream extends RunningEmulator {
+  control<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** What the emulator counted since the last `reset()`. */
+  upstreamCalls(): Promise<UpstreamCalls>;
+  /** Fresh seed, no faults, no call counts, no minted tokens or mint throttle. */
+  reset(): Promise<void>;
+  fault(rule: Record<string, unknown>): Promise<void>;
+}
+
+export const SMALL_SEED = { technicians: 6, customers: 6, computers: 6, sessions: 40, seed: 7 };
+
+export async function startUpstream(options: EmulatorOptions = {}): Promise<TestUpstream> {
+  const running = await startEmulator({ rateLimits: false, size: SMALL_SEED, quiet: true, ...options });
+  const control = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> => {
+    const init: RequestInit = { method };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers = { 'content-type': 'application/json' };
+    }
+    const response = await fetch(`${running.url}/__emulator${path}`, init);
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  return {
+    ...running,
+    control,
+    async upstreamCalls() {
+      return (await control<UpstreamCalls>('GET', '/calls')).body;
+    },
+    async reset() {
+      await control('DELETE', '/faults');
+      const reset = await control('POST', '/reset', {});
+      if (reset.status !== 200) throw new Error(`emulator reset failed: ${reset.status}`);
+      await control('DELETE', '/calls');
+    },
+    async fault(rule) {
+      const added = await control('POST', '/faults', rule);
+      if (added.status !== 201) throw new Error(`fault rejected: ${JSON.stringify(added.body)}`);
+    },
+  };
+}
+
+/** Retries with millisecond backoffs: the policy is what is tested, not the waiting. */
+export const FAST_RETRY = { limit: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterSeconds: 1 } as const;
+
+export function testHttp(upstream: { apiUrl: string }, options: Partial<ZohoHttpOptions> = {}): ZohoHttp {
+  return createZohoHttp({ apiUrl: upstream.apiUrl, retry: FAST_RETRY, ...options });
+}
+
+export interface RecordingClient {
+  zoho: ZohoAssistApi;
+  events: UpstreamCallEvent[];
+}
+
+export function recordingClient(http: ZohoHttp, options: Partial<ZohoClientOptions> = {}): RecordingClient {
+  const events: UpstreamCallEvent[] = [];
+  const zoho = createZohoClient(http, {
+    tokens: new StaticTokenProvider(EMULATOR_CREDENTIALS.accessToken),
+    onCall: (event) => events.push(event),
+    ...options,
+  });
+  return { zoho, events };
+}
+
+/** Resolves with the rejection of `promise`; fails the test if it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw new Error(`rejected with a non-Error: ${String(error)}`);
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** Everything an error could leak through: message, stack, own properties and causes, as logged or serialised. */
+export function serializeError(error: unknown): string {
+  const seen = new Set<unknown>();
+  const walk = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    if (seen.has(value)) return '[circular]';
+    seen.add(value);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.getOwnPropertyNames(value))
+      out[key] = walk((value as Record<string, unknown>)[key]);
+    if (value instanceof Error) {
+      out.message = value.message;
+      out.stack = value.stack;
+      out.cause = walk(value.cause);
+    }
+    return out;
+  };
+  return JSON.stringify(walk(error));
+}
+
+/** A one-route stand-in for Zoho that answers whatever the test wants (non-JSON bodies, contract drift). */
+export async function startFakeUpstream(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ apiUrl: string; hits: () => number; close: () => Promise<void> }> {
+  let hits = 0;
+  const server = createServer((req, res) => {
+    hits += 1;
+    req.resume();
+    req.on('end', () => handler(req, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api/v2`,
+    hits: () => hits,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
