@@ -235,7 +235,8 @@ const corsOrigins = () =>
     return origins;
   });
 
-const SECRET_HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9a-z]+$/;
+/** An HTTP field name is an RFC 9110 `token`. */
+const SECRET_HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /**
  * Every variable the subgraph reads. The key order is the documentation order.
@@ -264,9 +265,13 @@ export const envSchema = z.object({
     'Full Zoho Assist API base, e.g. `http://127.0.0.1:4010/api/v2`; overrides the data centre.',
     { whenUnset: 'from `ZOHO_DC`' },
   ),
-  ZOHO_ACCOUNTS_URL: optional(httpUrl(), 'Zoho accounts (OAuth) base used to mint tokens; overrides the data centre.', {
-    whenUnset: 'from `ZOHO_DC`',
-  }),
+  ZOHO_ACCOUNTS_URL: optional(
+    httpUrl(),
+    'Zoho accounts (OAuth) base used to mint tokens; overrides the data centre.',
+    {
+      whenUnset: 'from `ZOHO_DC`',
+    },
+  ),
 
   AUTH_MODE: optional(
     oneOf(['forwarded', 'service', 'static']),
@@ -283,8 +288,12 @@ export const envSchema = z.object({
     z.string().regex(/^\S+$/, 'must not contain whitespace'),
     'OAuth client id for `AUTH_MODE=service`.',
   ),
-  ZOHO_CLIENT_SECRET: optional(secretString(), 'OAuth client secret for `AUTH_MODE=service`.', { secret: true }),
-  ZOHO_REFRESH_TOKEN: optional(secretString(), 'OAuth refresh token for `AUTH_MODE=service`.', { secret: true }),
+  ZOHO_CLIENT_SECRET: optional(secretString(), 'OAuth client secret for `AUTH_MODE=service`.', {
+    secret: true,
+  }),
+  ZOHO_REFRESH_TOKEN: optional(secretString(), 'OAuth refresh token for `AUTH_MODE=service`.', {
+    secret: true,
+  }),
   GATEWAY_SHARED_SECRET: optional(
     secretString(),
     'When set, every request must carry this value in the `GATEWAY_SECRET_HEADER` header (only the gateway may call the subgraph).',
@@ -393,15 +402,19 @@ export type EnvVariable = keyof EnvShape;
 type Env = z.output<typeof envSchema>;
 
 /** Every variable, in schema order, with its default and description: the README's configuration table. */
-export const configDocs: ReadonlyArray<{ name: string; default: string; description: string; secret: boolean }> =
-  Object.freeze(
-    (Object.entries(envSchema.shape) as Array<[EnvVariable, z.ZodType]>).map(([name, schema]) => {
-      const doc = variableDocs.get(schema);
-      // A variable added without withDefault/optional would be undocumented: fail at import, not in review.
-      if (!doc) throw new Error(`config: variable ${name} has no documentation`);
-      return Object.freeze({ name, ...doc });
-    }),
-  );
+export const configDocs: ReadonlyArray<{
+  name: string;
+  default: string;
+  description: string;
+  secret: boolean;
+}> = Object.freeze(
+  (Object.entries(envSchema.shape) as Array<[EnvVariable, z.ZodType]>).map(([name, schema]) => {
+    const doc = variableDocs.get(schema);
+    // A variable added without withDefault/optional would be undocumented: fail at import, not in review.
+    if (!doc) throw new Error(`config: variable ${name} has no documentation`);
+    return Object.freeze({ name, ...doc });
+  }),
+);
 
 const SECRET_VARIABLES: ReadonlySet<string> = new Set(configDocs.filter((d) => d.secret).map((d) => d.name));
 const SERVICE_CREDENTIALS = ['ZOHO_CLIENT_ID', 'ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN'] as const;
@@ -466,9 +479,15 @@ function deriveAuthMode(
   return 'forwarded';
 }
 
-function emulatorEnabled(mode: 'auto' | 'on' | 'off', production: boolean, isSet: (name: EnvVariable) => boolean) {
+function emulatorEnabled(
+  mode: 'auto' | 'on' | 'off',
+  production: boolean,
+  isSet: (name: EnvVariable) => boolean,
+) {
   if (mode !== 'auto') return mode === 'on';
-  const anyZoho = (Object.keys(envSchema.shape) as EnvVariable[]).some((n) => n.startsWith('ZOHO_') && isSet(n));
+  const anyZoho = (Object.keys(envSchema.shape) as EnvVariable[]).some(
+    (n) => n.startsWith('ZOHO_') && isSet(n),
+  );
   return !production && !anyZoho;
 }
 
@@ -521,7 +540,8 @@ function crossVariableProblems(
       problem('EMULATOR', 'must not be on when NODE_ENV=production (the emulator is not Zoho)');
     }
     for (const name of ['ZOHO_DC', 'ZOHO_ASSIST_API_URL', 'ZOHO_ACCOUNTS_URL'] as const) {
-      if (isSet(name)) problem(name, 'contradicts EMULATOR=on: the embedded emulator is the upstream; unset one of them');
+      if (isSet(name))
+        problem(name, 'contradicts EMULATOR=on: the embedded emulator is the upstream; unset one of them');
     }
   }
 
@@ -664,6 +684,7 @@ export function secretValues(config: Config): string[] {
   const values: Array<string | null> = [config.gateway.sharedSecret, config.limits.redisUrl];
   if (config.auth.mode === 'static') values.push(config.auth.accessToken);
   if (config.auth.mode === 'service') values.push(config.auth.clientSecret, config.auth.refreshToken);
-  if (config.limits.redisUrl) values.push(decodeURIComponent(new URL(config.limits.redisUrl).password) || null);
+  if (config.limits.redisUrl)
+    values.push(decodeURIComponent(new URL(config.limits.redisUrl).password) || null);
   return values.filter((value): value is string => value !== null && value !== '');
 }

@@ -53,7 +53,9 @@ const path = (prefix: string, key: string) =>
  * (`config.auth.clientSecret`, `grant.refresh_token` …). Deeper ones are caught by the line scrubber.
  */
 export const redactedPaths: readonly string[] = Object.freeze([
-  ...['headers', '*.headers', '*.*.headers'].flatMap((base) => HEADER_KEYS.map((header) => path(base, header))),
+  ...['headers', '*.headers', '*.*.headers'].flatMap((base) =>
+    HEADER_KEYS.map((header) => path(base, header)),
+  ),
   'authorization',
   'cookie',
   ...['', '*', '*.*'].flatMap((prefix) => FIELD_KEYS.map((key) => path(prefix, key))),
@@ -136,7 +138,8 @@ export function createLogger(options: LoggerOptions): Logger {
     return out;
   };
 
-  const destination = options.destination ?? (options.pretty ? prettyStdout() : pino.destination({ sync: false }));
+  const destination =
+    options.destination ?? (options.pretty ? prettyStdout() : pino.destination({ sync: false }));
 
   return pino(
     {

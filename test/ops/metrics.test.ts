@@ -1,0 +1,75 @@
+import { createMetrics } from '../../src/metrics.js';
+
+describe('createMetrics', () => {
+  it('renders every metric it recorded, in the Prometheus text format', async () => {
+    const metrics = createMetrics();
+
+    metrics.operations.inc({ operation: 'SessionList', outcome: 'success' });
+    metrics.operationDuration.observe({ operation: 'SessionList' }, 0.12);
+    metrics.upstreamCalls.inc({ route: 'GET /sessions', status: '200' });
+    metrics.upstreamDuration.observe({ route: 'GET /sessions' }, 0.05);
+    metrics.upstreamRetries.inc({ route: 'GET /sessions' });
+    metrics.upstreamRateLimited.inc({ route: 'GET /sessions' });
+    metrics.budgetRemaining.set({ window: 'minute' }, 49);
+    metrics.budgetRemaining.set({ window: 'day' }, 4999);
+    metrics.tokenMints.inc({ outcome: 'success' });
+    metrics.cacheLookups.inc({ resource: 'technician', result: 'hit' }, 3);
+    metrics.cacheLookups.inc({ resource: 'technician', result: 'miss' });
+    metrics.loaderBatchSize.observe({ loader: 'technician' }, 7);
+
+    const { contentType, body } = await metrics.render();
+
+    expect(contentType).toMatch(/^text\/plain/);
+    expect(body).toContain('graphql_operations_total{operation="SessionList",outcome="success"} 1');
+    expect(body).toContain('graphql_operation_duration_seconds_count{operation="SessionList"} 1');
+    expect(body).toContain('zoho_upstream_calls_total{route="GET /sessions",status="200"} 1');
+    expect(body).toContain('zoho_upstream_duration_seconds_count{route="GET /sessions"} 1');
+    expect(body).toContain('zoho_upstream_retries_total{route="GET /sessions"} 1');
+    expect(body).toContain('zoho_upstream_rate_limited_total{route="GET /sessions"} 1');
+    expect(body).toContain('zoho_rate_limit_budget_remaining{window="minute"} 49');
+    expect(body).toContain('zoho_rate_limit_budget_remaining{window="day"} 4999');
+    expect(body).toContain('zoho_token_mints_total{outcome="success"} 1');
+    expect(body).toContain('cache_lookups_total{resource="technician",result="hit"} 3');
+    expect(body).toContain('cache_hit_ratio{resource="technician"} 0.75');
+    expect(body).toContain('dataloader_batch_size_bucket{le="10",loader="technician"} 1');
+  });
+
+  it('includes the default process metrics', async () => {
+    const { body } = await createMetrics().render();
+
+    expect(body).toContain('process_cpu_user_seconds_total');
+    expect(body).toContain('nodejs_eventloop_lag_seconds');
+  });
+
+  it('keeps each instance in its own registry, so two instances never collide or share values', async () => {
+    const first = createMetrics({ defaultMetrics: false });
+    const second = createMetrics({ defaultMetrics: false });
+
+    first.tokenMints.inc({ outcome: 'failure' });
+
+    expect((await first.render()).body).toContain('zoho_token_mints_total{outcome="failure"} 1');
+    expect((await second.render()).body).not.toContain('outcome="failure"');
+    expect(second.registry).not.toBe(first.registry);
+  });
+
+  it('adds default labels to every metric', async () => {
+    const metrics = createMetrics({ defaultMetrics: false, defaultLabels: { replica: 'a' } });
+
+    metrics.tokenMints.inc({ outcome: 'success' });
+
+    expect((await metrics.render()).body).toContain(
+      'zoho_token_mints_total{outcome="success",replica="a"} 1',
+    );
+  });
+
+  it('bounds operation labels: cleaned, anonymous when missing, other past the cap', () => {
+    const metrics = createMetrics({ defaultMetrics: false, maxOperationNames: 2 });
+
+    expect(metrics.operationLabel(undefined)).toBe('anonymous');
+    expect(metrics.operationLabel('Get-Session"}')).toBe('GetSession');
+    expect(metrics.operationLabel('Second')).toBe('Second');
+    expect(metrics.operationLabel('Third')).toBe('other');
+    expect(metrics.operationLabel('GetSession')).toBe('GetSession');
+    expect(metrics.operationLabel('x'.repeat(100))).toBe('other');
+  });
+});
