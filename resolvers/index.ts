@@ -1,7 +1,8 @@
 /** Every type's resolvers, alphabetically; one file per type. */
 import type { Resolvers } from '../src/__generated__/resolvers-types.js';
-import { DateResolver, DateTimeResolver, EmailAddressResolver } from 'graphql-scalars';
+import { EmailAddressResolver } from 'graphql-scalars';
 import { connectionResolvers } from '../src/pagination.js';
+import { DateScalar, DateTimeScalar } from '../src/scalars.js';
 import { ChatMessage } from './ChatMessage.js';
 import { Computer } from './Computer.js';
 import { Customer } from './Customer.js';
@@ -24,8 +25,8 @@ export const resolvers: Resolvers = {
   Customer,
   CustomerConnection: connectionResolvers,
   CustomerReportEntry,
-  Date: DateResolver,
-  DateTime: DateTimeResolver,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
   EmailAddress: EmailAddressResolver,
   File,
   Invitation,

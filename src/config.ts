@@ -180,6 +180,8 @@ type EnvParser = z.ZodType<unknown, string>;
 
 /** A variable with a literal default: the default goes through the same parser, so it is valid by construction. */
 function withDefault<S extends EnvParser>(schema: S, fallback: string, description: string) {
+  // `prefault` (unlike `default`) runs the fallback through the parser. Its parameter type is the schema's input,
+  // which TypeScript cannot resolve for a generic S even though EnvParser pins it to string.
   const variable = schema.prefault(fallback as never);
   variableDocs.set(variable, { default: fallback, description, secret: false });
   return variable;

@@ -113,7 +113,7 @@ export type Computer = {
   /** The operating system, e.g. `Windows 11`. */
   os: Scalars['String']['output'];
   /** Sessions on this computer, newest first. */
-  sessions: SessionConnection;
+  sessions?: Maybe<SessionConnection>;
   /** Whether the computer can be reached. */
   status: ComputerStatus;
 };
@@ -221,7 +221,7 @@ export type Customer = {
   /** The customer's phone number. */
   phone?: Maybe<Scalars['String']['output']>;
   /** The customer's sessions, newest first. */
-  sessions: SessionConnection;
+  sessions?: Maybe<SessionConnection>;
 };
 
 
@@ -553,41 +553,50 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type Query = {
   __typename?: 'Query';
   /** An unattended computer by id; `null` with a NOT_FOUND error when there is none. */
   computer?: Maybe<Computer>;
   /** Unattended computers, a page at a time. */
-  computers: ComputerConnection;
+  computers?: Maybe<ComputerConnection>;
   /** A customer by id; `null` with a NOT_FOUND error when there is none. */
   customer?: Maybe<Customer>;
   /** Per-customer activity in a period. */
-  customerReport: CustomerReport;
+  customerReport?: Maybe<CustomerReport>;
   /** Customers, a page at a time. */
-  customers: CustomerConnection;
+  customers?: Maybe<CustomerConnection>;
   /** A remote-support session by id; `null` with a NOT_FOUND error when there is none. */
   session?: Maybe<Session>;
   /** Sessions in a period with a computed summary. */
-  sessionReport: SessionReport;
+  sessionReport?: Maybe<SessionReport>;
   /** Sessions, newest first, a page at a time. */
-  sessions: SessionConnection;
+  sessions?: Maybe<SessionConnection>;
   /** A technician by id; `null` with a NOT_FOUND error when there is none. */
   technician?: Maybe<Technician>;
   /** Per-technician performance in a period. */
-  technicianReport: TechnicianReport;
+  technicianReport?: Maybe<TechnicianReport>;
   /** Technicians, a page at a time. */
-  technicians: TechnicianConnection;
+  technicians?: Maybe<TechnicianConnection>;
 };
 
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type QueryComputerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type QueryComputersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ComputerFilter>;
@@ -595,19 +604,28 @@ export type QueryComputersArgs = {
 };
 
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type QueryCustomerReportArgs = {
   filter: ReportFilter;
 };
 
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CustomerFilter>;
@@ -615,19 +633,28 @@ export type QueryCustomersArgs = {
 };
 
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type QuerySessionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type QuerySessionReportArgs = {
   filter: ReportFilter;
 };
 
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type QuerySessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SessionFilter>;
@@ -635,19 +662,28 @@ export type QuerySessionsArgs = {
 };
 
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type QueryTechnicianArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type QueryTechnicianReportArgs = {
   filter: ReportFilter;
 };
 
 
-/** Read the Zoho Assist graph. */
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
 export type QueryTechniciansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TechnicianFilter>;
@@ -752,8 +788,8 @@ export type ScheduleSessionPayload = {
 /** A Zoho Assist remote-support or unattended-access session. */
 export type Session = {
   __typename?: 'Session';
-  /** The session's chat, oldest message first. */
-  chatMessages: Array<ChatMessage>;
+  /** The session's chat, oldest message first; null (with an error) when Zoho could not answer for it. */
+  chatMessages?: Maybe<Array<ChatMessage>>;
   /** The unattended computer the session runs on, for unattended-access sessions. */
   computer?: Maybe<Computer>;
   /** When the session was created. */
@@ -768,8 +804,8 @@ export type Session = {
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Seconds until the join link expires, counted from `createdAt`. */
   expiresIn: Scalars['Int']['output'];
-  /** The files transferred in the session. */
-  files: Array<File>;
+  /** The files transferred in the session; null (with an error) when Zoho could not answer for them. */
+  files?: Maybe<Array<File>>;
   /** The session's id. */
   id: Scalars['ID']['output'];
   /** The key a customer types to join, e.g. `123-456-789`. */
@@ -947,7 +983,7 @@ export type Technician = {
   /** What the technician may do. */
   role: TechnicianRole;
   /** The technician's sessions, newest first. */
-  sessions: SessionConnection;
+  sessions?: Maybe<SessionConnection>;
   /** Whether the technician can take a session now. */
   status: TechnicianStatus;
   /** How many sessions the technician has run in all. */
@@ -1428,7 +1464,7 @@ export type ComputerResolvers<ContextType = Context, ParentType extends Resolver
   lastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   os?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<ComputerSessionsArgs, 'first'>>;
+  sessions?: Resolver<Maybe<ResolversTypes['SessionConnection']>, ParentType, ContextType, RequireFields<ComputerSessionsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['ComputerStatus'], ParentType, ContextType>;
 }>;
 
@@ -1463,7 +1499,7 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<CustomerSessionsArgs, 'first'>>;
+  sessions?: Resolver<Maybe<ResolversTypes['SessionConnection']>, ParentType, ContextType, RequireFields<CustomerSessionsArgs, 'first'>>;
 }>;
 
 export type CustomerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = ResolversObject<{
@@ -1559,16 +1595,16 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   computer?: Resolver<Maybe<ResolversTypes['Computer']>, ParentType, ContextType, RequireFields<QueryComputerArgs, 'id'>>;
-  computers?: Resolver<ResolversTypes['ComputerConnection'], ParentType, ContextType, RequireFields<QueryComputersArgs, 'first'>>;
+  computers?: Resolver<Maybe<ResolversTypes['ComputerConnection']>, ParentType, ContextType, RequireFields<QueryComputersArgs, 'first'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
-  customerReport?: Resolver<ResolversTypes['CustomerReport'], ParentType, ContextType, RequireFields<QueryCustomerReportArgs, 'filter'>>;
-  customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
+  customerReport?: Resolver<Maybe<ResolversTypes['CustomerReport']>, ParentType, ContextType, RequireFields<QueryCustomerReportArgs, 'filter'>>;
+  customers?: Resolver<Maybe<ResolversTypes['CustomerConnection']>, ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
-  sessionReport?: Resolver<ResolversTypes['SessionReport'], ParentType, ContextType, RequireFields<QuerySessionReportArgs, 'filter'>>;
-  sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QuerySessionsArgs, 'first'>>;
+  sessionReport?: Resolver<Maybe<ResolversTypes['SessionReport']>, ParentType, ContextType, RequireFields<QuerySessionReportArgs, 'filter'>>;
+  sessions?: Resolver<Maybe<ResolversTypes['SessionConnection']>, ParentType, ContextType, RequireFields<QuerySessionsArgs, 'first'>>;
   technician?: Resolver<Maybe<ResolversTypes['Technician']>, ParentType, ContextType, RequireFields<QueryTechnicianArgs, 'id'>>;
-  technicianReport?: Resolver<ResolversTypes['TechnicianReport'], ParentType, ContextType, RequireFields<QueryTechnicianReportArgs, 'filter'>>;
-  technicians?: Resolver<ResolversTypes['TechnicianConnection'], ParentType, ContextType, RequireFields<QueryTechniciansArgs, 'first'>>;
+  technicianReport?: Resolver<Maybe<ResolversTypes['TechnicianReport']>, ParentType, ContextType, RequireFields<QueryTechnicianReportArgs, 'filter'>>;
+  technicians?: Resolver<Maybe<ResolversTypes['TechnicianConnection']>, ParentType, ContextType, RequireFields<QueryTechniciansArgs, 'first'>>;
 }>;
 
 export type RemoveComputerPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveComputerPayload'] = ResolversParentTypes['RemoveComputerPayload']> = ResolversObject<{
@@ -1600,7 +1636,7 @@ export type ScheduleSessionPayloadResolvers<ContextType = Context, ParentType ex
 
 export type SessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session'], FederationReferenceType extends FederationReferenceTypes['Session'] = FederationReferenceTypes['Session']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Session']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  chatMessages?: Resolver<Array<ResolversTypes['ChatMessage']>, ParentType, ContextType>;
+  chatMessages?: Resolver<Maybe<Array<ResolversTypes['ChatMessage']>>, ParentType, ContextType>;
   computer?: Resolver<Maybe<ResolversTypes['Computer']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
@@ -1608,7 +1644,7 @@ export type SessionResolvers<ContextType = Context, ParentType extends Resolvers
   durationMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   expiresIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  files?: Resolver<Array<ResolversTypes['File']>, ParentType, ContextType>;
+  files?: Resolver<Maybe<Array<ResolversTypes['File']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1673,7 +1709,7 @@ export type TechnicianResolvers<ContextType = Context, ParentType extends Resolv
   maxConcurrentSessions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['TechnicianRole'], ParentType, ContextType>;
-  sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<TechnicianSessionsArgs, 'first'>>;
+  sessions?: Resolver<Maybe<ResolversTypes['SessionConnection']>, ParentType, ContextType, RequireFields<TechnicianSessionsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['TechnicianStatus'], ParentType, ContextType>;
   totalSessionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;

@@ -18,7 +18,7 @@ export interface BatchSource<T> {
   keyOf(item: T): string;
   /** One item by key; rejects with NotFoundError when there is none. */
   getOne(key: string): Promise<T>;
-  /** A list page (1-based index, at most PAGE_SIZE items). */
+  /** The PAGE_SIZE items from the 1-based item position `index` (Zoho's `index` counts items, not pages). */
   listPage(index: number): Promise<ListPage<T>>;
   /** Feeds every item a list answered to the other loaders of the request. */
   prime(items: readonly T[]): void;
@@ -64,7 +64,7 @@ export async function fetchMany<T>(keys: readonly string[], source: BatchSource<
       listedAll = true;
     } else if (missing.length > 0 && rest <= missing.length) {
       const more = await Promise.all(
-        Array.from({ length: rest }, (_, i) => source.limit(() => source.listPage(i + 2))),
+        Array.from({ length: rest }, (_, i) => source.limit(() => source.listPage(1 + (i + 1) * PAGE_SIZE))),
       );
       more.forEach(collect);
       listedAll = true;

@@ -80,7 +80,7 @@ export async function startStack(
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
+      const body = (await response.json()) as Omit<GraphQLResponse<any>, 'status' | 'headers'>;
       return { status: response.status, headers: response.headers, ...body };
     },
     calls: () => control<UpstreamCalls>('GET', 'calls'),
