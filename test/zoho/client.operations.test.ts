@@ -194,7 +194,11 @@ describe('technicians', () => {
   });
 
   it('addTechnician returns the new technician', async () => {
-    const tech = await client.zoho.addTechnician({ name: 'New Tech', email: 'new.tech@company.com' });
+    const tech = await client.zoho.addTechnician({
+      name: 'New Tech',
+      email: 'new.tech@company.com',
+      role: 'technician',
+    });
     expect(tech).toMatchObject({ name: 'New Tech', email: 'new.tech@company.com', role: 'technician' });
     await onlyCall('POST /technicians');
   });
@@ -206,7 +210,11 @@ describe('technicians', () => {
   });
 
   it('removeTechnician resolves with nothing on 204', async () => {
-    const added = await client.zoho.addTechnician({ name: 'Temp', email: 'temp@company.com' });
+    const added = await client.zoho.addTechnician({
+      name: 'Temp',
+      email: 'temp@company.com',
+      role: 'technician',
+    });
     await upstream.control('DELETE', '/calls');
     await expect(client.zoho.removeTechnician(added.technicianId)).resolves.toBeUndefined();
     await onlyCall('DELETE /technicians/{technicianId}');
