@@ -764,11 +764,10 @@ export class Emulator {
           }
           const record: TokenRecord = {
             scopes: new Set((t.scopes as string[] | undefined) ?? ALL_SCOPES),
-            tenant: (t.tenant) ?? '',
+            tenant: t.tenant ?? '',
             minted: false,
           };
-          if (t.expiresInSeconds !== undefined)
-            record.expiresAt = Date.now() + (t.expiresInSeconds) * 1000;
+          if (t.expiresInSeconds !== undefined) record.expiresAt = Date.now() + t.expiresInSeconds * 1000;
           this.registeredTokens.set(t.token, record);
           this.store(record.tenant);
           return reply(201, {

@@ -37,7 +37,9 @@ describe('sessions', () => {
     expectContract('listSessions', first);
     expect(first.body.sessions).toHaveLength(5);
     expect(first.body.total_count).toBe(200);
-    const times = first.body.sessions.map((s: { createdTime: string }) => Date.parse(s.createdTime));
+    const times = (first.body.sessions as Array<{ createdTime: string }>).map((s) =>
+      Date.parse(s.createdTime),
+    );
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     const second = await emu.call('GET', '/sessions?count=5&index=5');
     expect(second.body.sessions[0].sessionId).toBe(first.body.sessions[4].sessionId);
@@ -48,34 +50,32 @@ describe('sessions', () => {
     expectContract('listSessions', unattended);
     expect(unattended.body.sessions.length).toBeGreaterThan(0);
     expect(
-      unattended.body.sessions.every(
-        (s: { sessionType: string; computerId?: string }) =>
-          s.sessionType === 'unattended_access' && s.computerId,
+      (unattended.body.sessions as Array<{ sessionType: string; computerId?: string }>).every(
+        (s) => s.sessionType === 'unattended_access' && s.computerId,
       ),
     ).toBe(true);
     const computerId = unattended.body.sessions[0].computerId as string;
     const byComputer = await emu.call('GET', `/sessions?computerId=${computerId}&count=100`);
-    expect(byComputer.body.sessions.every((s: { computerId: string }) => s.computerId === computerId)).toBe(
-      true,
-    );
+    expect(
+      (byComputer.body.sessions as Array<{ computerId: string }>).every((s) => s.computerId === computerId),
+    ).toBe(true);
     const byTech = await emu.call('GET', '/sessions?technicianId=tech_1&status=completed&count=100');
     expect(byTech.body.total_count).toBeGreaterThan(0);
     expect(
-      byTech.body.sessions.every(
-        (s: { technicianId: string; status: string }) =>
-          s.technicianId === 'tech_1' && s.status === 'completed',
+      (byTech.body.sessions as Array<{ technicianId: string; status: string }>).every(
+        (s) => s.technicianId === 'tech_1' && s.status === 'completed',
       ),
     ).toBe(true);
     const email = byTech.body.sessions[0].customerEmail as string;
     const byEmail = await emu.call('GET', `/sessions?customerEmail=${encodeURIComponent(email)}`);
-    expect(byEmail.body.sessions.every((s: { customerEmail: string }) => s.customerEmail === email)).toBe(
-      true,
-    );
+    expect(
+      (byEmail.body.sessions as Array<{ customerEmail: string }>).every((s) => s.customerEmail === email),
+    ).toBe(true);
   });
 
   test('seeded support sessions belong to seeded customers', async () => {
     const customers = await emu.call('GET', '/customers?count=100');
-    const emails = new Set(customers.body.customers.map((c: { email: string }) => c.email));
+    const emails = new Set((customers.body.customers as Array<{ email: string }>).map((c) => c.email));
     const sessions = await emu.call('GET', '/sessions?sessionType=remote_support&count=20');
     for (const s of sessions.body.sessions as Array<{ customerEmail: string }>)
       expect(emails.has(s.customerEmail)).toBe(true);
@@ -223,7 +223,7 @@ describe('files and chat', () => {
     expectContract('getChatHistory', chat);
     expect(chat.body.messages.length).toBeGreaterThanOrEqual(2);
     expect(chat.body.messages.length).toBeLessThanOrEqual(8);
-    const times = chat.body.messages.map((m: { timestamp: string }) => Date.parse(m.timestamp));
+    const times = (chat.body.messages as Array<{ timestamp: string }>).map((m) => Date.parse(m.timestamp));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 });
@@ -232,13 +232,17 @@ describe('technicians', () => {
   test('lists technicians with session counts computed from the sessions', async () => {
     const listed = await emu.call('GET', '/technicians?role=technician');
     expectContract('listTechnicians', listed);
-    expect(listed.body.technicians.every((t: { role: string }) => t.role === 'technician')).toBe(true);
+    expect((listed.body.technicians as Array<{ role: string }>).every((t) => t.role === 'technician')).toBe(
+      true,
+    );
     const tech = (await emu.call('GET', '/technicians/tech_3')).body;
     const all = await emu.control('GET', '/state/sessions');
-    const mine = all.body.sessions.filter((s: { technicianId: string }) => s.technicianId === 'tech_3');
+    const mine = (all.body.sessions as Array<{ technicianId: string; status: string }>).filter(
+      (s) => s.technicianId === 'tech_3',
+    );
     expect(tech.totalSessions).toBe(mine.length);
     expect(tech.activeSessions).toBe(
-      mine.filter((s: { status: string }) => s.status === 'waiting' || s.status === 'active').length,
+      mine.filter((s) => s.status === 'waiting' || s.status === 'active').length,
     );
   });
 
@@ -281,7 +285,9 @@ describe('customers', () => {
     expect(listed.body.total_count).toBeGreaterThanOrEqual(50);
     const company = listed.body.customers[0].company as string;
     const byCompany = await emu.call('GET', `/customers?company=${encodeURIComponent(company)}&count=100`);
-    expect(byCompany.body.customers.every((c: { company: string }) => c.company === company)).toBe(true);
+    expect((byCompany.body.customers as Array<{ company: string }>).every((c) => c.company === company)).toBe(
+      true,
+    );
     const byEmail = await emu.call(
       'GET',
       `/customers?email=${encodeURIComponent(listed.body.customers[0].email as string)}`,
@@ -317,7 +323,9 @@ describe('computers', () => {
   test('lists computers filtered by status and reads one', async () => {
     const online = await emu.call('GET', '/computers?status=online');
     expectContract('listComputers', online);
-    expect(online.body.computers.every((c: { status: string }) => c.status === 'online')).toBe(true);
+    expect((online.body.computers as Array<{ status: string }>).every((c) => c.status === 'online')).toBe(
+      true,
+    );
     const one = await emu.call('GET', `/computers/${online.body.computers[0].computerId}`);
     expectContract('getComputer', one);
     expect(one.body).toEqual(online.body.computers[0]);
@@ -361,9 +369,9 @@ test('mints an access token in the contract shape', async () => {
 test('every contract operation was answered with a success above', async () => {
   const log = await emu.control('GET', '/log');
   const succeeded = new Set(
-    log.body.entries
-      .filter((e: { status: number }) => e.status >= 200 && e.status < 300)
-      .map((e: { route: string }) => e.route),
+    (log.body.entries as Array<{ status: number; route: string }>)
+      .filter((e) => e.status >= 200 && e.status < 300)
+      .map((e) => e.route),
   );
   const routes = [...contractOperations.values()].map((op) =>
     op.operationId === 'mintAccessToken' ? 'POST /oauth/v2/token' : op.route,

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { request } from 'node:http';
+import { startTestEmulator } from './helpers.js';
+import type { TestEmulator } from './helpers.js';
+
+let emu: TestEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(async () => {
+  await emu.control('POST', '/reset');
+});
+
+describe('faults', () => {
+  test('errorRate 1 answers 503 with the error shape on the named route only', async () => {
+    expect(
+      (await emu.control('POST', '/faults', { route: 'GET /sessions/{sessionId}', errorRate: 1 })).status,
+    ).toBe(201);
+    expect(await emu.call('GET', '/sessions/1000000001')).toMatchObject({
+      status: 503,
+      body: { error: { code: 503 } },
+    });
+    expect((await emu.call('GET', '/sessions')).status).toBe(200);
+    await emu.control('DELETE', '/faults');
+    expect((await emu.call('GET', '/sessions/1000000001')).status).toBe(200);
+  });
+
+  test('resetRate 1 destroys the socket before answering', async () => {
+    await emu.control('POST', '/faults', { resetRate: 1 });
+    await expect(emu.call('GET', '/technicians')).rejects.toThrow();
+  });
+
+  test('resetAfterHandlingRate 1 changes state and then drops the connection', async () => {
+    await emu.control('POST', '/faults', { route: 'POST /customers', resetAfterHandlingRate: 1 });
+    await expect(
+      emu.call('POST', '/customers', { body: { name: 'Lost Answer', email: 'lost.answer@example.org' } }),
+    ).rejects.toThrow();
+    await emu.control('DELETE', '/faults');
+    expect((await emu.call('GET', '/customers?email=lost.answer@example.org')).body.total_count).toBe(1);
+  });
+
+  test('rateLimitRate 1 answers 429 with the configured Retry-After', async () => {
+    await emu.control('POST', '/faults', { rateLimitRate: 1, retryAfterSeconds: 7 });
+    const response = await emu.call('GET', '/computers');
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('7');
+  });
+
+  test('latency delays the answer', async () => {
+    await emu.control('POST', '/faults', { route: 'GET /computers', latencyMs: 150 });
+    const started = performance.now();
+    expect((await emu.call('GET', '/computers')).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  test('slowBodyMs sends the headers first and the body later', async () => {
+    await emu.control('POST', '/faults', { route: 'GET /computers', slowBodyMs: 150 });
+    const timings = await new Promise<{ headers: number; body: number }>((resolve, reject) => {
+      const started = performance.now();
+      const req = request(
+        `${emu.apiUrl}/computers`,
+        { headers: { Authorization: 'Zoho-oauthtoken emulator-token' } },
+        (res) => {
+          const headers = performance.now() - started;
+          res.resume();
+          res.on('end', () => resolve({ headers, body: performance.now() - started }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(timings.headers).toBeLessThan(100);
+    expect(timings.body).toBeGreaterThanOrEqual(140);
+  });
+
+  test('rejects a fault rule for an unknown route or with a bad rate', async () => {
+    expect((await emu.control('POST', '/faults', { route: 'GET /nowhere', errorRate: 1 })).status).toBe(400);
+    expect((await emu.control('POST', '/faults', { errorRate: 2 })).status).toBe(400);
+  });
+
+  test('the latency option applies to every API call', async () => {
+    const slow = await startTestEmulator({ latencyMs: 120 });
+    try {
+      const started = performance.now();
+      await slow.call('GET', '/sessions/1000000001');
+      expect(performance.now() - started).toBeGreaterThanOrEqual(110);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('counters, log and reset', () => {
+  test('counts every call by route template, including failures and faults', async () => {
+    await emu.call('GET', '/sessions/1000000001');
+    await emu.call('GET', '/sessions/1000000002');
+    await emu.call('GET', '/sessions/nope');
+    await emu.call('GET', '/sessions', { token: 'bad' });
+    await emu.mint();
+    await emu.control('POST', '/faults', { route: 'GET /technicians', errorRate: 1 });
+    await emu.call('GET', '/technicians');
+    const calls = await emu.control('GET', '/calls');
+    expect(calls.body).toEqual({
+      total: 6,
+      byRoute: {
+        'GET /sessions/{sessionId}': 3,
+        'GET /sessions': 1,
+        'POST /oauth/v2/token': 1,
+        'GET /technicians': 1,
+      },
+    });
+  });
+
+  test('the log shows recent calls with a token fingerprint, never the token', async () => {
+    await emu.call('GET', '/sessions/1000000001');
+    const log = await emu.control('GET', '/log');
+    expect(log.body.entries).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        route: 'GET /sessions/{sessionId}',
+        path: '/api/v2/sessions/1000000001',
+        status: 200,
+        token: expect.any(String),
+      }),
+    ]);
+    expect(JSON.stringify(log.body)).not.toContain('emulator-token');
+  });
+
+  test('DELETE /calls zeroes the counters and the log', async () => {
+    await emu.call('GET', '/computers');
+    expect((await emu.control('DELETE', '/calls')).status).toBe(204);
+    expect((await emu.control('GET', '/calls')).body).toEqual({ total: 0, byRoute: {} });
+    expect((await emu.control('GET', '/log')).body.entries).toEqual([]);
+  });
+
+  test('reset restores the seed state and clears counters, outbox and faults', async () => {
+    await emu.call('DELETE', '/customers/cust_1');
+    await emu.call('POST', '/sessions/1000000200/invite', { body: { email: 'x@example.org' } });
+    await emu.control('POST', '/faults', { route: 'GET /technicians', errorRate: 1 });
+    await emu.control('POST', '/reset');
+    expect((await emu.call('GET', '/customers/cust_1')).status).toBe(200);
+    expect((await emu.control('GET', '/outbox')).body.messages).toEqual([]);
+    expect((await emu.call('GET', '/technicians')).status).toBe(200);
+    expect((await emu.control('GET', '/calls')).body.total).toBe(2);
+  });
+
+  test('reseed changes the data set size', async () => {
+    expect((await emu.control('POST', '/reseed', { sessions: 30, customers: 5 })).status).toBe(200);
+    expect((await emu.call('GET', '/sessions')).body.total_count).toBe(30);
+    expect((await emu.call('GET', '/customers')).body.total_count).toBe(5);
+    await emu.control('POST', '/reseed', { sessions: 200, customers: 50 });
+  });
+
+  test('state/sessions answers the raw sessions of one customer for duplicate checks', async () => {
+    const body = {
+      sessionType: 'remote_support',
+      customerName: 'Dup',
+      customerEmail: 'dup@example.org',
+      technicianId: 'tech_1',
+    };
+    await emu.call('POST', '/sessions', { body });
+    const state = await emu.control('GET', '/state/sessions?customerEmail=dup@example.org');
+    expect(state.body.total_count).toBe(1);
+    expect(state.body.sessions[0]).toMatchObject({ customerEmail: 'dup@example.org', status: 'waiting' });
+  });
+
+  test('state routes move a session and a computer for lifecycle tests', async () => {
+    const offline = (await emu.call('GET', '/computers?status=offline')).body.computers[0]
+      .computerId as string;
+    await emu.control('POST', `/state/computers/${offline}/status`, { status: 'online' });
+    const connected = await emu.call('POST', `/computers/${offline}/connect`);
+    expect(connected.status).toBe(201);
+    const completed = await emu.control('POST', `/state/sessions/${connected.body.sessionId}/status`, {
+      status: 'completed',
+    });
+    expect(completed.body).toMatchObject({ status: 'completed', endTime: expect.any(String) });
+  });
+});
+
+test('a large seed starts quickly and pages a busy technician fast', async () => {
+  const started = performance.now();
+  const big = await startTestEmulator({
+    size: { technicians: 50, customers: 2000, computers: 200, sessions: 20000 },
+  });
+  try {
+    expect(performance.now() - started).toBeLessThan(3000);
+    const t0 = performance.now();
+    for (let i = 0; i < 50; i++)
+      expect((await big.call('GET', `/sessions?technicianId=tech_${(i % 50) + 1}&count=100`)).status).toBe(
+        200,
+      );
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect((await big.call('GET', '/sessions')).body.total_count).toBe(20000);
+  } finally {
+    await big.close();
+  }
+});
