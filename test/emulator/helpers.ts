@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies default to `any` so tests read fields directly; the
-   contract check (expectContract) is what vouches for their shape. */
 import { expect } from '@jest/globals';
 import { EMULATOR_CREDENTIALS, startEmulator } from '../../emulator/index.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/index.js';
