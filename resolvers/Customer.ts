@@ -12,7 +12,9 @@ const record = (customer: CustomerParent, ctx: Context): Promise<ZohoCustomer> =
 export const Customer: CustomerResolvers = {
   __resolveReference: (reference, ctx) =>
     orNull(
-      'id' in reference ? ctx.loaders.customerById.load(reference.id) : ctx.loaders.customerByEmail.load(reference.email),
+      'id' in reference
+        ? ctx.loaders.customerById.load(reference.id)
+        : ctx.loaders.customerByEmail.load(reference.email),
     ),
   id: async (customer, _args, ctx) => (await record(customer, ctx)).customerId,
   name: (customer) => customer.name,

@@ -38,11 +38,16 @@ export const Mutation: MutationResolvers = {
     if (type !== 'REMOTE_SUPPORT' && type !== 'UNATTENDED_ACCESS') {
       return {
         session: null,
-        userErrors: [userError('VALIDATION', 'Use scheduleSession for scheduled sessions.', ['input', 'type'])],
+        userErrors: [
+          userError('VALIDATION', 'Use scheduleSession for scheduled sessions.', ['input', 'type']),
+        ],
       };
     }
     if (blank(input.customerName)) {
-      return { session: null, userErrors: [userError('VALIDATION', 'customerName is empty.', ['input', 'customerName'])] };
+      return {
+        session: null,
+        userErrors: [userError('VALIDATION', 'customerName is empty.', ['input', 'customerName'])],
+      };
     }
     const request = {
       sessionType: sessionType.toUpstream(type) ?? 'remote_support',
@@ -65,7 +70,10 @@ export const Mutation: MutationResolvers = {
   },
 
   endSession: async (_root, { input }, ctx) => {
-    const result = await attempt(() => ctx.api.endSession(input.sessionId, call(ctx)), ['input', 'sessionId']);
+    const result = await attempt(
+      () => ctx.api.endSession(input.sessionId, call(ctx)),
+      ['input', 'sessionId'],
+    );
     return { session: result.value && remember(ctx, result.value), userErrors: result.userErrors };
   },
 
@@ -79,7 +87,12 @@ export const Mutation: MutationResolvers = {
     if (input.durationMinutes != null && (input.durationMinutes < 1 || input.durationMinutes > 1440)) {
       return {
         session: null,
-        userErrors: [userError('VALIDATION', 'durationMinutes must be between 1 and 1440.', ['input', 'durationMinutes'])],
+        userErrors: [
+          userError('VALIDATION', 'durationMinutes must be between 1 and 1440.', [
+            'input',
+            'durationMinutes',
+          ]),
+        ],
       };
     }
     const result = await attempt(
@@ -103,7 +116,11 @@ export const Mutation: MutationResolvers = {
   inviteToSession: async (_root, { input }, ctx) => {
     const result = await attempt(
       () =>
-        ctx.api.inviteToSession(input.sessionId, { email: input.email, sendEmail: input.sendEmail ?? true }, call(ctx)),
+        ctx.api.inviteToSession(
+          input.sessionId,
+          { email: input.email, sendEmail: input.sendEmail ?? true },
+          call(ctx),
+        ),
       ['input', 'sessionId'],
     );
     return { invitation: result.value, userErrors: result.userErrors };
@@ -119,7 +136,10 @@ export const Mutation: MutationResolvers = {
 
   connectComputer: async (_root, { input }, ctx) => {
     const body = input.technicianId == null ? {} : { technicianId: input.technicianId };
-    const result = await attempt(() => ctx.api.connectComputer(input.computerId, body, call(ctx)), ['input', 'computerId']);
+    const result = await attempt(
+      () => ctx.api.connectComputer(input.computerId, body, call(ctx)),
+      ['input', 'computerId'],
+    );
     return { session: result.value && remember(ctx, result.value), userErrors: result.userErrors };
   },
 
@@ -135,7 +155,10 @@ export const Mutation: MutationResolvers = {
   addTechnician: async (_root, { input }, ctx) => {
     const role = technicianRole.toUpstream(input.role ?? 'TECHNICIAN');
     if (role === undefined) {
-      return { technician: null, userErrors: [userError('VALIDATION', 'role cannot be UNKNOWN.', ['input', 'role'])] };
+      return {
+        technician: null,
+        userErrors: [userError('VALIDATION', 'role cannot be UNKNOWN.', ['input', 'role'])],
+      };
     }
     const result = await attempt(
       () =>
@@ -144,13 +167,18 @@ export const Mutation: MutationResolvers = {
             name: input.name,
             email: input.email,
             role,
-            ...(input.maxConcurrentSessions == null ? {} : { maxConcurrentSessions: input.maxConcurrentSessions }),
+            ...(input.maxConcurrentSessions == null
+              ? {}
+              : { maxConcurrentSessions: input.maxConcurrentSessions }),
           },
           call(ctx),
         ),
       ['input'],
     );
-    return { technician: result.value && rememberTechnician(ctx, result.value), userErrors: result.userErrors };
+    return {
+      technician: result.value && rememberTechnician(ctx, result.value),
+      userErrors: result.userErrors,
+    };
   },
 
   updateTechnician: async (_root, { input }, ctx) => {
@@ -173,7 +201,10 @@ export const Mutation: MutationResolvers = {
       () => ctx.api.updateTechnician(input.technicianId, changes, call(ctx)),
       ['input', 'technicianId'],
     );
-    return { technician: result.value && rememberTechnician(ctx, result.value), userErrors: result.userErrors };
+    return {
+      technician: result.value && rememberTechnician(ctx, result.value),
+      userErrors: result.userErrors,
+    };
   },
 
   removeTechnician: async (_root, { input }, ctx) => {
@@ -235,10 +266,16 @@ export const Mutation: MutationResolvers = {
     if (content !== undefined && (content.length > MAX_CONTENT_BASE64 || !BASE64.test(content))) {
       return {
         file: null,
-        userErrors: [userError('VALIDATION', 'contentBase64 must be base64 of at most 1 MiB.', ['input', 'contentBase64'])],
+        userErrors: [
+          userError('VALIDATION', 'contentBase64 must be base64 of at most 1 MiB.', [
+            'input',
+            'contentBase64',
+          ]),
+        ],
       };
     }
-    const direction = input.direction === 'CUSTOMER_TO_TECHNICIAN' ? 'customer_to_technician' : 'technician_to_customer';
+    const direction =
+      input.direction === 'CUSTOMER_TO_TECHNICIAN' ? 'customer_to_technician' : 'technician_to_customer';
     const result = await attempt(
       () =>
         ctx.api.initiateFileTransfer(

@@ -50,7 +50,8 @@ export async function startApp(config: Config): Promise<App> {
     : undefined;
   const apiUrl = emulator?.apiUrl ?? config.upstream.apiUrl;
   const accountsUrl = emulator?.accountsUrl ?? config.upstream.accountsUrl;
-  if (!apiUrl || !accountsUrl) throw new Error('No Zoho Assist API URL: configure ZOHO_DC or ZOHO_ASSIST_API_URL.');
+  if (!apiUrl || !accountsUrl)
+    throw new Error('No Zoho Assist API URL: configure ZOHO_DC or ZOHO_ASSIST_API_URL.');
 
   // With the embedded emulator and no credentials, the service mode runs against the emulator's own client:
   // the same token minting and refresh path production uses.
@@ -162,7 +163,8 @@ export async function startApp(config: Config): Promise<App> {
     server.listen(config.server.port, config.server.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const host = config.server.host === '0.0.0.0' || config.server.host === '::' ? '127.0.0.1' : config.server.host;
+  const host =
+    config.server.host === '0.0.0.0' || config.server.host === '::' ? '127.0.0.1' : config.server.host;
 
   let closing: Promise<void> | undefined;
   return {
@@ -176,7 +178,9 @@ export async function startApp(config: Config): Promise<App> {
         server.closeIdleConnections();
         const drained = await Promise.race([
           closed.then(() => true),
-          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), config.server.shutdownDrainMs).unref()),
+          new Promise<boolean>((resolve) =>
+            setTimeout(() => resolve(false), config.server.shutdownDrainMs).unref(),
+          ),
         ]);
         if (!drained) server.closeAllConnections();
         await apollo.stop();

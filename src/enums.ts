@@ -23,8 +23,9 @@ import type {
 type Known<G extends string> = Exclude<G, 'UNKNOWN'>;
 
 function openEnum<U extends string, G extends string>(table: Record<U, Known<G>>) {
-  const toGraph = new Map<string, Known<G>>(Object.entries(table) as Array<[string, Known<G>]>);
-  const toUpstream = new Map<string, U>((Object.entries(table) as Array<[U, Known<G>]>).map(([u, g]) => [g, u]));
+  const entries = Object.entries(table) as Array<[U, Known<G>]>;
+  const toGraph = new Map<string, Known<G>>(entries);
+  const toUpstream = new Map<string, U>(entries.map(([u, g]) => [g, u]));
   return {
     fromUpstream: (value: string): G => (toGraph.get(value) ?? 'UNKNOWN') as G,
     /** undefined for UNKNOWN: it names no upstream value, so it cannot be sent. */
@@ -67,7 +68,10 @@ export const chatSender = openEnum<'technician' | 'customer', ChatSender>({
   customer: 'CUSTOMER',
 });
 
-export const fileDirection = openEnum<'technician_to_customer' | 'customer_to_technician', FileTransferDirection>({
+export const fileDirection = openEnum<
+  'technician_to_customer' | 'customer_to_technician',
+  FileTransferDirection
+>({
   technician_to_customer: 'TECHNICIAN_TO_CUSTOMER',
   customer_to_technician: 'CUSTOMER_TO_TECHNICIAN',
 });

@@ -31,11 +31,15 @@ const upstream: Record<ZohoErrorKind, { code: ErrorCode; message: string }> = {
   CONFLICT: { code: 'CONFLICT', message: 'The request conflicts with the current state in Zoho Assist.' },
   RATE_LIMITED: { code: 'RATE_LIMITED', message: 'The Zoho Assist API budget is spent for now.' },
   UNAVAILABLE: { code: 'UPSTREAM_UNAVAILABLE', message: 'Zoho Assist is unavailable; try again shortly.' },
-  CONTRACT: { code: 'UPSTREAM_UNAVAILABLE', message: 'Zoho Assist answered something this graph cannot read.' },
+  CONTRACT: {
+    code: 'UPSTREAM_UNAVAILABLE',
+    message: 'Zoho Assist answered something this graph cannot read.',
+  },
   TIMEOUT: { code: 'UPSTREAM_TIMEOUT', message: 'Zoho Assist did not answer in time.' },
   OUTCOME_UNKNOWN: {
     code: 'UPSTREAM_OUTCOME_UNKNOWN',
-    message: 'Zoho Assist did not confirm the change: it may or may not have been applied. Check before retrying.',
+    message:
+      'Zoho Assist did not confirm the change: it may or may not have been applied. Check before retrying.',
   },
   TOKEN_MINT_THROTTLED: {
     code: 'RATE_LIMITED',

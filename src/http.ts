@@ -37,7 +37,12 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(text);
@@ -65,7 +70,9 @@ export function createHttpHandler<C extends Context>(options: HttpOptions<C>) {
 
   async function graphql(request: IncomingMessage, response: ServerResponse, url: URL) {
     if (options.draining()) {
-      sendJson(response, 503, graphQLError('The server is shutting down.', 'SHUTTING_DOWN'), { connection: 'close' });
+      sendJson(response, 503, graphQLError('The server is shutting down.', 'SHUTTING_DOWN'), {
+        connection: 'close',
+      });
       return;
     }
     let body: unknown = undefined;
@@ -75,7 +82,9 @@ export function createHttpHandler<C extends Context>(options: HttpOptions<C>) {
         text = await readBody(request, options.maxBodyBytes);
       } catch (error) {
         if (error instanceof BodyTooLarge) {
-          sendJson(response, 413, graphQLError('The request body is too large.', 'BAD_REQUEST'), { connection: 'close' });
+          sendJson(response, 413, graphQLError('The request body is too large.', 'BAD_REQUEST'), {
+            connection: 'close',
+          });
           return;
         }
         throw error;
@@ -145,7 +154,8 @@ export function createHttpHandler<C extends Context>(options: HttpOptions<C>) {
       }
       sendJson(response, 404, { error: 'Not found' });
     } catch {
-      if (!response.headersSent) sendJson(response, 500, graphQLError('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      if (!response.headersSent)
+        sendJson(response, 500, graphQLError('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else response.destroy();
     }
   };

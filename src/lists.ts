@@ -22,7 +22,11 @@ export interface PageArgs<F> {
   filter?: F | null;
 }
 
-function known<G extends string, U>(value: G | null | undefined, toUpstream: (v: G) => U | undefined, field: string) {
+function known<G extends string, U>(
+  value: G | null | undefined,
+  toUpstream: (v: G) => U | undefined,
+  field: string,
+) {
   if (value == null) return undefined;
   const upstream = toUpstream(value);
   if (upstream === undefined) throw badUserInput(`${value} cannot be used as a filter.`, ['filter', field]);
@@ -33,7 +37,9 @@ type WithoutNulls<T> = { [K in keyof T]?: Exclude<T[K], null | undefined> };
 
 /** GraphQL says "not given" with null, Zoho's query strings with absence. */
 const defined = <T extends object>(value: T): WithoutNulls<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as WithoutNulls<T>;
+  Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null),
+  ) as WithoutNulls<T>;
 
 export async function sessionsPage(
   ctx: Context,
@@ -56,7 +62,10 @@ export async function sessionsPage(
   return toPage(page.sessions, request, page.total_count);
 }
 
-export async function techniciansPage(ctx: Context, args: PageArgs<TechnicianFilter>): Promise<Page<ZohoTechnician>> {
+export async function techniciansPage(
+  ctx: Context,
+  args: PageArgs<TechnicianFilter>,
+): Promise<Page<ZohoTechnician>> {
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
   const query = defined({
@@ -70,7 +79,10 @@ export async function techniciansPage(ctx: Context, args: PageArgs<TechnicianFil
   return toPage(page.technicians, request, page.total_count);
 }
 
-export async function customersPage(ctx: Context, args: PageArgs<CustomerFilter>): Promise<Page<ZohoCustomer>> {
+export async function customersPage(
+  ctx: Context,
+  args: PageArgs<CustomerFilter>,
+): Promise<Page<ZohoCustomer>> {
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
   const query = defined({ ...request, email: filter.email, company: filter.company });
@@ -79,7 +91,10 @@ export async function customersPage(ctx: Context, args: PageArgs<CustomerFilter>
   return toPage(page.customers, request, page.total_count);
 }
 
-export async function computersPage(ctx: Context, args: PageArgs<ComputerFilter>): Promise<Page<ZohoComputer>> {
+export async function computersPage(
+  ctx: Context,
+  args: PageArgs<ComputerFilter>,
+): Promise<Page<ZohoComputer>> {
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
   const query = defined({ ...request, status: known(filter.status, computerStatus.toUpstream, 'status') });

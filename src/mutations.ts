@@ -15,7 +15,8 @@ export function userError(code: UserErrorCode, message: string, field?: string[]
 function conflictCode(message: string): UserErrorCode {
   if (/limit/i.test(message)) return 'SESSION_LIMIT_REACHED';
   if (/offline/i.test(message)) return 'COMPUTER_OFFLINE';
-  if (/already (ended|completed)|has ended|not active|is (ended|completed)/i.test(message)) return 'SESSION_ALREADY_ENDED';
+  if (/already (ended|completed)|has ended|not active|is (ended|completed)/i.test(message))
+    return 'SESSION_ALREADY_ENDED';
   if (/exist|duplicate|already/i.test(message)) return 'ALREADY_EXISTS';
   return 'CONFLICT';
 }

@@ -15,7 +15,12 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-function stringScalar(name: string, description: string, valid: (value: string) => boolean, expected: string) {
+function stringScalar(
+  name: string,
+  description: string,
+  valid: (value: string) => boolean,
+  expected: string,
+) {
   const parse = (value: unknown): string => {
     if (typeof value !== 'string' || !valid(value)) {
       throw new GraphQLError(`${name} must be ${expected}.`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -34,7 +39,12 @@ function stringScalar(name: string, description: string, valid: (value: string) 
   });
 }
 
-export const DateScalar = stringScalar('Date', 'A calendar date, `YYYY-MM-DD`.', isCalendarDate, 'a date as YYYY-MM-DD');
+export const DateScalar = stringScalar(
+  'Date',
+  'A calendar date, `YYYY-MM-DD`.',
+  isCalendarDate,
+  'a date as YYYY-MM-DD',
+);
 
 export const DateTimeScalar = stringScalar(
   'DateTime',

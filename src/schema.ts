@@ -31,5 +31,7 @@ export function loadTypeDefs(): DocumentNode {
 }
 
 export function buildSchema(): GraphQLSchema {
-  return buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  return buildSubgraphSchema([
+    { typeDefs: loadTypeDefs(), resolvers: resolvers as GraphQLResolverMap<unknown> },
+  ]);
 }

@@ -43,7 +43,10 @@ export class TotalHint {
   }
 }
 
-export async function fetchMany<T>(keys: readonly string[], source: BatchSource<T>): Promise<Array<T | Error>> {
+export async function fetchMany<T>(
+  keys: readonly string[],
+  source: BatchSource<T>,
+): Promise<Array<T | Error>> {
   const found = new Map<string, T>();
   let missing = [...new Set(keys)];
   let listedAll = false;

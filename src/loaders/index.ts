@@ -58,7 +58,11 @@ export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loade
   const call: CallOptions = options.signal ? { signal: options.signal } : {};
   const count = PAGE_SIZE;
 
-  function batched<V>(name: string, fn: (keys: readonly string[]) => Promise<Array<V | Error>>, cacheKeyFn?: (key: string) => string) {
+  function batched<V>(
+    name: string,
+    fn: (keys: readonly string[]) => Promise<Array<V | Error>>,
+    cacheKeyFn?: (key: string) => string,
+  ) {
     return new DataLoader<string, V>(
       async (keys) => {
         options.onBatch?.(name, keys.length);
@@ -108,7 +112,8 @@ export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loade
     (keys) =>
       fetchMany(keys, {
         keyOf: (technician) => normaliseEmail(technician.email),
-        getOne: async (email) => firstOrNotFound((await api.listTechnicians({ email, count: 1 }, call)).technicians, email),
+        getOne: async (email) =>
+          firstOrNotFound((await api.listTechnicians({ email, count: 1 }, call)).technicians, email),
         listPage: technicianList,
         prime: (technicians) => primeTechnicians(technicians),
         recentFirst: false,
@@ -138,7 +143,8 @@ export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loade
     (keys) =>
       fetchMany(keys, {
         keyOf: (customer) => normaliseEmail(customer.email),
-        getOne: async (email) => firstOrNotFound((await api.listCustomers({ email, count: 1 }, call)).customers, email),
+        getOne: async (email) =>
+          firstOrNotFound((await api.listCustomers({ email, count: 1 }, call)).customers, email),
         listPage: customerList,
         prime: (customers) => primeCustomers(customers),
         recentFirst: false,

@@ -22,7 +22,11 @@ export interface ZohoAssistApi {
   inviteToSession(sessionId: string, body: Z.InviteRequest, options?: CallOptions): Promise<Z.ZohoInvitation>;
   transferSession(sessionId: string, body: Z.TransferRequest, options?: CallOptions): Promise<Z.ZohoSession>;
 
-  listSessionFiles(sessionId: string, query?: Z.ListFilesQuery, options?: CallOptions): Promise<Z.ZohoFileList>;
+  listSessionFiles(
+    sessionId: string,
+    query?: Z.ListFilesQuery,
+    options?: CallOptions,
+  ): Promise<Z.ZohoFileList>;
   initiateFileTransfer(
     sessionId: string,
     body: Z.InitiateFileTransferRequest,
@@ -44,12 +48,20 @@ export interface ZohoAssistApi {
   listCustomers(query: Z.ListCustomersQuery, options?: CallOptions): Promise<Z.ZohoCustomerList>;
   getCustomer(customerId: string, options?: CallOptions): Promise<Z.ZohoCustomer>;
   addCustomer(body: Z.AddCustomerRequest, options?: CallOptions): Promise<Z.ZohoCustomer>;
-  updateCustomer(customerId: string, body: Z.UpdateCustomerRequest, options?: CallOptions): Promise<Z.ZohoCustomer>;
+  updateCustomer(
+    customerId: string,
+    body: Z.UpdateCustomerRequest,
+    options?: CallOptions,
+  ): Promise<Z.ZohoCustomer>;
   removeCustomer(customerId: string, options?: CallOptions): Promise<void>;
 
   listComputers(query: Z.ListComputersQuery, options?: CallOptions): Promise<Z.ZohoComputerList>;
   getComputer(computerId: string, options?: CallOptions): Promise<Z.ZohoComputer>;
-  connectComputer(computerId: string, body?: Z.ConnectComputerRequest, options?: CallOptions): Promise<Z.ZohoSession>;
+  connectComputer(
+    computerId: string,
+    body?: Z.ConnectComputerRequest,
+    options?: CallOptions,
+  ): Promise<Z.ZohoSession>;
   removeComputer(computerId: string, options?: CallOptions): Promise<void>;
 
   getSessionReport(query: Z.ReportQuery, options?: CallOptions): Promise<Z.ZohoSessionReport>;

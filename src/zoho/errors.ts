@@ -60,7 +60,11 @@ export class ConflictError extends ZohoError {
 export class RateLimitedError extends ZohoError {
   readonly kind = 'RATE_LIMITED';
   readonly retryAfter: number;
-  constructor(message: string, retryAfter: number, options: { status?: number; call?: UpstreamCall; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    retryAfter: number,
+    options: { status?: number; call?: UpstreamCall; cause?: unknown } = {},
+  ) {
     super(message, options);
     this.retryAfter = retryAfter;
   }
@@ -88,7 +92,11 @@ export class ContractError extends ZohoError {
 export class TokenMintThrottledError extends ZohoError {
   readonly kind = 'TOKEN_MINT_THROTTLED';
   readonly retryAfter: number;
-  constructor(message: string, retryAfter: number, options: { status?: number; call?: UpstreamCall; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    retryAfter: number,
+    options: { status?: number; call?: UpstreamCall; cause?: unknown } = {},
+  ) {
     super(message, options);
     this.retryAfter = retryAfter;
   }

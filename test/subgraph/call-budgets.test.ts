@@ -8,7 +8,9 @@ import { startStack, type Stack } from '../support/stack.js';
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ emulator: { size: { technicians: 10, customers: 300, computers: 10, sessions: 600 } } });
+  stack = await startStack({
+    emulator: { size: { technicians: 10, customers: 300, computers: 10, sessions: 600 } },
+  });
 });
 afterAll(() => stack.close());
 beforeEach(() => stack.resetCalls());
@@ -37,14 +39,19 @@ describe('upstream call budgets', () => {
 
   it('resolves 100 Session representations in _entities with one list call', async () => {
     const page = await stack.graphql(`{ sessions(first: 100) { nodes { id } } }`);
-    const representations = page.data.sessions.nodes.map((s: { id: string }) => ({ __typename: 'Session', id: s.id }));
+    const representations = page.data.sessions.nodes.map((s: { id: string }) => ({
+      __typename: 'Session',
+      id: s.id,
+    }));
     await stack.resetCalls();
     const result = await stack.graphql(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Session { id status } } }`,
       { representations },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data._entities.map((e: { id: string }) => e.id)).toEqual(representations.map((r: any) => r.id));
+    expect(result.data._entities.map((e: { id: string }) => e.id)).toEqual(
+      representations.map((r: any) => r.id),
+    );
     expect((await stack.calls()).total).toBe(1);
   });
 

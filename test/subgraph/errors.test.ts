@@ -8,7 +8,14 @@ import { startStack, EMULATOR_TOKEN, type Stack } from '../support/stack.js';
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ env: { UPSTREAM_RETRIES: '1', UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_CONNECT_TIMEOUT_MS: '200', UPSTREAM_MAX_RETRY_AFTER_SECONDS: '1' } });
+  stack = await startStack({
+    env: {
+      UPSTREAM_RETRIES: '1',
+      UPSTREAM_TIMEOUT_MS: '500',
+      UPSTREAM_CONNECT_TIMEOUT_MS: '200',
+      UPSTREAM_MAX_RETRY_AFTER_SECONDS: '1',
+    },
+  });
 });
 afterAll(() => stack.close());
 afterEach(() => stack.control('DELETE', 'faults'));
@@ -27,9 +34,12 @@ describe('errors', () => {
 
   it('answers BAD_USER_INPUT for an invalid e-mail or page size, before calling Zoho', async () => {
     await stack.resetCalls();
-    const email = await stack.graphql(`query ($email: EmailAddress) { customers(filter: { email: $email }) { totalCount } }`, {
-      email: 'not-an-email',
-    });
+    const email = await stack.graphql(
+      `query ($email: EmailAddress) { customers(filter: { email: $email }) { totalCount } }`,
+      {
+        email: 'not-an-email',
+      },
+    );
     expect(codes(email)).toEqual(['BAD_USER_INPUT']);
     const literal = await stack.graphql(`{ customers(filter: { email: "not-an-email" }) { totalCount } }`);
     expect(codes(literal)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
@@ -39,12 +49,20 @@ describe('errors', () => {
   });
 
   it('answers FORBIDDEN when the token lacks the scope, and only for that field', async () => {
-    await stack.control('POST', 'tokens', { token: 'read-sessions-only', scopes: ['ZohoAssist.sessions.READ'] });
+    await stack.control('POST', 'tokens', {
+      token: 'read-sessions-only',
+      scopes: ['ZohoAssist.sessions.READ'],
+    });
     const limited = await startStack({ env: { ZOHO_ACCESS_TOKEN: 'read-sessions-only' } });
     try {
       // The limited stack has its own emulator, so register the token there too.
-      await limited.control('POST', 'tokens', { token: 'read-sessions-only', scopes: ['ZohoAssist.sessions.READ'] });
-      const result = await limited.graphql(`{ sessions(first: 1) { totalCount } customers(first: 1) { totalCount } }`);
+      await limited.control('POST', 'tokens', {
+        token: 'read-sessions-only',
+        scopes: ['ZohoAssist.sessions.READ'],
+      });
+      const result = await limited.graphql(
+        `{ sessions(first: 1) { totalCount } customers(first: 1) { totalCount } }`,
+      );
       expect(result.data?.sessions).toEqual({ totalCount: expect.any(Number) });
       expect(codes(result)).toEqual(['FORBIDDEN']);
       expect(result.errors?.[0]?.path).toEqual(['customers']);
@@ -65,7 +83,11 @@ describe('errors', () => {
   });
 
   it('answers RATE_LIMITED with retryAfter when Zoho asks for a long wait', async () => {
-    await stack.control('POST', 'faults', { route: 'GET /technicians/{technicianId}', rateLimitRate: 1, retryAfterSeconds: 30 });
+    await stack.control('POST', 'faults', {
+      route: 'GET /technicians/{technicianId}',
+      rateLimitRate: 1,
+      retryAfterSeconds: 30,
+    });
     const result = await stack.graphql(`{ technician(id: "tech_1") { id } }`);
     expect(codes(result)).toEqual(['RATE_LIMITED']);
     expect(result.errors?.[0]?.extensions?.retryAfter).toBe(30);
@@ -87,7 +109,9 @@ describe('errors', () => {
 
   it('keeps the rest of the data when one nested field fails, with the error at its path', async () => {
     await stack.control('POST', 'faults', { route: 'GET /sessions/{sessionId}/chat', errorRate: 1 });
-    const result = await stack.graphql(`{ sessions(first: 2) { nodes { id technician { name } chatMessages { text } } } }`);
+    const result = await stack.graphql(
+      `{ sessions(first: 2) { nodes { id technician { name } chatMessages { text } } } }`,
+    );
     expect(result.data?.sessions).toEqual({
       nodes: [
         { id: expect.any(String), technician: { name: expect.any(String) }, chatMessages: null },
@@ -111,7 +135,9 @@ describe('errors', () => {
 
   it('never shows a stack, an upstream body or the token in an error', async () => {
     await stack.control('POST', 'faults', { errorRate: 1 });
-    const result = await stack.graphql(`{ sessions(first: 1) { totalCount } technician(id: "tech_1") { id } }`);
+    const result = await stack.graphql(
+      `{ sessions(first: 1) { totalCount } technician(id: "tech_1") { id } }`,
+    );
     const text = JSON.stringify(result);
     expect(result.errors?.length).toBeGreaterThan(0);
     expect(text).not.toContain(EMULATOR_TOKEN);

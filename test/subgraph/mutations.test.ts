@@ -5,7 +5,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { startStack, type Stack } from '../support/stack.js';
 
 let stack: Stack;
-let technicians: Array<{ id: string; email: string; activeSessionCount: number; maxConcurrentSessions: number | null }>;
+let technicians: Array<{
+  id: string;
+  email: string;
+  activeSessionCount: number;
+  maxConcurrentSessions: number | null;
+}>;
 
 beforeAll(async () => {
   stack = await startStack();
@@ -13,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 beforeEach(async () => {
   await stack.control('POST', 'reset');
-  const result = await stack.graphql(`{ technicians(first: 100) { nodes { id email activeSessionCount maxConcurrentSessions } } }`);
+  const result = await stack.graphql(
+    `{ technicians(first: 100) { nodes { id email activeSessionCount maxConcurrentSessions } } }`,
+  );
   technicians = result.data.technicians.nodes;
 });
 
@@ -30,7 +37,12 @@ describe('session lifecycle', () => {
   it('creates, invites to, transfers and ends a session, with the emulator showing each step', async () => {
     const technician = freeTechnician();
     const created = await stack.graphql(CREATE, {
-      input: { customerName: 'John Doe', customerEmail: 'john@example.com', technicianId: technician.id, name: 'Software Installation Support' },
+      input: {
+        customerName: 'John Doe',
+        customerEmail: 'john@example.com',
+        technicianId: technician.id,
+        name: 'Software Installation Support',
+      },
     });
     expect(created.data.createSession.userErrors).toEqual([]);
     const session = created.data.createSession.session;
@@ -47,18 +59,28 @@ describe('session lifecycle', () => {
       { input: { sessionId: session.id, email: 'helper@example.com' } },
     );
     expect(invited.data.inviteToSession).toEqual({
-      invitation: { email: 'helper@example.com', sentEmail: true, joinUrl: expect.any(String), session: { id: session.id } },
+      invitation: {
+        email: 'helper@example.com',
+        sentEmail: true,
+        joinUrl: expect.any(String),
+        session: { id: session.id },
+      },
       userErrors: [],
     });
     const outbox = await stack.control<any>('GET', 'outbox');
     expect(JSON.stringify(outbox)).toContain('helper@example.com');
 
-    const target = technicians.find((t) => t.id !== technician.id && (t.maxConcurrentSessions ?? 3) - t.activeSessionCount >= 1)!;
+    const target = technicians.find(
+      (t) => t.id !== technician.id && (t.maxConcurrentSessions ?? 3) - t.activeSessionCount >= 1,
+    )!;
     const transferred = await stack.graphql(
       `mutation ($input: TransferSessionInput!) { transferSession(input: $input) { session { id technician { id } } userErrors { code } } }`,
       { input: { sessionId: session.id, technicianId: target.id } },
     );
-    expect(transferred.data.transferSession).toEqual({ session: { id: session.id, technician: { id: target.id } }, userErrors: [] });
+    expect(transferred.data.transferSession).toEqual({
+      session: { id: session.id, technician: { id: target.id } },
+      userErrors: [],
+    });
 
     const ended = await stack.graphql(
       `mutation ($input: EndSessionInput!) { endSession(input: $input) { session { id status } userErrors { code } } }`,
@@ -74,10 +96,13 @@ describe('session lifecycle', () => {
 
   it('creates a session in one upstream call', async () => {
     await stack.resetCalls();
-    const result = await stack.graphql(`mutation ($input: CreateSessionInput!) { createSession(input: $input) {
-      session { id key url status customer { name email } } userErrors { code } } }`, {
-      input: { customerName: 'Ann', customerEmail: 'ann@example.com', technicianId: freeTechnician().id },
-    });
+    const result = await stack.graphql(
+      `mutation ($input: CreateSessionInput!) { createSession(input: $input) {
+      session { id key url status customer { name email } } userErrors { code } } }`,
+      {
+        input: { customerName: 'Ann', customerEmail: 'ann@example.com', technicianId: freeTechnician().id },
+      },
+    );
     expect(result.data.createSession.session.customer).toEqual({ name: 'Ann', email: 'ann@example.com' });
     expect((await stack.calls()).byRoute).toEqual({ 'POST /sessions': 1 });
   });
@@ -91,7 +116,10 @@ describe('session lifecycle', () => {
     await stack.graphql(END, { input });
     const again = await stack.graphql(END, { input });
     expect(again.errors).toBeUndefined();
-    expect(again.data.endSession).toEqual({ session: null, userErrors: [{ code: 'SESSION_ALREADY_ENDED', field: ['input'] }] });
+    expect(again.data.endSession).toEqual({
+      session: null,
+      userErrors: [{ code: 'SESSION_ALREADY_ENDED', field: ['input'] }],
+    });
   });
 
   it('answers SESSION_LIMIT_REACHED once a technician is at their concurrent limit', async () => {
@@ -124,15 +152,27 @@ describe('session lifecycle', () => {
     const SCHEDULE = `mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) {
       session { id type status scheduledAt durationMinutes } userErrors { code field } } }`;
     const when = new Date(Math.floor(Date.now() / 1000) * 1000 + 86_400_000).toISOString();
-    const base = { customerName: 'Di', customerEmail: 'di@example.com', technicianId: freeTechnician().id, durationMinutes: 45 };
+    const base = {
+      customerName: 'Di',
+      customerEmail: 'di@example.com',
+      technicianId: freeTechnician().id,
+      durationMinutes: 45,
+    };
     const scheduled = await stack.graphql(SCHEDULE, { input: { ...base, scheduledAt: when } });
     expect(scheduled.data.scheduleSession.userErrors).toEqual([]);
-    expect(scheduled.data.scheduleSession.session).toMatchObject({ type: 'SCHEDULED_SESSION', status: 'SCHEDULED', durationMinutes: 45 });
+    expect(scheduled.data.scheduleSession.session).toMatchObject({
+      type: 'SCHEDULED_SESSION',
+      status: 'SCHEDULED',
+      durationMinutes: 45,
+    });
     expect(Date.parse(scheduled.data.scheduleSession.session.scheduledAt)).toBe(Date.parse(when));
 
     await stack.resetCalls();
     const past = await stack.graphql(SCHEDULE, { input: { ...base, scheduledAt: '2001-01-01T00:00:00Z' } });
-    expect(past.data.scheduleSession).toEqual({ session: null, userErrors: [{ code: 'VALIDATION', field: ['input', 'scheduledAt'] }] });
+    expect(past.data.scheduleSession).toEqual({
+      session: null,
+      userErrors: [{ code: 'VALIDATION', field: ['input', 'scheduledAt'] }],
+    });
     expect((await stack.calls()).total).toBe(0);
   });
 });
@@ -145,11 +185,21 @@ describe('computers', () => {
     const list = await stack.graphql(`{ computers(first: 100) { nodes { id status } } }`);
     const online = list.data.computers.nodes.find((c: any) => c.status === 'ONLINE');
     const offline = list.data.computers.nodes.find((c: any) => c.status === 'OFFLINE');
-    const ok = await stack.graphql(CONNECT, { input: { computerId: online.id, technicianId: freeTechnician().id } });
+    const ok = await stack.graphql(CONNECT, {
+      input: { computerId: online.id, technicianId: freeTechnician().id },
+    });
     expect(ok.data.connectComputer.userErrors).toEqual([]);
-    expect(ok.data.connectComputer.session).toMatchObject({ type: 'UNATTENDED_ACCESS', computer: { id: online.id } });
-    const refused = await stack.graphql(CONNECT, { input: { computerId: offline.id, technicianId: freeTechnician().id } });
-    expect(refused.data.connectComputer).toEqual({ session: null, userErrors: [{ code: 'COMPUTER_OFFLINE' }] });
+    expect(ok.data.connectComputer.session).toMatchObject({
+      type: 'UNATTENDED_ACCESS',
+      computer: { id: online.id },
+    });
+    const refused = await stack.graphql(CONNECT, {
+      input: { computerId: offline.id, technicianId: freeTechnician().id },
+    });
+    expect(refused.data.connectComputer).toEqual({
+      session: null,
+      userErrors: [{ code: 'COMPUTER_OFFLINE' }],
+    });
   });
 
   it('removes a computer, after which it is not found', async () => {
@@ -173,12 +223,19 @@ describe('technicians and customers', () => {
     );
     expect(added.data.addTechnician.userErrors).toEqual([]);
     const id = added.data.addTechnician.technician.id;
-    expect(added.data.addTechnician.technician).toMatchObject({ name: 'Tess', role: 'ADMIN', maxConcurrentSessions: 5 });
+    expect(added.data.addTechnician.technician).toMatchObject({
+      name: 'Tess',
+      role: 'ADMIN',
+      maxConcurrentSessions: 5,
+    });
     const updated = await stack.graphql(
       `mutation ($id: ID!) { updateTechnician(input: { technicianId: $id, name: "Tessa", status: BUSY }) { technician { name status } userErrors { code } } }`,
       { id },
     );
-    expect(updated.data.updateTechnician).toEqual({ technician: { name: 'Tessa', status: 'BUSY' }, userErrors: [] });
+    expect(updated.data.updateTechnician).toEqual({
+      technician: { name: 'Tessa', status: 'BUSY' },
+      userErrors: [],
+    });
     const duplicate = await stack.graphql(
       `mutation { addTechnician(input: { name: "Again", email: "tess@company.com" }) { technician { id } userErrors { code } } }`,
     );
@@ -203,7 +260,10 @@ describe('technicians and customers', () => {
       `mutation ($id: ID!) { updateCustomer(input: { customerId: $id, company: "Globex" }) { customer { company name } userErrors { code } } }`,
       { id: customer.id },
     );
-    expect(updated.data.updateCustomer).toEqual({ customer: { company: 'Globex', name: 'Quinn' }, userErrors: [] });
+    expect(updated.data.updateCustomer).toEqual({
+      customer: { company: 'Globex', name: 'Quinn' },
+      userErrors: [],
+    });
     const removed = await stack.graphql(
       `mutation ($id: ID!) { removeCustomer(input: { customerId: $id }) { removedCustomerId userErrors { code } } }`,
       { id: customer.id },
@@ -213,7 +273,10 @@ describe('technicians and customers', () => {
       `mutation ($id: ID!) { removeCustomer(input: { customerId: $id }) { removedCustomerId userErrors { code field } } }`,
       { id: customer.id },
     );
-    expect(again.data.removeCustomer).toEqual({ removedCustomerId: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'customerId'] }] });
+    expect(again.data.removeCustomer).toEqual({
+      removedCustomerId: null,
+      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'customerId'] }],
+    });
   });
 });
 
@@ -243,7 +306,10 @@ describe('files', () => {
     const result = await stack.graphql(
       `mutation { startFileTransfer(input: { sessionId: "1", fileName: "x", contentBase64: "***" }) { file { id } userErrors { code field } } }`,
     );
-    expect(result.data.startFileTransfer).toEqual({ file: null, userErrors: [{ code: 'VALIDATION', field: ['input', 'contentBase64'] }] });
+    expect(result.data.startFileTransfer).toEqual({
+      file: null,
+      userErrors: [{ code: 'VALIDATION', field: ['input', 'contentBase64'] }],
+    });
     expect((await stack.calls()).total).toBe(0);
   });
 });

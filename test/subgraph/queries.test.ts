@@ -24,9 +24,12 @@ describe('sessions', () => {
     expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: page.edges[2].cursor });
     expect(page.totalCount).toBeGreaterThan(3);
 
-    const second = await stack.graphql(`query ($after: String) { sessions(first: 3, after: $after) { nodes { id } } }`, {
-      after: page.pageInfo.endCursor,
-    });
+    const second = await stack.graphql(
+      `query ($after: String) { sessions(first: 3, after: $after) { nodes { id } } }`,
+      {
+        after: page.pageInfo.endCursor,
+      },
+    );
     const both = await stack.graphql(`{ sessions(first: 6) { nodes { id } } }`);
     expect([...page.nodes, ...second.data.sessions.nodes]).toEqual(both.data.sessions.nodes);
   });
@@ -35,19 +38,26 @@ describe('sessions', () => {
     const all = await stack.graphql(`{ sessions(first: 1) { totalCount } }`);
     const total: number = all.data.sessions.totalCount;
     const cursor = Buffer.from(`o:${total - 2}`).toString('base64url');
-    const last = await stack.graphql(`query ($after: String) { sessions(first: 5, after: $after) { nodes { id } pageInfo { hasNextPage } } }`, {
-      after: cursor,
-    });
+    const last = await stack.graphql(
+      `query ($after: String) { sessions(first: 5, after: $after) { nodes { id } pageInfo { hasNextPage } } }`,
+      {
+        after: cursor,
+      },
+    );
     expect(last.data.sessions.nodes).toHaveLength(1);
     expect(last.data.sessions.pageInfo.hasNextPage).toBe(false);
   });
 
   it('filters sessions by status and type, mapping the enums both ways', async () => {
-    const result = await stack.graphql(`{ sessions(first: 50, filter: { status: COMPLETED }) { nodes { status } totalCount } }`);
+    const result = await stack.graphql(
+      `{ sessions(first: 50, filter: { status: COMPLETED }) { nodes { status } totalCount } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.sessions.totalCount).toBeGreaterThan(0);
     expect(new Set(result.data.sessions.nodes.map((n: any) => n.status))).toEqual(new Set(['COMPLETED']));
-    const unattended = await stack.graphql(`{ sessions(first: 50, filter: { type: UNATTENDED_ACCESS }) { nodes { type computer { id name } } } }`);
+    const unattended = await stack.graphql(
+      `{ sessions(first: 50, filter: { type: UNATTENDED_ACCESS }) { nodes { type computer { id name } } } }`,
+    );
     expect(unattended.errors).toBeUndefined();
     expect(unattended.data.sessions.nodes.length).toBeGreaterThan(0);
     for (const node of unattended.data.sessions.nodes) {
@@ -92,7 +102,9 @@ describe('sessions', () => {
 
 describe('technicians, customers and computers', () => {
   it('finds a technician by id and lists their sessions', async () => {
-    const list = await stack.graphql(`{ technicians(first: 5) { totalCount nodes { id name email role status activeSessionCount totalSessionCount } } }`);
+    const list = await stack.graphql(
+      `{ technicians(first: 5) { totalCount nodes { id name email role status activeSessionCount totalSessionCount } } }`,
+    );
     expect(list.errors).toBeUndefined();
     const technician = list.data.technicians.nodes[0];
     expect(technician.role).toMatch(/^(ADMIN|TECHNICIAN)$/);
@@ -108,36 +120,52 @@ describe('technicians, customers and computers', () => {
   it('filters technicians by e-mail', async () => {
     const list = await stack.graphql(`{ technicians(first: 2) { nodes { id email } } }`);
     const wanted = list.data.technicians.nodes[1];
-    const result = await stack.graphql(`query ($email: EmailAddress) { technicians(filter: { email: $email }) { nodes { id } totalCount } }`, {
-      email: wanted.email,
-    });
+    const result = await stack.graphql(
+      `query ($email: EmailAddress) { technicians(filter: { email: $email }) { nodes { id } totalCount } }`,
+      {
+        email: wanted.email,
+      },
+    );
     expect(result.data.technicians).toEqual({ nodes: [{ id: wanted.id }], totalCount: 1 });
   });
 
   it('finds a customer by id and by e-mail filter, with their sessions', async () => {
-    const list = await stack.graphql(`{ customers(first: 3) { totalCount nodes { id name email phone company notes createdAt } } }`);
+    const list = await stack.graphql(
+      `{ customers(first: 3) { totalCount nodes { id name email phone company notes createdAt } } }`,
+    );
     expect(list.errors).toBeUndefined();
     const customer = list.data.customers.nodes[2];
-    const byId = await stack.graphql(`query ($id: ID!) { customer(id: $id) { id email sessions(first: 5) { nodes { customer { email } } } } }`, {
-      id: customer.id,
-    });
+    const byId = await stack.graphql(
+      `query ($id: ID!) { customer(id: $id) { id email sessions(first: 5) { nodes { customer { email } } } } }`,
+      {
+        id: customer.id,
+      },
+    );
     expect(byId.data.customer.email).toBe(customer.email);
     for (const node of byId.data.customer.sessions.nodes) expect(node.customer.email).toBe(customer.email);
-    const byEmail = await stack.graphql(`query ($email: EmailAddress) { customers(filter: { email: $email }) { nodes { id } } }`, {
-      email: customer.email,
-    });
+    const byEmail = await stack.graphql(
+      `query ($email: EmailAddress) { customers(filter: { email: $email }) { nodes { id } } }`,
+      {
+        email: customer.email,
+      },
+    );
     expect(byEmail.data.customers.nodes).toEqual([{ id: customer.id }]);
   });
 
   it('finds a computer by id, filters computers by status, and lists the sessions on one', async () => {
-    const online = await stack.graphql(`{ computers(first: 100, filter: { status: ONLINE }) { nodes { id status os } } }`);
+    const online = await stack.graphql(
+      `{ computers(first: 100, filter: { status: ONLINE }) { nodes { id status os } } }`,
+    );
     expect(online.errors).toBeUndefined();
     expect(online.data.computers.nodes.length).toBeGreaterThan(0);
     for (const computer of online.data.computers.nodes) expect(computer.status).toBe('ONLINE');
     const id = online.data.computers.nodes[0].id;
-    const result = await stack.graphql(`query ($id: ID!) { computer(id: $id) { id name ipAddress groupName lastSeenAt sessions(first: 10) { nodes { computer { id } } } } }`, {
-      id,
-    });
+    const result = await stack.graphql(
+      `query ($id: ID!) { computer(id: $id) { id name ipAddress groupName lastSeenAt sessions(first: 10) { nodes { computer { id } } } } }`,
+      {
+        id,
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.computer.id).toBe(id);
     for (const node of result.data.computer.sessions.nodes) expect(node.computer.id).toBe(id);
@@ -157,7 +185,9 @@ describe('reports', () => {
     expect(result.errors).toBeUndefined();
     const { sessions, summary } = result.data.sessionReport;
     expect(summary.totalSessions).toBe(sessions.length);
-    expect(summary.totalDurationSeconds).toBe(sessions.reduce((sum: number, s: any) => sum + s.durationSeconds, 0));
+    expect(summary.totalDurationSeconds).toBe(
+      sessions.reduce((sum: number, s: any) => sum + s.durationSeconds, 0),
+    );
     expect(summary.completedSessions).toBe(sessions.filter((s: any) => s.status === 'COMPLETED').length);
   });
 
@@ -169,7 +199,8 @@ describe('reports', () => {
       { filter: { ...filter, technicianId: technician.id } },
     );
     expect(result.data.sessionReport.sessions.length).toBeGreaterThan(0);
-    for (const entry of result.data.sessionReport.sessions) expect(entry.technicianName).toBe(technician.name);
+    for (const entry of result.data.sessionReport.sessions)
+      expect(entry.technicianName).toBe(technician.name);
   });
 
   it('answers the technician and customer reports, linking each entry to its entity', async () => {
@@ -185,13 +216,18 @@ describe('reports', () => {
     for (const entry of technicians) expect(entry.technician.name).toBe(entry.technicianName);
     const perTechnician = technicians.reduce((sum: number, t: any) => sum + t.totalSessions, 0);
     expect(perTechnician).toBe(result.data.technicianReport.summary.totalSessions);
-    const perCustomer = result.data.customerReport.customers.reduce((sum: number, c: any) => sum + c.totalSessions, 0);
+    const perCustomer = result.data.customerReport.customers.reduce(
+      (sum: number, c: any) => sum + c.totalSessions,
+      0,
+    );
     expect(perCustomer).toBe(result.data.customerReport.summary.totalSessions);
   });
 
   it('rejects a period that ends before it starts, without calling Zoho', async () => {
     await stack.resetCalls();
-    const result = await stack.graphql(`{ sessionReport(filter: { from: "2025-02-01", to: "2025-01-01" }) { summary { totalSessions } } }`);
+    const result = await stack.graphql(
+      `{ sessionReport(filter: { from: "2025-02-01", to: "2025-01-01" }) { summary { totalSessions } } }`,
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await stack.calls()).total).toBe(0);
   });

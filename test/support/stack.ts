@@ -66,7 +66,8 @@ export async function startStack(
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? null : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`control ${method} ${path}: ${response.status} ${await response.text()}`);
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
   }
