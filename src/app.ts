@@ -11,11 +11,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError } from 'graphql';
 import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from '../emulator/index.js';
-import type { AuthConfig, Config } from './config.js';
+import { secretValues, type AuthConfig, type Config } from './config.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
 import { createHttpHandler } from './http.js';
 import { createLoaders } from './loaders/index.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { operationPlugin, recordUpstreamCall } from './observability.js';
 import { buildSchema } from './schema.js';
 import { createZohoClient } from './zoho/client.js';
 import { createZohoHttp } from './zoho/http.js';
@@ -44,7 +47,12 @@ query Dashboard {
 const FORWARDED_TOKEN = /^Zoho-oauthtoken ([A-Za-z0-9._-]{1,512})$/;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** How recently Zoho must have answered for readiness to skip its own probe call. */
+const READY_FRESHNESS_MS = 30_000;
+
 export async function startApp(config: Config): Promise<App> {
+  const logger = createLogger({ level: config.log.level, secrets: secretValues(config) });
+  const metrics = config.metrics.enabled ? createMetrics() : undefined;
   const emulator = config.emulator.enabled
     ? await startEmulator({ port: config.emulator.port, host: '127.0.0.1', quiet: true })
     : undefined;
@@ -79,8 +87,17 @@ export async function startApp(config: Config): Promise<App> {
             clientId: auth.clientId,
             clientSecret: auth.clientSecret,
             refreshToken: auth.refreshToken,
+            onMint: (event) => {
+              metrics?.tokenMints.inc({ outcome: event.outcome });
+              logger.info({ outcome: event.outcome, ms: Math.round(event.durationMs) }, 'token mint');
+            },
           })
         : undefined;
+  /** The last upstream outcome seen by any request: readiness trusts it while it is fresh and good. */
+  let lastUpstream = { answered: false, at: 0 };
+  const noteUpstream = (answered: boolean) => {
+    lastUpstream = { answered, at: Date.now() };
+  };
 
   function tokensFor(request: IncomingMessage): TokenProvider {
     if (sharedTokens) return sharedTokens;
@@ -122,15 +139,38 @@ export async function startApp(config: Config): Promise<App> {
       tokens,
       requestId,
       signal: controller.signal,
-      onCall: () => {
+      onCall: (event) => {
         stats.upstreamCalls++;
+        noteUpstream(recordUpstreamCall(event, requestId, logger, metrics));
       },
     });
     const loaders = createLoaders(api, {
       concurrency: config.upstream.concurrencyPerOperation,
       signal: controller.signal,
+      ...(metrics ? { onBatch: (loader, size) => metrics.loaderBatchSize.observe({ loader }, size) } : {}),
     });
     return { api, loaders, requestId, signal: controller.signal, stats };
+  }
+
+  /**
+   * A cheap call (one technician) proves Zoho answers. Any answer below 500 counts, a 401 included: in
+   * forwarded mode the probe has no user token, and a refusal still shows the upstream is there.
+   */
+  async function probeUpstream(): Promise<boolean> {
+    const probe = createZohoClient(http, {
+      tokens: sharedTokens ?? new StaticTokenProvider('readiness-probe'),
+      retry: { limit: 0 },
+      onCall: (event) => {
+        noteUpstream(recordUpstreamCall(event, 'readiness', logger, metrics));
+      },
+    });
+    noteUpstream(false);
+    try {
+      await probe.listTechnicians({ count: 1 }, { signal: AbortSignal.timeout(2000) });
+    } catch {
+      // The onCall hook has already recorded whether Zoho answered.
+    }
+    return lastUpstream.answered;
   }
 
   const apollo = new ApolloServer<Context>({
@@ -139,13 +179,24 @@ export async function startApp(config: Config): Promise<App> {
     introspection: config.server.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    logger,
     plugins: [
+      operationPlugin(logger, metrics),
       config.isProduction
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }),
     ],
   });
   await apollo.start();
+  logger.info(
+    {
+      authMode: auth.mode,
+      upstream: apiUrl,
+      emulator: emulator !== undefined,
+      production: config.isProduction,
+    },
+    'starting',
+  );
 
   let draining = false;
   const handler = createHttpHandler<Context>({
@@ -154,7 +205,12 @@ export async function startApp(config: Config): Promise<App> {
     maxBodyBytes: 1024 * 1024,
     corsOrigins: config.server.corsOrigins === '*' ? ['*'] : config.server.corsOrigins,
     draining: () => draining,
-    ready: async () => ({ ready: true, checks: {} }),
+    ready: async () => {
+      const fresh = lastUpstream.answered && Date.now() - lastUpstream.at < READY_FRESHNESS_MS;
+      const upstream = fresh || (await probeUpstream());
+      return { ready: upstream, checks: { config: 'ok', upstream: upstream ? 'ok' : 'unreachable' } };
+    },
+    ...(metrics ? { metrics: () => metrics.render() } : {}),
   });
   const server: Server = createServer((request, response) => void handler(request, response));
   server.keepAliveTimeout = 65_000;

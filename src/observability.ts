@@ -1,0 +1,73 @@
+/**
+ * Logs and metrics of operations and upstream calls: one log line per operation, one per upstream call at
+ * debug level, and the Prometheus series of src/metrics.ts. Everything is keyed by the request id, which the
+ * gateway may send (`x-request-id`), Zoho receives, and the client gets back.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { Context } from './context.js';
+import type { Metrics } from './metrics.js';
+import type { UpstreamCallEvent } from './zoho/client.js';
+
+/** Records one upstream attempt; returns whether Zoho answered (any status below 500). */
+export function recordUpstreamCall(
+  event: UpstreamCallEvent,
+  requestId: string,
+  logger: Logger,
+  metrics: Metrics | undefined,
+): boolean {
+  const status = event.status === undefined ? (event.error ?? 'network') : String(event.status);
+  if (metrics) {
+    metrics.upstreamCalls.inc({ route: event.route, status });
+    metrics.upstreamDuration.observe({ route: event.route }, event.durationMs / 1000);
+    if (event.attempt > 1) metrics.upstreamRetries.inc({ route: event.route });
+    if (event.status === 429) metrics.upstreamRateLimited.inc({ route: event.route });
+  }
+  if (logger.isLevelEnabled('debug')) {
+    logger.debug(
+      {
+        requestId,
+        method: event.method,
+        route: event.route,
+        status,
+        ms: Math.round(event.durationMs),
+        attempt: event.attempt,
+      },
+      'upstream call',
+    );
+  }
+  return event.status !== undefined && event.status < 500;
+}
+
+/** One log line and the operation metrics per GraphQL operation. */
+export function operationPlugin(logger: Logger, metrics: Metrics | undefined): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ contextValue, operationName, response, errors }) {
+          const durationMs = performance.now() - started;
+          const body = response.body;
+          const resultErrors = body.kind === 'single' ? body.singleResult.errors : undefined;
+          const codes = [...(errors ?? []), ...(resultErrors ?? [])]
+            .map((error) => (error.extensions as { code?: unknown } | undefined)?.code)
+            .filter((code): code is string => typeof code === 'string');
+          const outcome = codes.length === 0 ? 'success' : [...new Set(codes)].sort().join(',');
+          const name = metrics ? metrics.operationLabel(operationName) : (operationName ?? 'anonymous');
+          metrics?.operations.inc({ operation: name, outcome: codes.length === 0 ? 'success' : 'error' });
+          metrics?.operationDuration.observe({ operation: name }, durationMs / 1000);
+          logger.info(
+            {
+              requestId: contextValue?.requestId,
+              operation: operationName ?? null,
+              ms: Math.round(durationMs),
+              upstreamCalls: contextValue?.stats.upstreamCalls ?? 0,
+              outcome,
+            },
+            'operation',
+          );
+        },
+      };
+    },
+  };
+}

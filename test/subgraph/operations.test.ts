@@ -1,0 +1,56 @@
+/**
+ * What an operator sees: health, readiness that follows the upstream, metrics after a few operations, and the
+ * request id carried from the gateway to Zoho and back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startStack, type Stack } from '../support/stack.js';
+
+let stack: Stack;
+const base = () => stack.app.url.replace(/\/graphql$/, '');
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack.close());
+
+describe('operations endpoints', () => {
+  it('answers liveness', async () => {
+    const response = await fetch(`${base()}/health/live`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'live' });
+  });
+
+  it('turns unready while the upstream fails and ready again once it answers', async () => {
+    expect((await fetch(`${base()}/health/ready`)).status).toBe(200);
+    await stack.control('POST', 'faults', { errorRate: 1 });
+    await stack.graphql(`{ technician(id: "tech_1") { id } }`);
+    const down = await fetch(`${base()}/health/ready`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'unready', checks: { upstream: 'unreachable' } });
+    await stack.control('DELETE', 'faults');
+    const up = await fetch(`${base()}/health/ready`);
+    expect(up.status).toBe(200);
+    expect(await up.json()).toMatchObject({ status: 'ready', checks: { upstream: 'ok' } });
+  });
+
+  it('exposes operation, upstream and loader metrics after a few operations', async () => {
+    await stack.graphql(`query Dashboard { sessions(first: 5) { nodes { technician { name } } } }`);
+    await stack.graphql(`query Dashboard { sessions(first: 5) { nodes { technician { name } } } }`);
+    const response = await fetch(`${base()}/metrics`);
+    const text = await response.text();
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    expect(text).toMatch(/graphql_operations_total\{operation="Dashboard",outcome="success"\} 2/);
+    expect(text).toMatch(/zoho_upstream_calls_total\{route="GET \/sessions",status="200"\} \d+/);
+    expect(text).toMatch(/dataloader_batch_size_count\{loader="technicianById"\} \d+/);
+    expect(text).toContain('graphql_operation_duration_seconds_bucket');
+  });
+
+  it('returns the gateway request id and forwards it to Zoho', async () => {
+    const result = await stack.graphql(`{ technicians(first: 1) { totalCount } }`, undefined, {
+      'x-request-id': 'req-abc-123',
+    });
+    expect(result.headers.get('x-request-id')).toBe('req-abc-123');
+    const fresh = await stack.graphql(`{ technicians(first: 1) { totalCount } }`);
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
