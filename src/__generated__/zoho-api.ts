@@ -477,7 +477,7 @@ export interface components {
             /** Format: email */
             email: string;
             /** @default true */
-            sendEmail: boolean;
+            sendEmail?: boolean;
         };
         Invitation: {
             invitationId: string;
@@ -604,7 +604,7 @@ export interface components {
              * @default technician
              * @enum {string}
              */
-            role: "admin" | "technician";
+            role?: "admin" | "technician";
             maxConcurrentSessions?: number;
         };
         UpdateTechnicianRequest: {
