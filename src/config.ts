@@ -9,6 +9,7 @@
  *
  * An empty or whitespace-only variable counts as unset (`FOO=` in an env file or compose file means "default").
  */
+import { dataCentreUrls, ZOHO_DATA_CENTRES, type ZohoDataCentre } from './zoho/datacentres.js';
 import { z } from 'zod';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -19,17 +20,10 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export type AuthMode = 'forwarded' | 'service' | 'static';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-/** Zoho runs one Assist host and one accounts (OAuth) host per data centre; the same pattern as the contract. */
-export const ZOHO_DATA_CENTRES = {
-  us: { apiUrl: 'https://assist.zoho.com/api/v2', accountsUrl: 'https://accounts.zoho.com' },
-  eu: { apiUrl: 'https://assist.zoho.eu/api/v2', accountsUrl: 'https://accounts.zoho.eu' },
-  in: { apiUrl: 'https://assist.zoho.in/api/v2', accountsUrl: 'https://accounts.zoho.in' },
-  au: { apiUrl: 'https://assist.zoho.com.au/api/v2', accountsUrl: 'https://accounts.zoho.com.au' },
-  cn: { apiUrl: 'https://assist.zoho.com.cn/api/v2', accountsUrl: 'https://accounts.zoho.com.cn' },
-  jp: { apiUrl: 'https://assist.zoho.jp/api/v2', accountsUrl: 'https://accounts.zoho.jp' },
-} as const;
-export type ZohoDataCentre = keyof typeof ZOHO_DATA_CENTRES;
-const DATA_CENTRE_NAMES = Object.keys(ZOHO_DATA_CENTRES) as [ZohoDataCentre, ...ZohoDataCentre[]];
+const DATA_CENTRE_NAMES = ZOHO_DATA_CENTRES as readonly ZohoDataCentre[] as [
+  ZohoDataCentre,
+  ...ZohoDataCentre[],
+];
 
 /** How the subgraph authenticates to Zoho. Each mode carries exactly the credentials it uses. */
 export type AuthConfig =
@@ -612,7 +606,7 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
   }
 
   const emulator = emulatorEnabled(v.EMULATOR, production, isSet);
-  const dc = ZOHO_DATA_CENTRES[v.ZOHO_DC];
+  const dc = dataCentreUrls(v.ZOHO_DC);
 
   return {
     env: v.NODE_ENV,
