@@ -20,10 +20,7 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export type AuthMode = 'forwarded' | 'service' | 'static';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-const DATA_CENTRE_NAMES = ZOHO_DATA_CENTRES as readonly ZohoDataCentre[] as [
-  ZohoDataCentre,
-  ...ZohoDataCentre[],
-];
+const DATA_CENTRE_NAMES = ZOHO_DATA_CENTRES as [ZohoDataCentre, ...ZohoDataCentre[]];
 
 /** How the subgraph authenticates to Zoho. Each mode carries exactly the credentials it uses. */
 export type AuthConfig =
