@@ -10,16 +10,19 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError } from 'graphql';
+import type { DestinationStream } from 'pino';
 import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { secretValues, type AuthConfig, type Config } from './config.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
 import { createHttpHandler } from './http.js';
 import { createLoaders } from './loaders/index.js';
+import { structuralLimits } from './limits.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { operationPlugin, recordUpstreamCall } from './observability.js';
 import { buildSchema } from './schema.js';
+import { createTracing } from './tracing.js';
 import { createZohoClient } from './zoho/client.js';
 import { createZohoHttp } from './zoho/http.js';
 import { RefreshTokenProvider, StaticTokenProvider, type TokenProvider } from './zoho/tokens.js';
@@ -50,9 +53,20 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** How recently Zoho must have answered for readiness to skip its own probe call. */
 const READY_FRESHNESS_MS = 30_000;
 
-export async function startApp(config: Config): Promise<App> {
-  const logger = createLogger({ level: config.log.level, secrets: secretValues(config) });
+/** What the environment does not decide: for tests and embedding. */
+export interface StartOptions {
+  /** Where log lines go instead of stdout (tests capture them to prove no secret is written). */
+  logDestination?: DestinationStream;
+}
+
+export async function startApp(config: Config, options: StartOptions = {}): Promise<App> {
+  const logger = createLogger({
+    level: config.log.level,
+    secrets: secretValues(config),
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
   const metrics = config.metrics.enabled ? createMetrics() : undefined;
+  const tracing = createTracing({ otlpEndpoint: config.tracing.otlpEndpoint });
   const emulator = config.emulator.enabled
     ? await startEmulator({ port: config.emulator.port, host: '127.0.0.1', quiet: true })
     : undefined;
@@ -125,6 +139,7 @@ export async function startApp(config: Config): Promise<App> {
     const header = request.headers['x-request-id'];
     const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     response.setHeader('x-request-id', requestId);
+    const trace = tracing?.startOperation(request.headers);
 
     const controller = new AbortController();
     const deadline = setTimeout(() => controller.abort(new Error('deadline')), config.operation.deadlineMs);
@@ -132,6 +147,7 @@ export async function startApp(config: Config): Promise<App> {
     response.once('close', () => {
       clearTimeout(deadline);
       if (!response.writableFinished) controller.abort(new Error('client disconnected'));
+      trace?.end();
     });
 
     const stats = { upstreamCalls: 0 };
@@ -139,8 +155,10 @@ export async function startApp(config: Config): Promise<App> {
       tokens,
       requestId,
       signal: controller.signal,
+      ...(trace ? { headers: trace.upstreamHeaders } : {}),
       onCall: (event) => {
         stats.upstreamCalls++;
+        trace?.recordUpstreamCall(event);
         noteUpstream(recordUpstreamCall(event, requestId, logger, metrics));
       },
     });
@@ -149,7 +167,7 @@ export async function startApp(config: Config): Promise<App> {
       signal: controller.signal,
       ...(metrics ? { onBatch: (loader, size) => metrics.loaderBatchSize.observe({ loader }, size) } : {}),
     });
-    return { api, loaders, requestId, signal: controller.signal, stats };
+    return { api, loaders, requestId, signal: controller.signal, stats, trace };
   }
 
   /**
@@ -173,14 +191,18 @@ export async function startApp(config: Config): Promise<App> {
     return lastUpstream.answered;
   }
 
+  const limits = structuralLimits(undefined, { hideSuggestions: !config.server.introspection });
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     formatError,
     introspection: config.server.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     logger,
     plugins: [
+      ...limits.plugins,
       operationPlugin(logger, metrics),
       config.isProduction
         ? ApolloServerPluginLandingPageDisabled()
@@ -193,6 +215,7 @@ export async function startApp(config: Config): Promise<App> {
       authMode: auth.mode,
       upstream: apiUrl,
       emulator: emulator !== undefined,
+      tracing: tracing !== undefined,
       production: config.isProduction,
     },
     'starting',
@@ -240,6 +263,7 @@ export async function startApp(config: Config): Promise<App> {
         ]);
         if (!drained) server.closeAllConnections();
         await apollo.stop();
+        await tracing?.shutdown();
         http.close();
         await emulator?.close();
       })()),

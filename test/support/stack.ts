@@ -3,7 +3,7 @@
  * it, both real HTTP servers, both closed by `close()`.
  */
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js';
-import { startApp, type App } from '../../src/app.js';
+import { startApp, type App, type StartOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 
 export interface GraphQLResponse<D = Record<string, unknown>> {
@@ -39,7 +39,7 @@ export interface Stack {
 export const EMULATOR_TOKEN = 'emulator-token';
 
 export async function startStack(
-  options: { emulator?: EmulatorOptions; env?: Record<string, string> } = {},
+  options: { emulator?: EmulatorOptions; env?: Record<string, string>; app?: StartOptions } = {},
 ): Promise<Stack> {
   const emulator = await startEmulator({ rateLimits: false, quiet: true, ...options.emulator });
   const config = loadConfig({
@@ -54,7 +54,7 @@ export async function startStack(
   });
   let app: App;
   try {
-    app = await startApp(config);
+    app = await startApp(config, options.app);
   } catch (error) {
     await emulator.close();
     throw error;
