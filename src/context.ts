@@ -3,6 +3,7 @@
  * request's own bookkeeping. Built per request (src/server.ts); nothing here outlives the request.
  */
 import type { Loaders } from './loaders/index.js';
+import type { OperationTrace } from './tracing.js';
 import type { ZohoAssistApi } from './zoho/api.js';
 
 export interface OperationStats {
@@ -17,4 +18,6 @@ export interface Context {
   /** Aborts when the client disconnects or the operation's deadline passes. */
   signal: AbortSignal;
   stats: OperationStats;
+  /** This operation's trace, when tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT). */
+  trace?: OperationTrace;
 }

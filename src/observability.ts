@@ -45,7 +45,7 @@ export function operationPlugin(logger: Logger, metrics: Metrics | undefined): A
     async requestDidStart() {
       const started = performance.now();
       return {
-        async willSendResponse({ contextValue, operationName, response, errors }) {
+        async willSendResponse({ contextValue, operationName, operation, response, errors }) {
           const durationMs = performance.now() - started;
           const body = response.body;
           const resultErrors = body.kind === 'single' ? body.singleResult.errors : undefined;
@@ -56,6 +56,12 @@ export function operationPlugin(logger: Logger, metrics: Metrics | undefined): A
           const name = metrics ? metrics.operationLabel(operationName) : (operationName ?? 'anonymous');
           metrics?.operations.inc({ operation: name, outcome: codes.length === 0 ? 'success' : 'error' });
           metrics?.operationDuration.observe({ operation: name }, durationMs / 1000);
+          const trace = contextValue?.trace;
+          trace?.end({
+            operationName: operationName ?? null,
+            operationType: operation?.operation,
+            errorCodes: codes,
+          });
           logger.info(
             {
               requestId: contextValue?.requestId,
@@ -63,6 +69,7 @@ export function operationPlugin(logger: Logger, metrics: Metrics | undefined): A
               ms: Math.round(durationMs),
               upstreamCalls: contextValue?.stats.upstreamCalls ?? 0,
               outcome,
+              ...(trace ? { traceId: trace.traceId } : {}),
             },
             'operation',
           );

@@ -1,0 +1,180 @@
+/**
+ * OpenTelemetry tracing, off unless `OTEL_EXPORTER_OTLP_ENDPOINT` is set: one SERVER span per GraphQL operation,
+ * a child of the gateway's span when the request carries a W3C `traceparent`, and one CLIENT span per upstream
+ * attempt under it. Zoho receives the operation's `traceparent` (and `tracestate`), so anything it logs joins the
+ * same trace.
+ *
+ * Why upstream spans are recorded after the fact (start = end − duration) instead of wrapping the call: the Zoho
+ * client takes its headers per request, not per call, and reports each attempt through `onCall` once it is over.
+ * The timings are the client's own, so the spans are exact; the cost is that Zoho sees the operation span, not
+ * the attempt's span, as its parent.
+ *
+ * Nothing is registered globally (no global tracer provider, no context manager, no monkey-patching): spans are
+ * parented explicitly, so tracing cannot leak into another library's instrumentation, or into tests.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import {
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context as OtelContext,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { UpstreamCallEvent } from './zoho/client.js';
+
+export const SERVICE_NAME = 'zoho-assist-subgraph';
+
+/** Longest a shutdown waits for the last spans to be exported, so a dead collector cannot stall a deploy. */
+const SHUTDOWN_FLUSH_MS = 3000;
+
+export interface OperationOutcome {
+  /** The operation's name as sent, or null for an anonymous operation. */
+  operationName: string | null;
+  /** `query`, `mutation`..., when the document was parsed and the operation found. */
+  operationType: string | undefined;
+  /** The `extensions.code` of every error of the response (empty on success). */
+  errorCodes: readonly string[];
+}
+
+/** The trace of one GraphQL operation. */
+export interface OperationTrace {
+  readonly traceId: string;
+  /** `traceparent` (and `tracestate`) for every upstream call of this operation. */
+  readonly upstreamHeaders: Readonly<Record<string, string>>;
+  /** Records one finished upstream attempt as a child span. */
+  recordUpstreamCall(event: UpstreamCallEvent): void;
+  /** Names and ends the operation span; later calls do nothing (the response-close fallback may come second). */
+  end(outcome?: OperationOutcome): void;
+}
+
+export interface Tracing {
+  /** Starts an operation span, continuing the trace of the incoming `traceparent` when there is one. */
+  startOperation(headers: IncomingHttpHeaders): OperationTrace;
+  /** Exports what is buffered and stops; bounded by SHUTDOWN_FLUSH_MS. */
+  shutdown(): Promise<void>;
+}
+
+export interface TracingOptions {
+  /** OTLP/HTTP base URL (`OTEL_EXPORTER_OTLP_ENDPOINT`); spans go to `<endpoint>/v1/traces` as JSON. */
+  otlpEndpoint: string | null;
+  /** Replaces the OTLP exporter (an in-memory exporter in tests). */
+  exporter?: SpanExporter;
+  /** How long spans are batched before an export (the SDK's default is 5 s). */
+  exportDelayMs?: number;
+}
+
+/** The OTLP/HTTP traces URL for an endpoint, per the OTLP exporter specification (`<base>/v1/traces`). */
+export function tracesUrl(endpoint: string): string {
+  return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
+}
+
+/** The tracing of a process, or undefined when neither an endpoint nor an exporter is configured. */
+export function createTracing(options: TracingOptions): Tracing | undefined {
+  const exporter =
+    options.exporter ??
+    (options.otlpEndpoint === null
+      ? undefined
+      : new OTLPTraceExporter({ url: tracesUrl(options.otlpEndpoint), timeoutMillis: 5000 }));
+  if (!exporter) return undefined;
+
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': SERVICE_NAME }),
+    spanProcessors: [
+      new BatchSpanProcessor(
+        exporter,
+        options.exportDelayMs === undefined ? {} : { scheduledDelayMillis: options.exportDelayMs },
+      ),
+    ],
+  });
+  const tracer = provider.getTracer(SERVICE_NAME);
+  const propagator = new W3CTraceContextPropagator();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    startOperation(headers) {
+      const parent = propagator.extract(ROOT_CONTEXT, headers, defaultTextMapGetter);
+      return new Operation(tracer, propagator, parent);
+    },
+    shutdown: () =>
+      (stopping ??= Promise.race([
+        provider.shutdown().catch(() => undefined),
+        new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_FLUSH_MS).unref()),
+      ])),
+  };
+}
+
+class Operation implements OperationTrace {
+  readonly traceId: string;
+  readonly upstreamHeaders: Readonly<Record<string, string>>;
+  readonly #tracer: Tracer;
+  readonly #span: Span;
+  readonly #context: OtelContext;
+  #ended = false;
+
+  constructor(tracer: Tracer, propagator: W3CTraceContextPropagator, parent: OtelContext) {
+    this.#tracer = tracer;
+    this.#span = tracer.startSpan('graphql.operation', { kind: SpanKind.SERVER }, parent);
+    this.#context = trace.setSpan(parent, this.#span);
+    this.traceId = this.#span.spanContext().traceId;
+    const carrier: Record<string, string> = {};
+    propagator.inject(this.#context, carrier, defaultTextMapSetter);
+    this.upstreamHeaders = Object.freeze(carrier);
+  }
+
+  recordUpstreamCall(event: UpstreamCallEvent): void {
+    const end = performance.timeOrigin + performance.now();
+    const attributes: Record<string, string | number> = {
+      'http.request.method': event.method,
+      'url.template': event.route.slice(event.route.indexOf(' ') + 1),
+      'zoho.operation': event.operationId,
+    };
+    if (event.attempt > 1) attributes['http.request.resend_count'] = event.attempt - 1;
+    if (event.status !== undefined) attributes['http.response.status_code'] = event.status;
+    const failed = event.status === undefined || event.status >= 400;
+    if (failed)
+      attributes['error.type'] =
+        event.status === undefined ? (event.error ?? 'network') : String(event.status);
+    const span = this.#tracer.startSpan(
+      event.route,
+      { kind: SpanKind.CLIENT, startTime: end - event.durationMs, attributes },
+      this.#context,
+    );
+    if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end(end);
+  }
+
+  end(outcome?: OperationOutcome): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    const span = this.#span;
+    if (!outcome) {
+      // The response closed before Apollo finished it: the client went away or the deadline passed.
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: 'response closed before the operation finished',
+      });
+      span.end();
+      return;
+    }
+    const { operationName, operationType, errorCodes } = outcome;
+    span.updateName(
+      [operationType ?? 'graphql', operationName ?? (operationType ? 'anonymous' : 'operation')].join(' '),
+    );
+    if (operationName !== null) span.setAttribute('graphql.operation.name', operationName);
+    if (operationType) span.setAttribute('graphql.operation.type', operationType);
+    if (errorCodes.length > 0) {
+      const codes = [...new Set(errorCodes)].sort();
+      span.setAttribute('graphql.error.codes', codes);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(',') });
+    }
+    span.end();
+  }
+}
