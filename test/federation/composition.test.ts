@@ -1,0 +1,57 @@
+/**
+ * Composition beside the sibling subgraphs another team would write (a help desk, a CRM), from our SDL as
+ * `_service { sdl }` serves it: no errors, no hint that points at a design mistake of ours, and the directives a
+ * router acts on (scopes, cost, list sizes, tags) reach the supergraph.
+ */
+import { startCrmSubgraph } from '../fixtures/crm-subgraph.js';
+import { startDeskSubgraph } from '../fixtures/desk-subgraph.js';
+import type { RunningSubgraph } from '../fixtures/sibling.js';
+import { startStack, type Stack } from '../support/stack.js';
+import { composeWithSiblings, servedSdl, supergraphSdlOf, unacceptedHints } from './support.js';
+
+let stack: Stack;
+let siblings: RunningSubgraph[];
+let sdl: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  siblings = [await startDeskSubgraph([]), await startCrmSubgraph([])];
+  sdl = await servedSdl(stack);
+});
+
+afterAll(async () => {
+  await Promise.all(siblings.map((sibling) => sibling.close()));
+  await stack.close();
+});
+
+describe('composition beside a help desk and a CRM', () => {
+  it('composes with no errors and no hint outside the accepted list', () => {
+    const result = composeWithSiblings(stack, sdl, siblings);
+
+    expect(result.errors).toBeUndefined();
+    expect(unacceptedHints(result)).toEqual([]);
+  });
+
+  it('carries the scopes, costs, list sizes and tags into the supergraph for the router', () => {
+    const supergraph = supergraphSdlOf(composeWithSiblings(stack, sdl, siblings));
+
+    expect(supergraph).toContain('@requiresScopes(scopes: [["ZohoAssist.customers.ALL"]])');
+    expect(supergraph).toContain('@cost(weight: 1)');
+    expect(supergraph).toMatch(/@listSize\(assumedSize: 20\)/);
+    expect(supergraph).toMatch(/@listSize\(slicingArguments: \["first"\]/);
+    expect(supergraph).toContain('@tag(name: "internal")');
+    expect(supergraph).toContain('@authenticated');
+  });
+
+  it('lets the siblings reference Session, Customer and Technician by their keys alone', () => {
+    const result = composeWithSiblings(stack, sdl, siblings);
+    if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
+    const api = result.schema.toAPISchema().toGraphQLJSSchema();
+
+    expect(api.getType('Ticket')?.toString()).toBe('Ticket');
+    expect(api.getType('Contact')?.toString()).toBe('Contact');
+    expect(api.getType('Session')?.toString()).toBe('Session');
+    // The argument type of our @cacheControl is for Apollo Server, not for clients.
+    expect(api.getType('CacheControlScope')).toBeUndefined();
+  });
+});
