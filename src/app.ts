@@ -10,12 +10,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError } from 'graphql';
+import type { DestinationStream } from 'pino';
 import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { secretValues, type AuthConfig, type Config } from './config.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
 import { createHttpHandler } from './http.js';
 import { createLoaders } from './loaders/index.js';
+import { structuralLimits } from './limits.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { operationPlugin, recordUpstreamCall } from './observability.js';
@@ -51,8 +53,18 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** How recently Zoho must have answered for readiness to skip its own probe call. */
 const READY_FRESHNESS_MS = 30_000;
 
-export async function startApp(config: Config): Promise<App> {
-  const logger = createLogger({ level: config.log.level, secrets: secretValues(config) });
+/** What the environment does not decide: for tests and embedding. */
+export interface StartOptions {
+  /** Where log lines go instead of stdout (tests capture them to prove no secret is written). */
+  logDestination?: DestinationStream;
+}
+
+export async function startApp(config: Config, options: StartOptions = {}): Promise<App> {
+  const logger = createLogger({
+    level: config.log.level,
+    secrets: secretValues(config),
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
   const metrics = config.metrics.enabled ? createMetrics() : undefined;
   const tracing = createTracing({ otlpEndpoint: config.tracing.otlpEndpoint });
   const emulator = config.emulator.enabled
@@ -179,14 +191,18 @@ export async function startApp(config: Config): Promise<App> {
     return lastUpstream.answered;
   }
 
+  const limits = structuralLimits(undefined, { hideSuggestions: !config.server.introspection });
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     formatError,
     introspection: config.server.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     logger,
     plugins: [
+      ...limits.plugins,
       operationPlugin(logger, metrics),
       config.isProduction
         ? ApolloServerPluginLandingPageDisabled()
