@@ -12,6 +12,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { GraphQLError } from 'graphql';
 import type { DestinationStream } from 'pino';
 import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { budgetPlugin } from './budget/plugin.js';
+import { startBudget } from './budget/runtime.js';
 import { secretValues, type AuthConfig, type Config } from './config.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
@@ -92,6 +94,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     timeouts: { connectMs: config.upstream.connectTimeoutMs, responseMs: config.upstream.timeoutMs },
     retry: { limit: config.upstream.retries, maxRetryAfterSeconds: config.upstream.maxRetryAfterSeconds },
   });
+  const budget = await startBudget({ config, auth, logger, metrics });
   const sharedTokens: TokenProvider | undefined =
     auth.mode === 'static'
       ? new StaticTokenProvider(auth.accessToken)
@@ -101,6 +104,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
             clientId: auth.clientId,
             clientSecret: auth.clientSecret,
             refreshToken: auth.refreshToken,
+            store: budget.tokenStore,
             onMint: (event) => {
               metrics?.tokenMints.inc({ outcome: event.outcome });
               logger.info({ outcome: event.outcome, ms: Math.round(event.durationMs) }, 'token mint');
@@ -151,23 +155,30 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     });
 
     const stats = { upstreamCalls: 0 };
-    const api = createZohoClient(http, {
+    const { budgetKey, cacheScope } = budget.identity(
+      sharedTokens ? undefined : FORWARDED_TOKEN.exec(request.headers.authorization ?? '')?.[1],
+    );
+    const guard = budget.guard(budgetKey);
+    const client = createZohoClient(http, {
       tokens,
       requestId,
       signal: controller.signal,
       ...(trace ? { headers: trace.upstreamHeaders } : {}),
+      beforeAttempt: guard.beforeAttempt,
       onCall: (event) => {
         stats.upstreamCalls++;
+        guard.onCall(event);
         trace?.recordUpstreamCall(event);
         noteUpstream(recordUpstreamCall(event, requestId, logger, metrics));
       },
     });
+    const api = budget.cached(client, cacheScope);
     const loaders = createLoaders(api, {
       concurrency: config.upstream.concurrencyPerOperation,
       signal: controller.signal,
       ...(metrics ? { onBatch: (loader, size) => metrics.loaderBatchSize.observe({ loader }, size) } : {}),
     });
-    return { api, loaders, requestId, signal: controller.signal, stats, trace };
+    return { api, loaders, requestId, signal: controller.signal, stats, trace, budgetKey };
   }
 
   /**
@@ -175,9 +186,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
    * forwarded mode the probe has no user token, and a refusal still shows the upstream is there.
    */
   async function probeUpstream(): Promise<boolean> {
+    // The probe spends the budget like any call; with none left, Zoho's refusal would say nothing anyway.
+    const guard = budget.guard(budget.identity('readiness-probe').budgetKey);
     const probe = createZohoClient(http, {
       tokens: sharedTokens ?? new StaticTokenProvider('readiness-probe'),
       retry: { limit: 0 },
+      beforeAttempt: guard.beforeAttempt,
       onCall: (event) => {
         noteUpstream(recordUpstreamCall(event, 'readiness', logger, metrics));
       },
@@ -188,6 +202,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     } catch {
       // The onCall hook has already recorded whether Zoho answered.
     }
+    // Refused by our own limiter: nothing was sent, and a spent budget is not an outage.
+    if (guard.granted === 0 && guard.last?.retryAfter) return true;
     return lastUpstream.answered;
   }
 
@@ -204,6 +220,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     plugins: [
       ...limits.plugins,
       operationPlugin(logger, metrics),
+      budgetPlugin({
+        maxUpstreamCalls: config.operation.maxUpstreamCalls,
+        snapshot: async ({ budgetKey }) =>
+          budgetKey === undefined ? undefined : budget.limiter.peek(budgetKey),
+      }),
       config.isProduction
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }),
@@ -231,7 +252,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ready: async () => {
       const fresh = lastUpstream.answered && Date.now() - lastUpstream.at < READY_FRESHNESS_MS;
       const upstream = fresh || (await probeUpstream());
-      return { ready: upstream, checks: { config: 'ok', upstream: upstream ? 'ok' : 'unreachable' } };
+      // Redis down is reported but not fatal: the replica serves on local limits (README, "Redis").
+      return {
+        ready: upstream,
+        checks: {
+          config: 'ok',
+          upstream: upstream ? 'ok' : 'unreachable',
+          redis: budget.redisStatus(),
+        },
+      };
     },
     ...(metrics ? { metrics: () => metrics.render() } : {}),
   });
@@ -265,6 +294,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         await apollo.stop();
         await tracing?.shutdown();
         http.close();
+        await budget.close();
         await emulator?.close();
       })()),
   };

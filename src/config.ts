@@ -99,10 +99,21 @@ export interface Config {
     readonly perMinute: number;
     /** RATE_LIMIT_PER_DAY: Zoho's daily limit, spent by every replica together. */
     readonly perDay: number;
+    /** RATE_LIMIT_WINDOW_MS: the burst window `perMinute` applies to (a minute, except in tests). */
+    readonly windowMs: number;
+    /** RATE_LIMIT_SCOPE: in forwarded mode, one budget for the organisation or one per user token. */
+    readonly scope: 'organisation' | 'token';
     /** REDIS_URL: the shared budget store; null = in memory (correct for one replica only). */
     readonly redisUrl: string | null;
     /** REDIS_KEY_PREFIX: prefix of every Redis key this service writes. */
     readonly redisKeyPrefix: string;
+  };
+
+  readonly cache: {
+    /** READ_CACHE: keep upstream GET answers across requests for a short, per-resource time. */
+    readonly enabled: boolean;
+    /** READ_CACHE_MAX_ENTRIES: bound of the in-memory cache (Redis entries expire on their own). */
+    readonly maxEntries: number;
   };
 
   readonly emulator: {
@@ -355,6 +366,16 @@ export const envSchema = z.object({
     '5000',
     "Zoho's daily limit: upstream calls per day, shared by every replica.",
   ),
+  RATE_LIMIT_WINDOW_MS: withDefault(
+    wholeNumber(1000, 3_600_000),
+    '60000',
+    "Length of the burst window `RATE_LIMIT_PER_MINUTE` counts in, in milliseconds (Zoho's is a minute; shorter only for tests).",
+  ),
+  RATE_LIMIT_SCOPE: withDefault(
+    oneOf(['organisation', 'token']),
+    'organisation',
+    "Whose budget a call spends in `forwarded` mode: `organisation` = one budget for every user (one Zoho organisation behind the gateway), `token` = one per user token. Service and static modes spend their credential's budget.",
+  ),
   REDIS_URL: optional(
     z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }),
     'Redis holding the shared rate-limit budget (and shared caches). May carry a password.',
@@ -364,6 +385,16 @@ export const envSchema = z.object({
     z.string().regex(/^\S+$/, 'must not contain whitespace'),
     'zoho-assist:',
     'Prefix of every Redis key this service writes.',
+  ),
+  READ_CACHE: withDefault(
+    flag(),
+    'true',
+    'Keep upstream GET answers across requests (technicians and customers 60 s, computers 30 s, sessions 5 s, reports 300 s), per user token in `forwarded` mode; mutations invalidate what they change. In Redis when `REDIS_URL` is set.',
+  ),
+  READ_CACHE_MAX_ENTRIES: withDefault(
+    wholeNumber(1, 10_000_000),
+    '10000',
+    'Most answers the in-memory read cache holds (least recently used go first).',
   ),
 
   LOG_LEVEL: withDefault(
@@ -633,7 +664,10 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
       perDay: v.RATE_LIMIT_PER_DAY,
       redisUrl: v.REDIS_URL ?? null,
       redisKeyPrefix: v.REDIS_KEY_PREFIX,
+      windowMs: v.RATE_LIMIT_WINDOW_MS,
+      scope: v.RATE_LIMIT_SCOPE,
     },
+    cache: { enabled: v.READ_CACHE, maxEntries: v.READ_CACHE_MAX_ENTRIES },
     emulator: { enabled: emulator, port: v.EMULATOR_PORT },
     log: { level: v.LOG_LEVEL },
     metrics: { enabled: v.METRICS_ENABLED },

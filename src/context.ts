@@ -20,4 +20,6 @@ export interface Context {
   stats: OperationStats;
   /** This operation's trace, when tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT). */
   trace?: OperationTrace;
+  /** Whose Zoho budget this operation spends (a credential fingerprint, or the organisation), never a token. */
+  budgetKey?: string;
 }

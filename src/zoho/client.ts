@@ -66,11 +66,18 @@ export interface UpstreamCallEvent {
   attempt: number;
   /** The transport failure code (`ECONNRESET`, `ETIMEDOUT`, `ERR_ABORTED`...) when there was no response. */
   error?: string;
+  /** Zoho's `Retry-After`, in seconds, on a 429 or 503 that sent one. */
+  retryAfter?: number;
 }
 
 export interface ZohoClientOptions {
   tokens: TokenProvider;
   onCall?: (event: UpstreamCallEvent) => void;
+  /**
+   * Runs before every attempt, retries included (each one spends Zoho's budget); what it throws fails the call
+   * before anything leaves (the rate limiter's RateLimitedError).
+   */
+  beforeAttempt?: (call: UpstreamCall) => Promise<void>;
   /** Sent as X-Request-Id so Zoho-side (and emulator) logs can be matched with ours. */
   requestId?: string;
   headers?: Readonly<Record<string, string>>;
@@ -252,6 +259,7 @@ class ZohoRestClient implements ZohoAssistApi {
   readonly #http: ZohoHttp;
   readonly #tokens: TokenProvider;
   readonly #onCall: ((event: UpstreamCallEvent) => void) | undefined;
+  readonly #beforeAttempt: ((call: UpstreamCall) => Promise<void>) | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #retry: Readonly<RetryPolicy>;
   readonly #validate: boolean;
@@ -265,6 +273,7 @@ class ZohoRestClient implements ZohoAssistApi {
     this.#http = http;
     this.#tokens = options.tokens;
     this.#onCall = options.onCall;
+    this.#beforeAttempt = options.beforeAttempt;
     this.#signal = options.signal;
     this.#retry = options.retry ? { ...http.retry, ...definedOnly(options.retry) } : http.retry;
     this.#validate = options.validateResponses ?? http.validateResponses;
@@ -520,6 +529,7 @@ class ZohoRestClient implements ZohoAssistApi {
 
     for (;;) {
       if (signal?.aborted) throw abortError(op, false);
+      if (this.#beforeAttempt) await this.#beforeAttempt(op.call);
       attempt += 1;
       const started = performance.now();
       let response: Response<Uint8Array>;
@@ -557,7 +567,14 @@ class ZohoRestClient implements ZohoAssistApi {
       }
 
       const status = response.statusCode;
-      this.#emit(op, status, started, attempt, undefined);
+      this.#emit(
+        op,
+        status,
+        started,
+        attempt,
+        undefined,
+        status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after']) : undefined,
+      );
       if (status < 300) return response;
 
       if (status === 401) {
@@ -613,6 +630,7 @@ class ZohoRestClient implements ZohoAssistApi {
     started: number,
     attempt: number,
     error: string | undefined,
+    retryAfter?: number,
   ): void {
     const onCall = this.#onCall;
     if (!onCall) return;
@@ -625,6 +643,7 @@ class ZohoRestClient implements ZohoAssistApi {
       attempt,
     };
     if (error !== undefined) event.error = error;
+    if (retryAfter !== undefined) event.retryAfter = retryAfter;
     try {
       onCall(event);
     } catch {

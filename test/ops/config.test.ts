@@ -54,7 +54,10 @@ describe('loadConfig defaults', () => {
       perDay: 5000,
       redisUrl: null,
       redisKeyPrefix: 'zoho-assist:',
+      windowMs: 60000,
+      scope: 'organisation',
     });
+    expect(config.cache).toEqual({ enabled: true, maxEntries: 10000 });
     expect(config.log).toEqual({ level: 'info' });
     expect(config.metrics).toEqual({ enabled: true });
     expect(config.tracing).toEqual({ otlpEndpoint: null });

@@ -67,7 +67,8 @@ describe('sessions', () => {
   });
 
   it('answers a session with its technician, customer, chat, files and details', async () => {
-    const list = await stack.graphql(`{ sessions(first: 100) { nodes { id files { id } } } }`);
+    // One files call per session: 40 sessions stay within MAX_UPSTREAM_CALLS_PER_OPERATION (60).
+    const list = await stack.graphql(`{ sessions(first: 40) { nodes { id files { id } } } }`);
     const withFiles = list.data.sessions.nodes.find((s: any) => s.files.length > 0);
     expect(withFiles).toBeDefined();
     const result = await stack.graphql(
@@ -94,7 +95,8 @@ describe('sessions', () => {
   });
 
   it('downloads a file as base64 when asked for its content', async () => {
-    const list = await stack.graphql(`{ sessions(first: 100) { nodes { files { size contentBase64 } } } }`);
+    // Estimated at 1 + 5 + 5 × 10 assumed files = 56 calls, within MAX_UPSTREAM_CALLS_PER_OPERATION (60).
+    const list = await stack.graphql(`{ sessions(first: 5) { nodes { files { size contentBase64 } } } }`);
     const file = list.data.sessions.nodes.flatMap((s: any) => s.files)[0];
     expect(Buffer.from(file.contentBase64, 'base64').length).toBe(file.size);
   });

@@ -42,6 +42,7 @@ export async function startStack(
   options: { emulator?: EmulatorOptions; env?: Record<string, string>; app?: StartOptions } = {},
 ): Promise<Stack> {
   const emulator = await startEmulator({ rateLimits: false, quiet: true, ...options.emulator });
+  const rateLimits = options.emulator?.rateLimits;
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -50,6 +51,17 @@ export async function startStack(
     ZOHO_ASSIST_API_URL: emulator.apiUrl,
     ZOHO_ACCOUNTS_URL: emulator.accountsUrl,
     ZOHO_ACCESS_TOKEN: EMULATOR_TOKEN,
+    // The subgraph's own budget mirrors the emulator's limits (off unless a test turns them on), and the
+    // cross-request read cache is off: most tests count the upstream calls of each operation on its own.
+    // Tests of the budget and of the cache set these themselves.
+    ...(rateLimits
+      ? {
+          RATE_LIMIT_PER_MINUTE: String(rateLimits.perMinute),
+          RATE_LIMIT_PER_DAY: String(rateLimits.perDay),
+          RATE_LIMIT_WINDOW_MS: String(rateLimits.windowMs ?? 60_000),
+        }
+      : { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_DAY: '100000000' }),
+    READ_CACHE: 'false',
     ...options.env,
   });
   let app: App;

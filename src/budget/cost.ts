@@ -1,0 +1,310 @@
+/**
+ * The operation cost estimator: how many upstream calls an operation will make, from the schema's own
+ * `@cost(weight)` and `@listSize` directives (schema/base.graphql explains the model), computed after validation
+ * and before anything runs.
+ *
+ * - A field costs its `@cost` weight (0 without one) times the sizes of the lists enclosing it.
+ * - A list's size is its largest slicing argument (`first`, its schema default when absent), else its
+ *   `assumedSize`, else 1; with `sizedFields` the size applies to those child fields (a connection's `nodes`,
+ *   `edges`) instead of the field itself.
+ * - A field whose type is a single entity (a member of `_Entity`) is loaded through a batching loader, so its
+ *   weight counts once per place it is selected, not once per enclosing list item; its sub-fields still
+ *   multiply.
+ * - `_entities` costs one batched lookup per entity type asked for, and its sub-selections multiply by the
+ *   number of representations of that type.
+ * - `@skip`/`@include` are honoured; fragments are expanded; selections on several types all count (an upper
+ *   estimate).
+ */
+import {
+  getNamedType,
+  isListType,
+  isNonNullType,
+  Kind,
+  OperationTypeNode,
+  valueFromAST,
+  type ArgumentNode,
+  type ConstDirectiveNode,
+  type DirectiveNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+
+interface FieldCost {
+  weight: number;
+  listSize?: { slicingArguments: string[]; assumedSize?: number; sizedFields: string[] };
+}
+
+const directiveCache = new WeakMap<GraphQLSchema, Map<string, FieldCost>>();
+const entityCache = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+
+function directive(
+  nodes: readonly ConstDirectiveNode[] | undefined,
+  name: string,
+): ConstDirectiveNode | undefined {
+  return nodes?.find((d) => d.name.value === name || d.name.value === `federation__${name}`);
+}
+
+function argument(node: ConstDirectiveNode | undefined, name: string): ValueNode | undefined {
+  return node?.arguments?.find((a) => a.name.value === name)?.value;
+}
+
+function intValue(value: ValueNode | undefined): number | undefined {
+  return value?.kind === Kind.INT ? Number(value.value) : undefined;
+}
+
+function stringList(value: ValueNode | undefined): string[] {
+  if (value?.kind === Kind.STRING) return [value.value];
+  if (value?.kind !== Kind.LIST) return [];
+  return value.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : []));
+}
+
+function fieldCost(
+  schema: GraphQLSchema,
+  type: GraphQLNamedType,
+  field: GraphQLField<unknown, unknown>,
+): FieldCost {
+  let byField = directiveCache.get(schema);
+  if (!byField) {
+    byField = new Map();
+    directiveCache.set(schema, byField);
+  }
+  const key = `${type.name}.${field.name}`;
+  let cost = byField.get(key);
+  if (!cost) {
+    const directives = field.astNode?.directives;
+    const returned = getNamedType(field.type);
+    const weight =
+      intValue(argument(directive(directives, 'cost'), 'weight')) ??
+      intValue(argument(directive(returned.astNode?.directives, 'cost'), 'weight')) ??
+      0;
+    const listSize = directive(directives, 'listSize');
+    cost = { weight };
+    if (listSize) {
+      const assumedSize = intValue(argument(listSize, 'assumedSize'));
+      cost.listSize = {
+        slicingArguments: stringList(argument(listSize, 'slicingArguments')),
+        sizedFields: stringList(argument(listSize, 'sizedFields')),
+        ...(assumedSize === undefined ? {} : { assumedSize }),
+      };
+    }
+    byField.set(key, cost);
+  }
+  return cost;
+}
+
+function entityTypes(schema: GraphQLSchema): ReadonlySet<string> {
+  let names = entityCache.get(schema);
+  if (!names) {
+    const union = schema.getType('_Entity');
+    names = new Set(union && 'getTypes' in union ? union.getTypes().map((t) => t.name) : []);
+    entityCache.set(schema, names);
+  }
+  return names;
+}
+
+export interface EstimateInput {
+  schema: GraphQLSchema;
+  operation: OperationDefinitionNode;
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  variables: Readonly<Record<string, unknown>>;
+}
+
+/** Upstream calls the operation is expected to make (an upper estimate). */
+export function estimateUpstreamCalls(input: EstimateInput): number {
+  const { schema, operation } = input;
+  const root =
+    operation.operation === OperationTypeNode.MUTATION
+      ? schema.getMutationType()
+      : operation.operation === OperationTypeNode.SUBSCRIPTION
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
+  if (!root) return 0;
+  return new Estimator(input).selectionSet(operation.selectionSet, root, 1);
+}
+
+class Estimator {
+  constructor(private readonly input: EstimateInput) {}
+
+  selectionSet(
+    set: SelectionSetNode,
+    type: GraphQLNamedType,
+    multiplier: number,
+    seen: ReadonlySet<string> = new Set(),
+  ): number {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (!this.included(selection.directives)) continue;
+      if (selection.kind === Kind.FIELD) {
+        total += this.field(selection, type, multiplier);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const on = selection.typeCondition
+          ? (this.input.schema.getType(selection.typeCondition.name.value) ?? type)
+          : type;
+        total += this.selectionSet(selection.selectionSet, on, multiplier, seen);
+      } else {
+        const name = selection.name.value;
+        const fragment = this.input.fragments[name];
+        if (!fragment || seen.has(name)) continue;
+        const on = this.input.schema.getType(fragment.typeCondition.name.value) ?? type;
+        total += this.selectionSet(fragment.selectionSet, on, multiplier, new Set([...seen, name]));
+      }
+    }
+    return total;
+  }
+
+  field(node: FieldNode, parent: GraphQLNamedType, multiplier: number): number {
+    if (!('getFields' in parent)) return 0;
+    if (node.name.value === '_entities' && parent === this.input.schema.getQueryType())
+      return this.entities(node);
+    const field = (parent as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()[
+      node.name.value
+    ];
+    if (!field) return 0;
+    const cost = fieldCost(this.input.schema, parent, field);
+    const returned = getNamedType(field.type);
+    const isEntity = entityTypes(this.input.schema).has(returned.name) && !isList(field.type);
+    let total = cost.weight * (isEntity ? 1 : multiplier);
+    if (!node.selectionSet) return total;
+
+    // A list without @listSize (a payload's userErrors) is counted once: nothing below it calls upstream.
+    const size = cost.listSize ? this.listSize(node, field, cost.listSize) : 1;
+    const sizedFields = new Set(cost.listSize?.sizedFields ?? []);
+    if (sizedFields.size > 0) {
+      // The size applies to the sized children only; the connection's other fields (totalCount) do not repeat.
+      total += this.sizedChildren(node.selectionSet, returned, multiplier, size, sizedFields);
+    } else {
+      total += this.selectionSet(node.selectionSet, returned, multiplier * size);
+    }
+    return total;
+  }
+
+  sizedChildren(
+    set: SelectionSetNode,
+    type: GraphQLNamedType,
+    multiplier: number,
+    size: number,
+    sizedFields: ReadonlySet<string>,
+    seen: ReadonlySet<string> = new Set(),
+  ): number {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (!this.included(selection.directives)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const factor = sizedFields.has(selection.name.value) ? multiplier * size : multiplier;
+        total += this.field(selection, type, factor);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        total += this.sizedChildren(selection.selectionSet, type, multiplier, size, sizedFields, seen);
+      } else {
+        const name = selection.name.value;
+        const fragment = this.input.fragments[name];
+        if (!fragment || seen.has(name)) continue;
+        total += this.sizedChildren(
+          fragment.selectionSet,
+          type,
+          multiplier,
+          size,
+          sizedFields,
+          new Set([...seen, name]),
+        );
+      }
+    }
+    return total;
+  }
+
+  listSize(
+    node: FieldNode,
+    field: GraphQLField<unknown, unknown>,
+    listSize: NonNullable<FieldCost['listSize']>,
+  ): number {
+    let largest: number | undefined;
+    for (const name of listSize.slicingArguments) {
+      const value = this.argumentValue(node.arguments, field, name);
+      if (typeof value === 'number' && Number.isFinite(value)) largest = Math.max(largest ?? 0, value);
+    }
+    return Math.max(0, largest ?? listSize.assumedSize ?? 1);
+  }
+
+  argumentValue(
+    nodes: readonly ArgumentNode[] | undefined,
+    field: GraphQLField<unknown, unknown>,
+    name: string,
+  ): unknown {
+    const definition = field.args.find((a) => a.name === name);
+    if (!definition) return undefined;
+    const node = nodes?.find((a) => a.name.value === name);
+    if (!node) return definition.defaultValue;
+    if (node.value.kind === Kind.VARIABLE) {
+      const value = this.input.variables[node.value.name.value];
+      return value === undefined ? definition.defaultValue : value;
+    }
+    return valueFromAST(node.value, definition.type, this.input.variables);
+  }
+
+  /** `_entities(representations: [...])`: one batched lookup per type, sub-fields per representation. */
+  entities(node: FieldNode): number {
+    const schema = this.input.schema;
+    const argumentNode = node.arguments?.find((a) => a.name.value === 'representations');
+    let representations: unknown;
+    const definition = schema.getQueryType()?.getFields()._entities?.args[0];
+    if (argumentNode?.value.kind === Kind.VARIABLE)
+      representations = this.input.variables[argumentNode.value.name.value];
+    else if (argumentNode && definition)
+      representations = valueFromAST(argumentNode.value, definition.type, this.input.variables);
+    const counts = new Map<string, number>();
+    if (Array.isArray(representations)) {
+      for (const representation of representations) {
+        const typename = (representation as { __typename?: unknown } | null)?.__typename;
+        if (typeof typename === 'string') counts.set(typename, (counts.get(typename) ?? 0) + 1);
+      }
+    }
+    let total = 0;
+    for (const [typename, count] of counts) {
+      const type = schema.getType(typename);
+      if (!type || !node.selectionSet) continue;
+      const selections = this.forType(node.selectionSet, typename);
+      // __resolveReference goes through the entity's loader: one batch (a GET or a list page) per type.
+      total += 1 + this.selectionSet(selections, type, count);
+    }
+    return total;
+  }
+
+  /** The selections of `_entities` that apply to `typename`. */
+  forType(set: SelectionSetNode, typename: string): SelectionSetNode {
+    const selections = set.selections.flatMap((selection): SelectionNode[] => {
+      if (selection.kind === Kind.INLINE_FRAGMENT)
+        return !selection.typeCondition || selection.typeCondition.name.value === typename ? [selection] : [];
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = this.input.fragments[selection.name.value];
+        return fragment?.typeCondition.name.value === typename ? [selection] : [];
+      }
+      return [selection];
+    });
+    return { kind: Kind.SELECTION_SET, selections };
+  }
+
+  included(directives: readonly DirectiveNode[] | undefined): boolean {
+    if (!directives) return true;
+    for (const d of directives) {
+      if (d.name.value !== 'skip' && d.name.value !== 'include') continue;
+      const value = d.arguments?.find((a) => a.name.value === 'if')?.value;
+      let condition: unknown = true;
+      if (value?.kind === Kind.BOOLEAN) condition = value.value;
+      else if (value?.kind === Kind.VARIABLE) condition = this.input.variables[value.name.value];
+      if (d.name.value === 'skip' && condition === true) return false;
+      if (d.name.value === 'include' && condition === false) return false;
+    }
+    return true;
+  }
+}
+
+function isList(type: unknown): boolean {
+  const inner = isNonNullType(type) ? (type as { ofType: unknown }).ofType : type;
+  return isListType(inner);
+}

@@ -1,0 +1,89 @@
+/**
+ * The budget as Apollo Server sees it:
+ * - after validation and before execution, the operation's estimated upstream calls (src/budget/cost.ts); above
+ *   MAX_UPSTREAM_CALLS_PER_OPERATION the operation is refused with OPERATION_TOO_EXPENSIVE, having spent nothing;
+ * - when the client sends `x-zoho-budget: true`, `extensions.budget` on the response: the estimate, the calls
+ *   actually made, and what is left of the budget this operation spent from.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind } from 'graphql';
+import type { Context } from '../context.js';
+import { estimateUpstreamCalls } from './cost.js';
+import type { BudgetSnapshot } from './limiter.js';
+
+/** The request header that asks for `extensions.budget`. */
+export const BUDGET_HEADER = 'x-zoho-budget';
+
+export interface BudgetPluginOptions {
+  /** MAX_UPSTREAM_CALLS_PER_OPERATION. */
+  maxUpstreamCalls: number;
+  /** The budget this request spends from, as it stands now (no call spent). */
+  snapshot(context: Context): Promise<BudgetSnapshot | undefined>;
+}
+
+export function budgetPlugin(options: BudgetPluginOptions): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ request }) {
+      const wanted = /^(true|1|yes)$/i.test(request.http?.headers.get(BUDGET_HEADER) ?? '');
+      let estimated: number | undefined;
+      return {
+        async didResolveOperation({ schema, operation, document, request: resolved }) {
+          if (!operation) return;
+          const fragments = Object.fromEntries(
+            document.definitions.flatMap((d) =>
+              d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [],
+            ),
+          );
+          estimated = estimateUpstreamCalls({
+            schema,
+            operation,
+            fragments,
+            variables: resolved.variables ?? {},
+          });
+          if (estimated > options.maxUpstreamCalls) {
+            throw new GraphQLError(
+              `This operation would make about ${estimated} calls to Zoho Assist; the most one operation may make is ` +
+                `${options.maxUpstreamCalls}. Ask for fewer items (a smaller \`first\`) or fewer nested lists.`,
+              {
+                extensions: {
+                  code: 'OPERATION_TOO_EXPENSIVE',
+                  estimatedUpstreamCalls: estimated,
+                  maxUpstreamCalls: options.maxUpstreamCalls,
+                  // A well-formed request that is refused by policy: the response is still a GraphQL answer.
+                  http: { status: 200 },
+                },
+              },
+            );
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (!wanted || response.body.kind !== 'single') return;
+          // contextValue is undefined when the context itself failed (UNAUTHENTICATED): nothing was spent.
+          const snapshot = contextValue
+            ? await options.snapshot(contextValue).catch(() => undefined)
+            : undefined;
+          const result = response.body.singleResult;
+          result.extensions = {
+            ...result.extensions,
+            budget: {
+              estimatedUpstreamCalls: estimated ?? null,
+              upstreamCalls: contextValue?.stats.upstreamCalls ?? 0,
+              maxUpstreamCallsPerOperation: options.maxUpstreamCalls,
+              ...(snapshot
+                ? {
+                    remaining: { window: snapshot.remaining.window, day: snapshot.remaining.day },
+                    limits: {
+                      perWindow: snapshot.limits.perWindow,
+                      windowSeconds: snapshot.limits.windowMs / 1000,
+                      perDay: snapshot.limits.perDay,
+                    },
+                    retryAfter: snapshot.retryAfter,
+                  }
+                : {}),
+            },
+          };
+        },
+      };
+    },
+  };
+}
