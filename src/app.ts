@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -264,7 +264,25 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     },
     ...(metrics ? { metrics: () => metrics.render() } : {}),
   });
-  const server: Server = createServer((request, response) => void handler(request, response));
+  // Requests in flight per connection, for the drain: Node's own idle tracking can count a keep-alive
+  // connection as busy after its client aborted a request on it, and `server.close()` then waits out the
+  // whole drain time for a connection nobody uses.
+  const inFlight = new Map<Socket, number>();
+  const server: Server = createServer((request, response) => {
+    const socket = request.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    response.once('close', () => {
+      const left = (inFlight.get(socket) ?? 1) - 1;
+      inFlight.set(socket, left);
+      // While draining, a connection is closed as soon as its last response is out.
+      if (draining && left === 0) socket.end();
+    });
+    void handler(request, response);
+  });
+  server.on('connection', (socket: Socket) => {
+    inFlight.set(socket, 0);
+    socket.once('close', () => inFlight.delete(socket));
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -284,6 +302,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         draining = true;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        for (const [socket, requests] of inFlight) if (requests === 0) socket.destroy();
         const drained = await Promise.race([
           closed.then(() => true),
           new Promise<boolean>((resolve) =>

@@ -101,7 +101,7 @@ describe('createSession under connection resets after Zoho handled it', () => {
     const outcomes = await pool(1000, 20, async (i) => {
       const result = await stack.graphql<{
         createSession: { session: { id: string } | null; userErrors: unknown[] };
-      } | null>(mutation, {
+      }>(mutation, {
         input: {
           customerName: `Customer ${i}`,
           customerEmail: `outcome-${i}@customers.test`,

@@ -1,0 +1,202 @@
+/**
+ * SIGTERM on the built server, as an orchestrator sends it: requests in flight finish, new ones are refused,
+ * and the process exits within the drain time. Plus the drain of an in-process app whose client aborted a
+ * request on a keep-alive connection (which once made close() wait out the whole drain time).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { startStack, EMULATOR_TOKEN } from '../support/stack.js';
+import { NO_BUDGET, eventually, pool } from './support.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** A private build (not dist/, which other work may be rebuilding); under node_modules so packages resolve. */
+const BUILD = join(ROOT, 'node_modules/.cache/reliability-build');
+const DRAIN_MS = 4000;
+
+async function build(): Promise<string> {
+  mkdirSync(BUILD, { recursive: true });
+  const tsconfig = join(BUILD, 'tsconfig.json');
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      extends: join(ROOT, 'tsconfig.build.json'),
+      compilerOptions: {
+        outDir: join(BUILD, 'out'),
+        sourceMap: false,
+        incremental: true,
+        tsBuildInfoFile: join(BUILD, 'tsbuildinfo'),
+      },
+      include: ['src', 'resolvers', 'emulator'].map((dir) => join(ROOT, dir)),
+    }),
+  );
+  await promisify(execFile)(process.execPath, [
+    join(ROOT, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    tsconfig,
+  ]);
+  return join(BUILD, 'out/src/main.js');
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<{ code: number | null; at: number }>;
+}
+
+async function spawnServer(main: string, emulator: RunningEmulator): Promise<Server> {
+  const child = spawn(process.execPath, [main], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ZOHO_ASSIST_API_URL: emulator.apiUrl,
+      ZOHO_ACCOUNTS_URL: emulator.accountsUrl,
+      ZOHO_ACCESS_TOKEN: EMULATOR_TOKEN,
+      SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
+      OPERATION_DEADLINE_MS: '15000',
+      ...NO_BUDGET,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<{ code: number | null; at: number }>((done) =>
+    child.once('exit', (code) => done({ code, at: performance.now() })),
+  );
+  const url = await new Promise<string>((found, failed) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /ready at (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) found(match[1]);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    void exited.then(() => failed(new Error(`server exited before it was ready:\n${out}`)));
+  });
+  return { child, url, exited };
+}
+
+async function query(url: string, text: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: text }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+let main: string;
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  [main, emulator] = await Promise.all([build(), startEmulator({ rateLimits: false, quiet: true })]);
+}, 120_000);
+afterAll(() => emulator.close());
+
+describe('SIGTERM', () => {
+  it('lets the requests in flight finish, refuses new ones, and exits within the drain time', async () => {
+    const control = (method: string, path: string, body?: unknown) =>
+      fetch(`${emulator.url}/__emulator/${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+    await control('DELETE', 'calls');
+    await control('POST', 'faults', { route: 'GET /technicians/{technicianId}', latencyMs: 1500 });
+    const server = await spawnServer(main, emulator);
+    try {
+      const inFlight = Array.from({ length: 5 }, (_, i) =>
+        query(server.url, `{ technician(id: "tech_${i + 1}") { id name } }`),
+      );
+      await eventually(async () => {
+        const calls = (await (await control('GET', 'calls')).json()) as { byRoute: Record<string, number> };
+        return calls.byRoute['GET /technicians/{technicianId}'] === 5;
+      });
+
+      const signalled = performance.now();
+      server.child.kill('SIGTERM');
+      // Give the signal a moment to land before knocking; then a new request is refused either way.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const late = await query(server.url, `{ technician(id: "tech_9") { id } }`).then(
+        (answer) => ({ refused: answer.status === 503, code: answer.body?.errors?.[0]?.extensions?.code }),
+        (error: unknown) => ({ refused: true, code: (error as { cause?: { code?: string } }).cause?.code }),
+      );
+      expect(late.refused).toBe(true);
+      expect(['SHUTTING_DOWN', 'ECONNREFUSED', 'ECONNRESET']).toContain(late.code);
+
+      const answers = await Promise.all(inFlight);
+      for (const [i, answer] of answers.entries()) {
+        expect(answer.status).toBe(200);
+        expect(answer.body).toEqual({
+          data: { technician: { id: `tech_${i + 1}`, name: expect.any(String) } },
+        });
+      }
+      const exit = await server.exited;
+      expect(exit.code).toBe(0);
+      // A bound, with a margin for a busy machine: the drain time caps the exit.
+      expect(exit.at - signalled).toBeLessThan(DRAIN_MS + 2000);
+    } finally {
+      server.child.kill('SIGKILL');
+      await control('DELETE', 'faults');
+    }
+  });
+
+  it('exits at the drain time when a request outlives it', async () => {
+    await fetch(`${emulator.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // Longer than the drain, short enough that the emulator's timer is gone soon after the test.
+      body: JSON.stringify({ route: 'GET /technicians/{technicianId}', latencyMs: DRAIN_MS + 2500 }),
+    });
+    const server = await spawnServer(main, emulator);
+    try {
+      const stuck = query(server.url, `{ technician(id: "tech_1") { id } }`).then(
+        () => 'answered',
+        () => 'cut off',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const signalled = performance.now();
+      server.child.kill('SIGTERM');
+      const exit = await server.exited;
+      expect(exit.code).toBe(0);
+      expect(exit.at - signalled).toBeLessThan(DRAIN_MS + 2000);
+      // The request it had to abandon ends (with an error) rather than hanging its client.
+      expect(await stuck).toBe('cut off');
+    } finally {
+      server.child.kill('SIGKILL');
+      await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
+    }
+  });
+});
+
+describe('App.close()', () => {
+  it('does not wait for keep-alive connections whose client aborted a request on them', async () => {
+    // A drain far longer than the test's own timeout: waiting it out would fail the test.
+    const stack = await startStack({ env: { ...NO_BUDGET, SHUTDOWN_DRAIN_MS: '600000' } });
+    await stack.control('POST', 'faults', { route: 'GET /sessions', latencyMs: 300 });
+    await pool(10, 10, () => stack.graphql(`{ technicians(first: 1) { totalCount } }`));
+    const client = new AbortController();
+    const aborted = fetch(stack.app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ sessions(first: 1) { totalCount } }` }),
+      signal: client.signal,
+    });
+    await eventually(async () => (await stack.calls()).byRoute['GET /sessions'] === 1);
+    client.abort();
+    await expect(aborted).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const closed = await Promise.race([
+      stack.close().then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still draining'), 10_000).unref()),
+    ]);
+    expect(closed).toBe('closed');
+  });
+});
