@@ -216,6 +216,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     introspection: config.server.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // src/main.ts owns SIGTERM/SIGINT and drains HTTP first; Apollo's own handler would stop at once and then
+    // re-raise the signal, killing the process (exit 143) before in-flight requests finish.
+    stopOnTerminationSignals: false,
     logger,
     plugins: [
       ...limits.plugins,
