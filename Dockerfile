@@ -31,5 +31,6 @@ EXPOSE 4001
 # No curl in the slim image; node's fetch does the probe. PORT is honoured if the deployment changes it.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4001) + '/health/live', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Exec form: node is PID 1 and receives SIGTERM itself, so the graceful drain (SHUTDOWN_DRAIN_MS) runs.
-CMD ["node", "dist/src/main.js"]
+# Exec form: node is PID 1 and receives SIGTERM itself, so the graceful drain (SHUTDOWN_DRAIN_MS) runs. Source
+# maps (emitted by the build) make logged stack traces name src/*.ts lines.
+CMD ["node", "--enable-source-maps", "dist/src/main.js"]
