@@ -1,0 +1,81 @@
+/**
+ * The engine's ceiling: bare Apollo Server (no plugins) with our schema, resolvers and loaders, answering from
+ * memory. Its ZohoAssistApi remembers every answer: the first request of each shape (the warm-up) reaches the
+ * emulator, every later one is served from memory with no HTTP at all. What this service costs per operation is
+ * what the GraphQL layer and our resolvers cost; what ours costs beyond it is the upstream client and the I/O.
+ *
+ * Env: ZOHO_ASSIST_API_URL, ZOHO_ACCESS_TOKEN, PORT. Prints `ceiling ready at <url>` when listening.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import type { Context } from '../src/context.js';
+import { formatError } from '../src/errors.js';
+import { createHttpHandler } from '../src/http.js';
+import { createLoaders } from '../src/loaders/index.js';
+import { buildSchema } from '../src/schema.js';
+import type { ZohoAssistApi } from '../src/zoho/api.js';
+import { createZohoClient } from '../src/zoho/client.js';
+import { createZohoHttp } from '../src/zoho/http.js';
+import { StaticTokenProvider } from '../src/zoho/tokens.js';
+
+const apiUrl = process.env.ZOHO_ASSIST_API_URL;
+const token = process.env.ZOHO_ACCESS_TOKEN;
+if (!apiUrl || !token) throw new Error('ZOHO_ASSIST_API_URL and ZOHO_ACCESS_TOKEN are required');
+
+const http = createZohoHttp({ apiUrl });
+const upstream = createZohoClient(http, { tokens: new StaticTokenProvider(token) });
+
+/** Every method answers what it answered the first time for the same arguments (abort signals aside). */
+function remembering(api: ZohoAssistApi): ZohoAssistApi {
+  const memory = new Map<string, Promise<unknown>>();
+  return new Proxy(api, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const key = `${String(property)} ${JSON.stringify(args, (k, v: unknown) => (k === 'signal' ? undefined : v))}`;
+        let answer = memory.get(key);
+        if (!answer) {
+          answer = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          answer.catch(() => memory.delete(key));
+          memory.set(key, answer);
+        }
+        return answer;
+      };
+    },
+  });
+}
+
+const api = remembering(upstream);
+const neverAborted = new AbortController().signal;
+
+const apollo = new ApolloServer<Context>({ schema: buildSchema(), formatError });
+await apollo.start();
+const handler = createHttpHandler<Context>({
+  apollo,
+  context: async () =>
+    ({
+      api,
+      loaders: createLoaders(api, { concurrency: 8, signal: neverAborted }),
+      requestId: 'ceiling',
+      signal: neverAborted,
+      stats: { upstreamCalls: 0 },
+    }) satisfies Context,
+  maxBodyBytes: 1024 * 1024,
+  corsOrigins: [],
+  draining: () => false,
+  ready: async () => ({ ready: true, checks: {} }),
+});
+const server = createServer((request, response) => void handler(request, response));
+server.keepAliveTimeout = 65_000;
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const { port } = server.address() as AddressInfo;
+  process.stdout.write(`ceiling ready at http://127.0.0.1:${port}/graphql\n`);
+});
+process.once('SIGTERM', () => {
+  server.close();
+  server.closeAllConnections();
+  http.close();
+  void apollo.stop();
+});

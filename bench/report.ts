@@ -1,0 +1,300 @@
+/**
+ * Turns the raw runs into bench/results/<name>.md: medians per (mode, workload, system, concurrency), ratios to
+ * ours, each target with its figure, the scaling table, and the spread between rounds as the noise figure.
+ */
+
+export interface Run {
+  mode: string;
+  workload: string;
+  system: string;
+  connections: number;
+  round: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMsPerOp: number;
+  errors: number;
+}
+
+export interface Results {
+  plan: { quick: boolean; concurrencies: number[]; rounds: number; modes: Array<{ name: string }> } & Record<
+    string,
+    unknown
+  >;
+  startedAt: string;
+  machine: { cpu: string; cores: number; memoryGb: number; node: string; kernel: string };
+  versions: Record<string, string>;
+  meshError: string | undefined;
+  oursEnv: Record<string, string>;
+  readCache: string;
+  workloads: Array<{ name: string; title: string }>;
+  calls: Array<{
+    workload: string;
+    system: string;
+    callsPerOp: number;
+    byRoute: Record<string, number>;
+    problem?: string;
+  }>;
+  runs: Run[];
+  sequential: Array<{ mode: string; workload: string; system: string; p50: number }>;
+  scaling: Array<{
+    mode: string;
+    size: number;
+    system: string;
+    requests: number;
+    callsPerView: number;
+    msPerView: number;
+    problem?: string;
+  }>;
+  rss: Array<{ system: string; peakRssMb: number }>;
+  durationSeconds: number;
+}
+
+export interface Cell {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMsPerOp: number;
+  errors: number;
+  /** (max - min) / median of requests per second across rounds. */
+  spread: number;
+  rounds: number;
+}
+
+export const median = (values: number[]): number => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export function cells(results: Results): Map<string, Cell> {
+  const groups = new Map<string, Run[]>();
+  for (const run of results.runs) {
+    const key = cellKey(run.mode, run.workload, run.system, run.connections);
+    groups.set(key, [...(groups.get(key) ?? []), run]);
+  }
+  const out = new Map<string, Cell>();
+  for (const [key, runs] of groups) {
+    const rps = median(runs.map((r) => r.rps));
+    out.set(key, {
+      rps,
+      p50: median(runs.map((r) => r.p50)),
+      p99: median(runs.map((r) => r.p99)),
+      cpuMsPerOp: median(runs.map((r) => r.cpuMsPerOp)),
+      errors: runs.reduce((sum, r) => sum + r.errors, 0),
+      spread: (Math.max(...runs.map((r) => r.rps)) - Math.min(...runs.map((r) => r.rps))) / rps,
+      rounds: runs.length,
+    });
+  }
+  return out;
+}
+
+export const cellKey = (mode: string, workload: string, system: string, connections: number) =>
+  `${mode}|${workload}|${system}|${connections}`;
+
+const f = (value: number | undefined, digits = 1) =>
+  value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits);
+const ratio = (value: number | undefined, base: number | undefined) =>
+  value === undefined || base === undefined || !base || Number.isNaN(value)
+    ? '–'
+    : `${(value / base).toFixed(2)}×`;
+const met = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? '**met**' : '**missed**');
+
+export function report(results: Results, chartFile: string): string {
+  const table = cells(results);
+  const modes = results.plan.modes.map((m) => m.name);
+  const zeroMode = modes[0]!;
+  const slowMode = modes[modes.length - 1]!;
+  const headlineC = results.plan.concurrencies.includes(10) ? 10 : results.plan.concurrencies[0]!;
+  const get = (mode: string, workload: string, system: string, c: number) =>
+    table.get(cellKey(mode, workload, system, c));
+  const calls = (workload: string, system: string) =>
+    results.calls.find((c) => c.workload === workload && c.system === system);
+  const lines: string[] = [];
+  const out = (line = '') => lines.push(line);
+
+  out(`# Benchmark results${results.plan.quick ? ' (quick run)' : ''}`);
+  out();
+  out(
+    `Written by \`npm run bench${results.plan.quick ? ' -- --quick' : ''}\` on ${results.startedAt} in ` +
+      `${results.durationSeconds.toFixed(0)} s. What the systems are and how each figure is taken: ` +
+      '[docs/performance.md](../../docs/performance.md).',
+  );
+  out();
+  out(`![Throughput and p99 per system](${chartFile})`);
+  out();
+  out('## Machine, versions, settings');
+  out();
+  const m = results.machine;
+  out(`- ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; Linux ${m.kernel}; Node ${m.node}.`);
+  out(
+    `- ${Object.entries(results.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+  );
+  out(
+    `- Plan: latency modes ${modes.join(' and ')} per upstream call; concurrency ${results.plan.concurrencies.join(', ')}; ` +
+      `${results.plan.rounds} round(s) per cell, systems alternating; medians shown.`,
+  );
+  out(
+    "- **ours** runs with `READ_CACHE=false`, so every operation reaches the upstream as the limit's do (the " +
+      'fair comparison, and the one every ratio uses); **ours, read cache** runs with the default ' +
+      `\`READ_CACHE=true\` (${results.readCache}). Both: NODE_ENV=production, LOG_LEVEL info (one JSON line per ` +
+      'operation), metrics on, rate limits off.',
+  );
+  if (Object.keys(results.oursEnv).length > 0)
+    out(`- Extra settings for ours: \`${JSON.stringify(results.oursEnv)}\`.`);
+  if (results.meshError) out(`- **GraphQL Mesh could not run:** ${results.meshError}`);
+  out(
+    '- The load generator (autocannon), the emulator and the system under test share the same cores, and other ' +
+      'work ran on the machine during the run: read the spread column before trusting a small difference.',
+  );
+  out();
+
+  out('## Targets');
+  out();
+  out('| target | figure | met? |');
+  out('| --- | --- | --- |');
+  const workloads = results.workloads.map((w) => w.name);
+  {
+    const rows = workloads.map((w) => {
+      const o = calls(w, 'ours')?.callsPerOp;
+      const l = calls(w, 'limit')?.callsPerOp;
+      return { w, o, l, ok: o !== undefined && l !== undefined ? o <= l : undefined };
+    });
+    out(
+      `| upstream calls/op ≤ the limit's | ${rows.map((r) => `${r.w} ${f(r.o, 2)} vs ${f(r.l, 2)}`).join('; ')} | ${met(rows.every((r) => r.ok))} |`,
+    );
+  }
+  {
+    const rows = workloads.map((w) => {
+      const o = results.sequential.find(
+        (s) => s.mode === slowMode && s.workload === w && s.system === 'ours',
+      );
+      const l = results.sequential.find(
+        (s) => s.mode === slowMode && s.workload === w && s.system === 'limit',
+      );
+      return { w, d: o && l ? o.p50 - l.p50 : undefined, o: o?.p50, l: l?.p50 };
+    });
+    out(
+      `| ${slowMode}, concurrency 1: p50 within 1 ms of the limit's | ${rows.map((r) => `${r.w} ${f(r.o)} vs ${f(r.l)} ms (${r.d === undefined ? '–' : (r.d >= 0 ? '+' : '') + r.d.toFixed(1)})`).join('; ')} | ${met(rows.every((r) => r.d !== undefined && r.d <= 1))} |`,
+    );
+  }
+  {
+    const rows = workloads.map((w) => {
+      const o = get(zeroMode, w, 'ours', headlineC)?.cpuMsPerOp;
+      const l = get(zeroMode, w, 'limit', headlineC)?.cpuMsPerOp;
+      return { w, o, l, ok: o !== undefined && l !== undefined ? o <= 1.5 * l : undefined };
+    });
+    out(
+      `| CPU/op ≤ 1.5× the limit's (${zeroMode}, concurrency ${headlineC}) | ${rows.map((r) => `${r.w} ${f(r.o, 2)} vs ${f(r.l, 2)} ms (${ratio(r.o, r.l)})`).join('; ')} | ${met(rows.every((r) => r.ok))} |`,
+    );
+  }
+  for (const [w, want] of [
+    ['dashboard', 3],
+    ['technician', 1.5],
+  ] as const) {
+    const points: string[] = [];
+    let ok: boolean | undefined = true;
+    for (const mode of modes)
+      for (const c of results.plan.concurrencies) {
+        const o = get(mode, w, 'ours', c)?.rps;
+        const x = get(mode, w, 'Mesh', c)?.rps;
+        if (o === undefined || x === undefined) {
+          ok = undefined;
+          continue;
+        }
+        points.push(`${mode} c=${c}: ${ratio(o, x)}`);
+        if (ok !== undefined) ok = ok && o >= want * x;
+      }
+    out(
+      `| throughput ≥ ${want}× Mesh's on ${w} | ${points.join('; ') || '–'} | ${met(points.length ? ok : undefined)} |`,
+    );
+  }
+  {
+    const rss = results.rss.find((r) => r.system === 'ours')?.peakRssMb;
+    out(
+      `| peak RSS < 150 MB at 100 concurrent clients | ${f(rss, 0)} MB over the whole run | ${met(rss === undefined ? undefined : rss < 150)} |`,
+    );
+  }
+  {
+    const cpu = (system: string) => get(zeroMode, 'technician', system, headlineC)?.cpuMsPerOp;
+    const [o, l, g, u] = [cpu('ours'), cpu('limit'), cpu('limit, got only'), cpu('limit, undici')];
+    out(
+      `| got kept; its CPU share measured (technician, ${zeroMode}, c=${headlineC}) | ours ${f(o, 3)} ms/op; limit with our client ${f(l, 3)}, with bare got ${f(g, 3)}, with undici.request ${f(u, 3)}; got over undici = ${o && g !== undefined && u !== undefined ? (((g - u) / o) * 100).toFixed(0) : '–'}% of ours | measured |`,
+    );
+  }
+  out();
+
+  for (const w of results.workloads) {
+    out(`## ${w.title}`);
+    out();
+    out(
+      '| latency | clients | system | req/s | × ours | p50 ms | p99 ms | CPU ms/op | × ours | calls/op | errors | spread |',
+    );
+    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    const systems = [...new Set(results.runs.filter((r) => r.workload === w.name).map((r) => r.system))];
+    for (const mode of modes)
+      for (const c of results.plan.concurrencies) {
+        const base = get(mode, w.name, 'ours', c);
+        for (const s of systems) {
+          const cell = get(mode, w.name, s, c);
+          if (!cell) continue;
+          out(
+            `| ${mode} | ${c} | ${s} | ${f(cell.rps, 0)} | ${ratio(cell.rps, base?.rps)} | ${f(cell.p50, 0)} | ${f(cell.p99, 0)} | ${f(cell.cpuMsPerOp, 3)} | ${ratio(cell.cpuMsPerOp, base?.cpuMsPerOp)} | ${f(calls(w.name, s)?.callsPerOp, 2)} | ${cell.errors} | ${(cell.spread * 100).toFixed(0)}% |`,
+          );
+        }
+      }
+    const seq = results.sequential.filter((s) => s.workload === w.name);
+    if (seq.length > 0) {
+      out();
+      out(
+        `Concurrency 1, ${seq[0]!.mode}, timed one by one to 0.1 ms: ` +
+          seq.map((s) => `${s.system} p50 ${s.p50.toFixed(1)} ms`).join(', ') +
+          '.',
+      );
+    }
+    const problems = results.calls.filter((c) => c.workload === w.name && c.problem);
+    for (const p of problems)
+      out(`\n**${p.system} answered with an error:** \`${p.problem!.replace(/`/g, "'")}\``);
+    out();
+  }
+
+  out('## Upstream calls per operation, by route');
+  out();
+  out('| workload | system | calls/op | routes |');
+  out('| --- | --- | --- | --- |');
+  for (const c of results.calls)
+    out(
+      `| ${c.workload} | ${c.system} | ${f(c.callsPerOp, 2)} | ${Object.entries(c.byRoute)
+        .map(([route, n]) => `${route} ×${f(n, 2)}`)
+        .join(', ')} |`,
+    );
+  out();
+
+  if (results.scaling.length > 0) {
+    out(`## Scaling: the dashboard page at growing sizes (${results.scaling[0]!.mode}, one client)`);
+    out();
+    out(
+      '500 sessions is five pages of 100 (the most Zoho, and our `first`, give at once), fetched one after another.',
+    );
+    out();
+    out('| sessions | system | requests | upstream calls | ms per view |');
+    out('| --- | --- | --- | --- | --- |');
+    for (const s of results.scaling)
+      out(
+        `| ${s.size} | ${s.system} | ${s.requests} | ${f(s.callsPerView, 1)} | ${f(s.msPerView, 1)}${s.problem ? ` (error: ${s.problem.slice(0, 80)})` : ''} |`,
+      );
+    out();
+  }
+
+  out('## Peak RSS (VmHWM, whole run)');
+  out();
+  out('| system | MB |');
+  out('| --- | --- |');
+  for (const r of results.rss) out(`| ${r.system} | ${f(r.peakRssMb, 0)} |`);
+  out();
+  return lines.join('\n');
+}

@@ -1,0 +1,546 @@
+/**
+ * `npm run bench` (about 12 minutes) and `npm run bench -- --quick` (about 1 minute, what CI runs so the harness
+ * cannot rot): the emulator and four systems on loopback, the same workloads against each, alternating systems
+ * round by round, medians reported with ratios to ours. Writes bench/results/latest.md (quick:
+ * bench/results/quick.md), a JSON twin and an SVG chart.
+ *
+ * Systems: ours (built, NODE_ENV=production), GraphQL Mesh (bench/mesh.ts), the hand-written limit
+ * (bench/limit-service.ts) and the engine's ceiling (bench/ceiling-service.ts, answers from memory).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { chart } from './chart.js';
+import { startMesh } from './mesh.js';
+import { cpuTimeMs, freePort, peakRssMb, startService, type Service } from './processes.js';
+import { report, type Results, type Run } from './report.js';
+import {
+  dashboardRequest,
+  WORKLOADS,
+  type Fixture,
+  type HttpRequest,
+  type SystemKind,
+  type Workload,
+} from './workloads.js';
+
+const TOKEN = 'emulator-token';
+const CREATE_TECHNICIANS = 50;
+
+interface Plan {
+  modes: Array<{ name: string; latencyMs: number; jitterMs: number }>;
+  concurrencies: number[];
+  rounds: number;
+  /** Requests of the warm-up (at least one per connection); excluded from every figure. */
+  warmupRequests: number;
+  measureSeconds: number;
+  /** Sequential operations per system for the precise concurrency-1 p50 (20 ms mode). */
+  sequential: number;
+  scalingSizes: number[];
+  scalingRepeats: number;
+}
+
+const FULL: Plan = {
+  modes: [
+    { name: '0 ms', latencyMs: 0, jitterMs: 0 },
+    // The emulator adds latencyMs + random() * jitterMs: 15..25 ms, i.e. 20 ms ± 5.
+    { name: '20 ms ± 5', latencyMs: 15, jitterMs: 10 },
+  ],
+  concurrencies: [1, 10, 100],
+  rounds: 3,
+  warmupRequests: 40,
+  measureSeconds: 1.2,
+  sequential: 40,
+  scalingSizes: [10, 50, 100, 500],
+  scalingRepeats: 6,
+};
+
+const QUICK: Plan = {
+  modes: [FULL.modes[0]!],
+  concurrencies: [10],
+  rounds: 1,
+  warmupRequests: 10,
+  measureSeconds: 0.4,
+  sequential: 6,
+  scalingSizes: [10, 500],
+  scalingRepeats: 1,
+};
+
+/** One system as the load generator sees it; the limit appears three times on the single-call workload. */
+interface System {
+  label: string;
+  kind: SystemKind;
+  service: Service;
+  /** Only these workloads (the limit's got and undici variants answer the single-call one). */
+  only?: Workload['name'];
+  rewrite?: (request: HttpRequest) => HttpRequest;
+}
+
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function main() {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } }, strict: true });
+  const plan = values.quick ? QUICK : FULL;
+  const root = projectRoot();
+  const started = Date.now();
+  const log = (line: string) =>
+    process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
+
+  const emulatorPort = await freePort();
+  const emulator = await startService(
+    'emulator',
+    [join(root, 'dist/emulator/main.js'), '--no-rate-limits', '--quiet'],
+    { env: { EMULATOR_PORT: String(emulatorPort) }, ready: /API:\s+(http\S+)/ },
+  );
+  const apiUrl = emulator.url;
+  const origin = new URL(apiUrl).origin;
+  const services: Service[] = [emulator];
+  const stopAll = () => Promise.all(services.map((s) => s.stop()));
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+  try {
+    const upstreamEnv = { ZOHO_ASSIST_API_URL: apiUrl, ZOHO_ACCESS_TOKEN: TOKEN };
+    const oursEnv = async (readCache: boolean) => ({
+      ...upstreamEnv,
+      NODE_ENV: 'production',
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      ZOHO_ACCOUNTS_URL: origin,
+      // Rate limits off for the benchmark: the budget is measured as calls per operation instead.
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      RATE_LIMIT_PER_DAY: '100000000',
+      READ_CACHE: String(readCache),
+      ...oursOverrides(),
+    });
+    const [ours, oursCached, limit, ceiling, mesh] = await Promise.all([
+      // Without the read cache every operation reaches the upstream, as the limit's do: the fair comparison.
+      startService('ours', [join(root, 'dist/src/main.js')], {
+        env: await oursEnv(false),
+        ready: /ready at (http\S+)/,
+      }),
+      startService('ours, read cache', [join(root, 'dist/src/main.js')], {
+        env: await oursEnv(true),
+        ready: /ready at (http\S+)/,
+      }),
+      startService('limit', [join(root, 'dist/bench/limit-service.js')], {
+        env: upstreamEnv,
+        ready: /limit ready at (http\S+)/,
+      }),
+      startService('ceiling', [join(root, 'dist/bench/ceiling-service.js')], {
+        env: { ...upstreamEnv, NODE_ENV: 'production' },
+        ready: /ceiling ready at (http\S+)/,
+      }),
+      startMesh({ root, workDir: join(root, 'dist/bench/mesh'), apiUrl, token: TOKEN }).catch(
+        (error: unknown) => error as Error,
+      ),
+    ]);
+    services.push(ours, oursCached, limit, ceiling);
+    const meshError = mesh instanceof Error ? mesh.message.slice(0, 500) : undefined;
+    if (!(mesh instanceof Error)) services.push(mesh);
+    log(
+      `emulator ${apiUrl}; ours ${ours.url}; limit ${limit.url}; ceiling ${ceiling.url}; mesh ${meshError ?? (mesh as Service).url}`,
+    );
+
+    const systems: System[] = [
+      { label: 'ours', kind: 'ours', service: ours },
+      { label: 'ours, read cache', kind: 'ours', service: oursCached },
+      ...(mesh instanceof Error ? [] : [{ label: 'Mesh', kind: 'mesh' as const, service: mesh }]),
+      { label: 'limit', kind: 'limit', service: limit },
+      { label: 'ceiling', kind: 'ceiling', service: ceiling },
+      {
+        label: 'limit, got only',
+        kind: 'limit',
+        service: limit,
+        only: 'technician',
+        rewrite: (r) => ({ ...r, path: r.path.replace('/technicians/', '/technicians-got/') }),
+      },
+      {
+        label: 'limit, undici',
+        kind: 'limit',
+        service: limit,
+        only: 'technician',
+        rewrite: (r) => ({ ...r, path: r.path.replace('/technicians/', '/technicians-undici/') }),
+      },
+    ];
+
+    const control = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${origin}/__emulator/${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status}`);
+      const text = await response.text();
+      return text ? (JSON.parse(text) as unknown) : undefined;
+    };
+    const zoho = async (path: string, init: RequestInit = {}) => {
+      const response = await fetch(`${apiUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Zoho-oauthtoken ${TOKEN}`, 'content-type': 'application/json' },
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+
+    const fixture = await prepareFixture(zoho);
+    let latency = { latencyMs: 0, jitterMs: 0 };
+    const applyLatency = async () => {
+      await control('DELETE', 'faults');
+      if (latency.latencyMs > 0) await control('POST', 'faults', latency);
+    };
+    /** Fresh emulator state and a pool of technicians each allowed 100 open sessions. */
+    const resetForCreates = async () => {
+      await control('POST', 'reset');
+      const added = await Promise.all(
+        Array.from({ length: CREATE_TECHNICIANS }, (_, i) =>
+          zoho('/technicians', {
+            method: 'POST',
+            body: JSON.stringify({
+              name: `Bench Technician ${i}`,
+              email: `bench.tech.${i}@example.com`,
+              maxConcurrentSessions: 100,
+            }),
+          }),
+        ),
+      );
+      fixture.createTechnicians.splice(0, Infinity, ...added.map((a) => String(a.body.technicianId)));
+      await applyLatency();
+    };
+    await resetForCreates();
+
+    const applies = (system: System, workload: Workload) =>
+      (!system.only || system.only === workload.name) && workload.request(system.kind, fixture) !== undefined;
+    const requestOf = (system: System, workload: Workload, n?: number) => {
+      const request =
+        n !== undefined && workload.vary
+          ? workload.vary(system.kind, fixture, n)
+          : workload.request(system.kind, fixture);
+      return request && system.rewrite ? system.rewrite(request) : request;
+    };
+    const send = async (system: System, request: HttpRequest) => {
+      const url = new URL(
+        request.path === '/graphql' ? system.service.url : system.service.url + request.path,
+      );
+      const response = await fetch(url, {
+        method: request.method,
+        headers: { 'content-type': 'application/json' },
+        body: request.body ?? null,
+      });
+      const text = await response.text();
+      return { status: response.status, text };
+    };
+
+    // Correctness and upstream calls per operation: a few sequential operations against fresh counters.
+    const results: Results = {
+      plan: { ...plan, quick: values.quick },
+      startedAt: new Date(started).toISOString(),
+      machine: machine(),
+      versions: versions(root),
+      meshError,
+      oursEnv: oursOverrides(),
+      readCache: readCacheNote(root),
+      workloads: WORKLOADS.map((w) => ({ name: w.name, title: w.title })),
+      calls: [],
+      runs: [],
+      sequential: [],
+      scaling: [],
+      rss: [],
+      durationSeconds: 0,
+    };
+    let creates = 0;
+    for (const workload of WORKLOADS) {
+      for (const system of systems.filter((s) => applies(s, workload))) {
+        const repeats = 3;
+        await control('DELETE', 'calls');
+        let problem: string | undefined;
+        for (let i = 0; i < repeats; i++) {
+          const { status, text } = await send(system, requestOf(system, workload, creates++)!);
+          if (status !== 200 || text.includes('"errors"') || text.includes('"error"'))
+            problem ??= `HTTP ${status}: ${text.slice(0, 300)}`;
+        }
+        const counted = (await control('GET', 'calls')) as { total: number; byRoute: Record<string, number> };
+        results.calls.push({
+          workload: workload.name,
+          system: system.label,
+          callsPerOp: counted.total / repeats,
+          byRoute: Object.fromEntries(Object.entries(counted.byRoute).map(([k, v]) => [k, v / repeats])),
+          ...(problem ? { problem } : {}),
+        });
+        if (problem) log(`!! ${system.label} ${workload.name}: ${problem}`);
+      }
+    }
+    log('correctness and calls per operation recorded');
+
+    for (const mode of plan.modes) {
+      latency = { latencyMs: mode.latencyMs, jitterMs: mode.jitterMs };
+      await applyLatency();
+      // The ceiling answers from memory: upstream latency cannot change it, so it runs in the 0 ms mode only.
+      const inMode = systems.filter((s) => s.kind !== 'ceiling' || mode.latencyMs === 0);
+      for (const workload of WORKLOADS) {
+        const candidates = inMode.filter((s) => applies(s, workload));
+        for (const connections of plan.concurrencies) {
+          for (let round = 0; round < plan.rounds; round++) {
+            // A B C, then B C A...: each system runs in every position, so drift on the machine spreads evenly.
+            const order = candidates.map((_, i) => candidates[(i + round) % candidates.length]!);
+            for (const system of order) {
+              if (workload.name === 'createSession') await resetForCreates();
+              const run = await measure(system, workload, connections, mode.name, round);
+              results.runs.push(run);
+            }
+          }
+          log(`${mode.name} ${workload.name} c=${connections} done`);
+        }
+      }
+      if (mode === plan.modes[plan.modes.length - 1]) {
+        results.sequential.push(...(await sequentialLatency(mode.name)));
+        results.scaling.push(...(await scaling(mode.name)));
+      }
+    }
+    await resetForCreates();
+    for (const system of systems.filter((s) => !s.only))
+      results.rss.push({ system: system.label, peakRssMb: peakRssMb(system.service.pid) });
+    results.durationSeconds = (Date.now() - started) / 1000;
+
+    const dir = join(root, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const name = values.quick ? 'quick' : 'latest';
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(join(dir, `${name}.svg`), chart(results));
+    writeFileSync(join(dir, `${name}.md`), report(results, `${name}.svg`));
+    log(`wrote bench/results/${name}.md (${results.durationSeconds.toFixed(0)} s)`);
+
+    async function measure(
+      system: System,
+      workload: Workload,
+      connections: number,
+      mode: string,
+      round: number,
+    ): Promise<Run> {
+      const first = requestOf(system, workload)!;
+      const url = first.path === '/graphql' ? system.service.url : system.service.url + first.path;
+      let n = 0;
+      const options = {
+        url,
+        connections,
+        method: first.method,
+        headers: { 'content-type': 'application/json' },
+        ...(first.body ? { body: first.body } : {}),
+        ...(workload.vary
+          ? {
+              requests: [
+                {
+                  setupRequest: (request: autocannon.Request) => ({
+                    ...request,
+                    body: requestOf(system, workload, n++)!.body,
+                  }),
+                },
+              ],
+            }
+          : {}),
+      };
+      // Warm-up by count, not duration: autocannon checks its duration once a second, which would make every
+      // short warm-up last a full second. One wave per connection is enough to reach steady state.
+      const warm = await autocannon({ ...options, amount: Math.max(connections, plan.warmupRequests) });
+      const warmSeconds = Math.max(0.01, (warm.finish.getTime() - warm.start.getTime()) / 1000);
+      const warmRate = (warm['2xx'] + warm.non2xx) / warmSeconds;
+      let amount = Math.round(Math.max(warmRate * plan.measureSeconds, connections, 5));
+      // Each pooled technician may hold 100 open sessions; stay below what the warm-up left.
+      if (workload.name === 'createSession') amount = Math.min(amount, CREATE_TECHNICIANS * 100 - n - 100);
+      const cpuBefore = cpuTimeMs(system.service.pid);
+      const result = await autocannon({ ...options, amount });
+      const cpuAfter = cpuTimeMs(system.service.pid);
+      const completed = result['2xx'] + result.non2xx;
+      const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
+      return {
+        mode,
+        workload: workload.name,
+        system: system.label,
+        connections,
+        round,
+        requests: completed,
+        rps: completed / seconds,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        cpuMsPerOp: completed > 0 ? (cpuAfter - cpuBefore) / completed : NaN,
+        errors: result.non2xx + result.errors + result.timeouts,
+      };
+    }
+
+    /** p50 at concurrency 1 to a tenth of a millisecond (autocannon's histogram counts whole milliseconds). */
+    async function sequentialLatency(mode: string) {
+      const out: Results['sequential'] = [];
+      for (const workload of WORKLOADS) {
+        const candidates = systems.filter((s) => !s.only && s.kind !== 'ceiling' && applies(s, workload));
+        const times = new Map<string, number[]>(candidates.map((s) => [s.label, []]));
+        if (workload.name === 'createSession') await resetForCreates();
+        for (let i = 0; i < 2; i++)
+          for (const s of candidates) await send(s, requestOf(s, workload, creates++)!);
+        const chunk = Math.max(1, Math.round(plan.sequential / 4));
+        for (let done = 0; done < plan.sequential; done += chunk) {
+          for (const system of candidates) {
+            for (let i = 0; i < chunk; i++) {
+              const request = requestOf(system, workload, creates++)!;
+              const t0 = performance.now();
+              await send(system, request);
+              times.get(system.label)!.push(performance.now() - t0);
+            }
+          }
+        }
+        for (const system of candidates)
+          out.push({
+            mode,
+            workload: workload.name,
+            system: system.label,
+            p50: median(times.get(system.label)!),
+          });
+      }
+      log(`${mode} sequential p50 done`);
+      return out;
+    }
+
+    /** The dashboard at growing sizes; 500 sessions is five pages of 100 (Zoho's and our page limit). */
+    async function scaling(mode: string) {
+      const out: Results['scaling'] = [];
+      const candidates = systems.filter((s) => !s.only && s.kind !== 'ceiling');
+      for (const size of plan.scalingSizes) {
+        for (const system of candidates) {
+          const pages = Array.from({ length: Math.ceil(size / 100) }, (_, i) =>
+            dashboardRequest(system.kind, Math.min(100, size - i * 100), i * 100),
+          );
+          for (const page of pages) await send(system, page); // warm
+          await control('DELETE', 'calls');
+          const times: number[] = [];
+          let problem: string | undefined;
+          for (let r = 0; r < plan.scalingRepeats; r++) {
+            const t0 = performance.now();
+            for (const page of pages) {
+              const { status, text } = await send(system, page);
+              if (status !== 200 || text.includes('"errors"'))
+                problem ??= `HTTP ${status}: ${text.slice(0, 200)}`;
+            }
+            times.push(performance.now() - t0);
+          }
+          const counted = (await control('GET', 'calls')) as { total: number };
+          out.push({
+            mode,
+            size,
+            system: system.label,
+            requests: pages.length,
+            callsPerView: counted.total / plan.scalingRepeats,
+            msPerView: median(times),
+            ...(problem ? { problem } : {}),
+          });
+        }
+      }
+      log(`${mode} scaling done`);
+      return out;
+    }
+  } finally {
+    await stopAll();
+  }
+}
+
+/** Extra environment for ours, from BENCH_OURS_ENV (`A=1,B=2`): to measure a setting's effect. */
+function oursOverrides(): Record<string, string> {
+  const raw = process.env.BENCH_OURS_ENV ?? '';
+  return Object.fromEntries(
+    raw
+      .split(',')
+      .filter((pair) => pair.includes('='))
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
+}
+
+/** Whether this build has a read cache at all, read from the configuration schema's variable names. */
+function readCacheNote(root: string): string {
+  const config = readFileSync(join(root, 'src/config.ts'), 'utf8');
+  const names = [...new Set(config.match(/\b[A-Z_]*CACHE[A-Z_]*\b/g) ?? [])].filter((n) => n.length > 5);
+  return names.length === 0 ? 'this build has no read cache' : `settings ${names.join(', ')}`;
+}
+
+async function prepareFixture(
+  zoho: (path: string) => Promise<{ status: number; body: any }>,
+): Promise<Fixture> {
+  const page = await zoho('/sessions?index=1&count=100');
+  const sessions = page.body.sessions as Array<{ sessionId: string; technicianId: string }>;
+  let detailSessionId: string | undefined;
+  for (const session of sessions) {
+    const id = encodeURIComponent(session.sessionId);
+    const [chat, files, details] = await Promise.all([
+      zoho(`/sessions/${id}/chat`),
+      zoho(`/sessions/${id}/files?count=100`),
+      zoho(`/sessions/${id}/details`),
+    ]);
+    if (
+      chat.status === 200 &&
+      files.status === 200 &&
+      details.status === 200 &&
+      chat.body.messages.length > 0 &&
+      files.body.files.length > 0
+    ) {
+      detailSessionId = session.sessionId;
+      break;
+    }
+  }
+  if (!detailSessionId) throw new Error('No session among the newest 100 has chat, files and details');
+  return {
+    detailSessionId,
+    entityIds: sessions.map((s) => s.sessionId),
+    technicianId: sessions[0]!.technicianId,
+    createTechnicians: [],
+  };
+}
+
+function machine() {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    kernel: release(),
+  };
+}
+
+function versions(root: string): Record<string, string> {
+  const names = [
+    '@apollo/server',
+    '@apollo/subgraph',
+    'graphql',
+    'got',
+    'undici',
+    'dataloader',
+    '@graphql-hive/gateway',
+    '@graphql-mesh/compose-cli',
+    '@omnigraph/openapi',
+    'autocannon',
+  ];
+  return Object.fromEntries(
+    names.map((name) => {
+      try {
+        const pkg = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+          version: string;
+        };
+        return [name, pkg.version];
+      } catch {
+        return [name, 'missing'];
+      }
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
