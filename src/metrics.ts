@@ -143,7 +143,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     }),
     tokenMints: new Counter({
       name: 'zoho_token_mints_total',
-      help: 'Access tokens minted from the refresh token, by outcome (success, failure, throttled).',
+      help: 'Access tokens minted from the refresh token, by outcome (minted, throttled, rejected, failed).',
       labelNames: ['outcome'] as const,
       registers,
     }),
