@@ -26,6 +26,9 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCo
     commandTimeout: 1000,
     retryStrategy: (times) => Math.min(100 * times, 2000),
     lazyConnect: true,
+    // ioredis arms this timer on disconnect even for a socket already gone (Redis unreachable), and it would
+    // hold the process open for its default 2 s after shutdown.
+    disconnectTimeout: 100,
   });
   let lastWarning = 0;
   client.on('error', (error: Error) => {

@@ -1,0 +1,139 @@
+/**
+ * The cross-request read cache, in memory and in Redis: a repeated query within its TTL costs no upstream call,
+ * a mutation invalidates what it changes, and in forwarded mode two users (two Zoho tenants) running the same
+ * queries at once each only ever see their own data, first from Zoho and then from the cache.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startStack, type Stack } from '../support/stack.js';
+import { deleteKeys, REDIS_URL, uniquePrefix } from './redis.js';
+
+const prefix = uniquePrefix('read-cache');
+afterAll(() => deleteKeys(prefix));
+
+const CUSTOMERS = `{ customers(first: 5) { nodes { id name email } } }`;
+
+describe.each([
+  ['in memory', {}],
+  ['in Redis', { REDIS_URL, REDIS_KEY_PREFIX: `${prefix}static:` }],
+])('the read cache %s', (_name, env: Record<string, string>) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { READ_CACHE: 'true', ...env } });
+  });
+  afterAll(() => stack.close());
+
+  it('answers a repeated query within its TTL without calling Zoho', async () => {
+    const first = await stack.graphql(CUSTOMERS);
+    await stack.resetCalls();
+    const again = await stack.graphql(CUSTOMERS);
+
+    expect(again.data).toEqual(first.data);
+    expect((await stack.calls()).total).toBe(0);
+  });
+
+  it('forgets the customers list when a customer changes, and shows the change', async () => {
+    const before = await stack.graphql<{ customers: { nodes: Array<{ id: string; name: string }> } }>(
+      CUSTOMERS,
+    );
+    const customer = before.data!.customers.nodes[0]!;
+    const renamed = `${customer.name} (renamed)`;
+    await stack.resetCalls();
+
+    const update = await stack.graphql(
+      `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { userErrors { code } } }`,
+      { input: { customerId: customer.id, name: renamed } },
+    );
+    const after = await stack.graphql<{ customers: { nodes: Array<{ id: string; name: string }> } }>(
+      CUSTOMERS,
+    );
+
+    expect(update.data).toEqual({ updateCustomer: { userErrors: [] } });
+    expect(after.data!.customers.nodes[0]).toEqual({ ...customer, name: renamed });
+    expect((await stack.calls()).byRoute).toEqual({
+      'PUT /customers/{customerId}': 1,
+      'GET /customers': 1,
+    });
+  });
+
+  it('counts hits and misses per resource in the hit-ratio metric', async () => {
+    const metrics = await fetch(new URL('/metrics', stack.app.url)).then((response) => response.text());
+
+    expect(metrics).toMatch(/cache_lookups_total\{resource="customers",result="hit"\} [1-9]/);
+    expect(metrics).toMatch(/cache_hit_ratio\{resource="customers"\} 0\.\d+/);
+  });
+});
+
+describe('forwarded mode with the read cache in Redis', () => {
+  let stack: Stack;
+  const users = [
+    { token: 'alice-token', tenant: 'acme' },
+    { token: 'bob-token', tenant: 'globex' },
+  ];
+  const TECHNICIANS = `{ technicians(first: 5) { nodes { id name email } } sessions(first: 5) { nodes { id customer { email } } } }`;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      env: {
+        AUTH_MODE: 'forwarded',
+        ZOHO_ACCESS_TOKEN: '',
+        READ_CACHE: 'true',
+        REDIS_URL,
+        REDIS_KEY_PREFIX: `${prefix}forwarded:`,
+      },
+    });
+    for (const user of users) await stack.control('POST', 'tokens', user);
+  });
+  afterAll(() => stack.close());
+
+  /** What Zoho itself answers each user: the truth their graph answers must match. */
+  async function truth(token: string) {
+    const get = async (path: string) =>
+      (await fetch(`${stack.emulator.apiUrl}${path}`, {
+        headers: { authorization: `Zoho-oauthtoken ${token}` },
+      }).then((response) => response.json())) as Record<string, Array<Record<string, string>>>;
+    const technicians = (await get('/technicians?index=1&count=5')).technicians!;
+    const sessions = (await get('/sessions?index=1&count=5')).sessions!;
+    return {
+      technicians: technicians.map((t) => t.email),
+      customers: sessions.map((s) => s.customerEmail),
+    };
+  }
+
+  it("never shows one user's data to another, from Zoho or from the cache", async () => {
+    const expected = await Promise.all(users.map((user) => truth(user.token)));
+    // The two tenants really differ, or the test would prove nothing.
+    expect(expected[0]!.technicians).not.toEqual(expected[1]!.technicians);
+    await stack.resetCalls();
+
+    // Three rounds of both users at once: the first goes to Zoho, the others come from each user's cache.
+    for (let round = 0; round < 3; round++) {
+      if (round === 1) await stack.resetCalls();
+      const answers = await Promise.all(
+        users.flatMap((user) =>
+          [1, 2].map(() =>
+            stack.graphql<{
+              technicians: { nodes: Array<{ email: string }> };
+              sessions: { nodes: Array<{ customer: { email: string } }> };
+            }>(TECHNICIANS, undefined, { authorization: `Zoho-oauthtoken ${user.token}` }),
+          ),
+        ),
+      );
+      answers.forEach((answer, i) => {
+        const mine = expected[Math.floor(i / 2)]!;
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data!.technicians.nodes.map((t) => t.email)).toEqual(mine.technicians);
+        expect(answer.data!.sessions.nodes.map((s) => s.customer.email)).toEqual(mine.customers);
+      });
+    }
+    // Technicians stay a minute: the later rounds never asked Zoho for them again.
+    expect((await stack.calls()).byRoute['GET /technicians']).toBeUndefined();
+  });
+
+  it('refuses a request without a token before any upstream call', async () => {
+    await stack.resetCalls();
+    const answer = await stack.graphql(TECHNICIANS);
+
+    expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect((await stack.calls()).total).toBe(0);
+  });
+});
