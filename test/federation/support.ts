@@ -4,6 +4,7 @@
  */
 import { composeServices, type CompositionResult } from '@apollo/composition';
 import { parse } from 'graphql';
+import type { DeskTicket } from '../fixtures/desk-subgraph.js';
 import type { RunningSubgraph } from '../fixtures/sibling.js';
 import type { Stack } from '../support/stack.js';
 
@@ -55,4 +56,103 @@ export function unacceptedHints(result: CompositionResult): string[] {
         ),
     )
     .map((hint) => `${hint.definition.code}: ${hint.message}`);
+}
+
+/** The query that starts in the help desk and crosses into our subgraph twice (session, requester). */
+export const TICKETS_QUERY = /* GraphQL */ `
+  query Tickets {
+    tickets {
+      id
+      assistSession {
+        status
+        technician {
+          name
+        }
+      }
+      requester {
+        name
+        company
+      }
+    }
+  }
+`;
+
+export interface TicketRow {
+  id: string;
+  assistSession: { status: string; technician: { name: string } | null } | null;
+  requester: { name: string; company: string | null } | null;
+}
+
+export interface TicketScenario {
+  tickets: DeskTicket[];
+  expected: TicketRow[];
+}
+
+/**
+ * Tickets over the newest sessions, their requesters the sessions' customers, plus one ticket with no session;
+ * the expected rows come from asking our subgraph directly, so the gateway must give the same answer.
+ */
+export async function ticketScenario(stack: Stack, count: number): Promise<TicketScenario> {
+  const response = await stack.graphql<{
+    sessions: {
+      nodes: Array<{
+        id: string;
+        status: string;
+        technician: { name: string } | null;
+        customer: { name: string; email: string; company: string | null };
+      }>;
+    };
+  }>(
+    `query ($first: Int) { sessions(first: $first) { nodes { id status technician { name }
+       customer { name email company } } } }`,
+    { first: count },
+  );
+  const sessions = response.data?.sessions.nodes;
+  if (!sessions || sessions.length < count) throw new Error(`sessions: ${JSON.stringify(response.errors)}`);
+  const [first] = sessions;
+  if (!first) throw new Error('no sessions seeded');
+  const tickets: DeskTicket[] = sessions.map((session, i) => ({
+    id: `T-${i + 1}`,
+    subject: `Ticket ${i + 1}`,
+    sessionId: session.id,
+    requesterEmail: session.customer.email,
+  }));
+  tickets.push({ id: 'T-phone', subject: 'Phoned in', sessionId: null, requesterEmail: first.customer.email });
+  const expected: TicketRow[] = sessions.map((session, i) => ({
+    id: `T-${i + 1}`,
+    assistSession: { status: session.status, technician: session.technician },
+    requester: { name: session.customer.name, company: session.customer.company },
+  }));
+  expected.push({
+    id: 'T-phone',
+    assistSession: null,
+    requester: { name: first.customer.name, company: first.customer.company },
+  });
+  return { tickets, expected };
+}
+
+export interface PlannedFetch {
+  serviceName: string;
+  /** Whether the fetch resolves entities (`_entities`) rather than starting at a root field. */
+  entities: boolean;
+}
+
+/** Every fetch of a query plan, walked without depending on the planner's internal types. */
+export function fetchesOf(plan: unknown): PlannedFetch[] {
+  const found: PlannedFetch[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (record.kind === 'Fetch' && typeof record.serviceName === 'string') {
+      found.push({ serviceName: record.serviceName, entities: Array.isArray(record.requires) });
+      return;
+    }
+    for (const key of ['node', 'nodes', 'primary', 'deferred', 'ifClause', 'elseClause']) {
+      const child = record[key];
+      if (Array.isArray(child)) child.forEach(visit);
+      else visit(child);
+    }
+  };
+  visit(plan);
+  return found;
 }
