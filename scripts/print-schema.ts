@@ -6,7 +6,12 @@
  * npm runs scripts from the package root, so the paths are relative to the working directory.
  */
 import { writeFileSync } from 'node:fs';
-import { PRINTED_GATEWAY_SDL, PRINTED_SDL, servedSubgraphSdl, withoutSecurityDirectives } from '../src/sdl.js';
+import {
+  PRINTED_GATEWAY_SDL,
+  PRINTED_SDL,
+  servedSubgraphSdl,
+  withoutSecurityDirectives,
+} from '../src/sdl.js';
 
 const sdl = await servedSubgraphSdl();
 writeFileSync(PRINTED_SDL, sdl);

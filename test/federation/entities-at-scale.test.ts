@@ -87,8 +87,14 @@ function representations(): { reps: Representation[]; expected: Array<Record<str
     [
       ...Array.from({ length: 4 }, () =>
         known.technicians.flatMap((t): Array<[Representation, Record<string, string>]> => [
-          [{ __typename: 'Technician', email: t.email }, { id: t.id, email: t.email, name: t.name }],
-          [{ __typename: 'Technician', id: t.id }, { id: t.id, email: t.email, name: t.name }],
+          [
+            { __typename: 'Technician', email: t.email },
+            { id: t.id, email: t.email, name: t.name },
+          ],
+          [
+            { __typename: 'Technician', id: t.id },
+            { id: t.id, email: t.email, name: t.name },
+          ],
         ]),
       ).flat(),
       ...Array.from({ length: 5 }, (_, i): [Representation, null] => [
@@ -126,10 +132,24 @@ function representations(): { reps: Representation[]; expected: Array<Record<str
 const ENTITIES = /* GraphQL */ `
   query ($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Session { id status }
-      ... on Customer { id email name }
-      ... on Technician { id email name }
-      ... on Computer { id name }
+      ... on Session {
+        id
+        status
+      }
+      ... on Customer {
+        id
+        email
+        name
+      }
+      ... on Technician {
+        id
+        email
+        name
+      }
+      ... on Computer {
+        id
+        name
+      }
     }
   }
 `;

@@ -48,7 +48,9 @@ describe('the served SDL', () => {
     expect(served).toMatch(
       /\): SessionConnection @cost\(weight: 1\) @listSize\(slicingArguments: \["first"\], assumedSize: 20, requireOneSlicingArgument: false, sizedFields: \["nodes", "edges"\]\)/,
     );
-    expect(served).toContain('createSession(input: CreateSessionInput!): CreateSessionPayload! @cost(weight: 1)');
+    expect(served).toContain(
+      'createSession(input: CreateSessionInput!): CreateSessionPayload! @cost(weight: 1)',
+    );
     expect(served).toContain('@authenticated');
   });
 });
@@ -73,7 +75,7 @@ describe('the committed SDL (docs/subgraph.graphql)', () => {
 
   it('would catch a removed field and a new required argument', async () => {
     const broken = served
-      .replace(/\n  "The key a customer types to join, e\.g\. `123-456-789`\."\n  key: String!/, '')
+      .replace(/\n {2}"The key a customer types to join, e\.g\. `123-456-789`\."\n {2}key: String!/, '')
       .replace('session(id: ID!)', 'session(id: ID!, tenant: String!)');
 
     expect(broken).not.toBe(served);

@@ -48,7 +48,7 @@ export const ACCEPTED_HINTS: ReadonlyArray<{ code: string; about: RegExp; why: s
 ];
 
 export function unacceptedHints(result: CompositionResult): string[] {
-  return result.hints
+  return (result.hints ?? [])
     .filter(
       (hint) =>
         !ACCEPTED_HINTS.some(
@@ -117,7 +117,12 @@ export async function ticketScenario(stack: Stack, count: number): Promise<Ticke
     sessionId: session.id,
     requesterEmail: session.customer.email,
   }));
-  tickets.push({ id: 'T-phone', subject: 'Phoned in', sessionId: null, requesterEmail: first.customer.email });
+  tickets.push({
+    id: 'T-phone',
+    subject: 'Phoned in',
+    sessionId: null,
+    requesterEmail: first.customer.email,
+  });
   const expected: TicketRow[] = sessions.map((session, i) => ({
     id: `T-${i + 1}`,
     assistSession: { status: session.status, technician: session.technician },
