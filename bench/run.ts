@@ -50,8 +50,8 @@ const FULL: Plan = {
   ],
   concurrencies: [1, 10, 100],
   rounds: 3,
-  warmupRequests: 40,
-  measureSeconds: 1.2,
+  warmupRequests: 20,
+  measureSeconds: 0.8,
   sequential: 40,
   scalingSizes: [10, 50, 100, 500],
   scalingRepeats: 6,
@@ -108,7 +108,8 @@ async function main() {
   const origin = new URL(apiUrl).origin;
   const services: Service[] = [emulator];
   const stopAll = () => Promise.all(services.map((s) => s.stop()));
-  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void stopAll().then(() => process.exit(130)));
 
   try {
     const upstreamEnv = { ZOHO_ASSIST_API_URL: apiUrl, ZOHO_ACCESS_TOKEN: TOKEN };
@@ -190,7 +191,7 @@ async function main() {
         ...init,
         headers: { authorization: `Zoho-oauthtoken ${TOKEN}`, 'content-type': 'application/json' },
       });
-      return { status: response.status, body: (await response.json()) as any };
+      return { status: response.status, body: await response.json() };
     };
 
     const fixture = await prepareFixture(zoho);
