@@ -11,7 +11,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError } from 'graphql';
 import type { DestinationStream } from 'pino';
-import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import type { RunningEmulator } from '../emulator/index.js';
 import { budgetPlugin } from './budget/plugin.js';
 import { startBudget } from './budget/runtime.js';
 import { secretValues, type AuthConfig, type Config } from './config.js';
@@ -69,9 +69,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
   const metrics = config.metrics.enabled ? createMetrics() : undefined;
   const tracing = createTracing({ otlpEndpoint: config.tracing.otlpEndpoint });
-  const emulator = config.emulator.enabled
-    ? await startEmulator({ port: config.emulator.port, host: '127.0.0.1', quiet: true })
-    : undefined;
+  // Loaded only when asked for: a production process never carries the emulator and its seed data.
+  const embedded = config.emulator.enabled ? await import('../emulator/index.js') : undefined;
+  const emulator = await embedded?.startEmulator({
+    port: config.emulator.port,
+    host: '127.0.0.1',
+    quiet: true,
+  });
   const apiUrl = emulator?.apiUrl ?? config.upstream.apiUrl;
   const accountsUrl = emulator?.accountsUrl ?? config.upstream.accountsUrl;
   if (!apiUrl || !accountsUrl)
@@ -80,12 +84,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   // With the embedded emulator and no credentials, the service mode runs against the emulator's own client:
   // the same token minting and refresh path production uses.
   const auth: AuthConfig =
-    emulator && config.auth.mode === 'forwarded'
+    embedded && config.auth.mode === 'forwarded'
       ? {
           mode: 'service',
-          clientId: EMULATOR_CREDENTIALS.clientId,
-          clientSecret: EMULATOR_CREDENTIALS.clientSecret,
-          refreshToken: EMULATOR_CREDENTIALS.refreshToken,
+          clientId: embedded.EMULATOR_CREDENTIALS.clientId,
+          clientSecret: embedded.EMULATOR_CREDENTIALS.clientSecret,
+          refreshToken: embedded.EMULATOR_CREDENTIALS.refreshToken,
         }
       : config.auth;
 
