@@ -3,6 +3,7 @@ import type { Context } from '../src/context.js';
 import { sessionStatus } from '../src/enums.js';
 import { badUserInput } from '../src/errors.js';
 import { computersPage, customersPage, sessionsPage, techniciansPage } from '../src/lists.js';
+import { prefetchSessionParts } from '../src/lookahead.js';
 import type { ReportQuery } from '../src/zoho/types.js';
 
 function reportQuery(filter: ReportFilter): ReportQuery {
@@ -22,7 +23,11 @@ function reportQuery(filter: ReportFilter): ReportQuery {
 const report = <T>(ctx: Context, call: () => Promise<T>) => ctx.loaders.limit(call);
 
 export const Query: QueryResolvers = {
-  session: (_root, { id }, ctx) => ctx.loaders.sessionById.load(id),
+  session: (_root, { id }, ctx, info) => {
+    const session = ctx.loaders.sessionById.load(id);
+    prefetchSessionParts(ctx, id, info);
+    return session;
+  },
   sessions: (_root, args, ctx) => sessionsPage(ctx, args),
   technician: (_root, { id }, ctx) => ctx.loaders.technicianById.load(id),
   technicians: (_root, args, ctx) => techniciansPage(ctx, args),

@@ -104,3 +104,40 @@ describe('upstream call budgets', () => {
     expect((await stack.calls()).byRoute).toEqual({ 'GET /technicians/{technicianId}': 1 });
   });
 });
+
+describe('session detail', () => {
+  it('asks for the session, its chat, files and report all at once, four calls in one round trip', async () => {
+    const page = await stack.graphql(`{ sessions(first: 1) { nodes { id } } }`);
+    const id: string = page.data.sessions.nodes[0].id;
+    await stack.resetCalls();
+    // Every call takes 100 ms, so calls made one after another could not overlap.
+    await stack.control('POST', 'faults', { latencyMs: 100 });
+    const result = await stack
+      .graphql(
+        `query ($id: ID!) { session(id: $id) { id chatMessages { text } files { name } details { durationSeconds } } }`,
+        { id },
+      )
+      .finally(() => stack.control('DELETE', 'faults'));
+    expect(result.errors).toBeUndefined();
+    expect((await stack.calls()).byRoute).toEqual({
+      'GET /sessions/{sessionId}': 1,
+      'GET /sessions/{sessionId}/chat': 1,
+      'GET /sessions/{sessionId}/files': 1,
+      'GET /sessions/{sessionId}/details': 1,
+    });
+    // Every call starts before the first one ends (the log records each call's start and duration).
+    const log = await stack.control<{ entries: Array<{ route: string; time: string; ms: number }> }>(
+      'GET',
+      'log',
+    );
+    const calls = log.entries.slice(-4);
+    const firstEnd = Math.min(...calls.map((c) => Date.parse(c.time) + c.ms));
+    for (const call of calls) expect(Date.parse(call.time)).toBeLessThanOrEqual(firstEnd);
+  });
+
+  it('answers NOT_FOUND for a missing session, its prefetched parts failing quietly', async () => {
+    const result = await stack.graphql(`{ session(id: "999") { id chatMessages { text } } }`);
+    expect(result.data).toEqual({ session: null });
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+  });
+});
