@@ -24,10 +24,8 @@ import {
   type Span,
   type Tracer,
 } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { W3CTraceContextPropagator } from '@opentelemetry/core';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { UpstreamCallEvent } from './zoho/client.js';
 
 export const SERVICE_NAME = 'zoho-assist-subgraph';
@@ -76,14 +74,23 @@ export function tracesUrl(endpoint: string): string {
   return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
 }
 
-/** The tracing of a process, or undefined when neither an endpoint nor an exporter is configured. */
-export function createTracing(options: TracingOptions): Tracing | undefined {
+/**
+ * The tracing of a process, or undefined when neither an endpoint nor an exporter is configured. The SDK is
+ * loaded only then: a process that does not trace does not carry it (about 20 MB of resident memory).
+ */
+export async function createTracing(options: TracingOptions): Promise<Tracing | undefined> {
+  if (!options.exporter && options.otlpEndpoint === null) return undefined;
+  const [{ W3CTraceContextPropagator }, { OTLPTraceExporter }, { resourceFromAttributes }, sdk] =
+    await Promise.all([
+      import('@opentelemetry/core'),
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace-base'),
+    ]);
+  const { BasicTracerProvider, BatchSpanProcessor } = sdk;
   const exporter =
     options.exporter ??
-    (options.otlpEndpoint === null
-      ? undefined
-      : new OTLPTraceExporter({ url: tracesUrl(options.otlpEndpoint), timeoutMillis: 5000 }));
-  if (!exporter) return undefined;
+    new OTLPTraceExporter({ url: tracesUrl(options.otlpEndpoint ?? ''), timeoutMillis: 5000 });
 
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': SERVICE_NAME }),

@@ -5,7 +5,7 @@
  * local behaviour (local limits, in-process token single flight, no shared cache) instead of waiting or
  * failing the request. Reconnection is ioredis's own, with a capped backoff.
  */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
 export interface RedisConnection {
@@ -19,6 +19,8 @@ export interface RedisConnection {
 const CONNECT_WAIT_MS = 2000;
 
 export async function connectRedis(url: string, logger: Logger): Promise<RedisConnection> {
+  // Loaded only with REDIS_URL set: a replica without Redis does not carry the client.
+  const { Redis } = await import('ioredis');
   const client = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
