@@ -121,9 +121,13 @@ function newAjv(coerce: boolean): Ajv2020 {
 }
 
 // Responses are checked as they are; requests (query strings) need coercion and defaults.
-const responseAjv = newAjv(false);
-const requestAjv = newAjv(true);
-const bodyAjv = newAjv(false);
+// Each is built on first use: the subgraph only ever validates responses, the emulator mostly requests.
+let responseAjvInstance: Ajv2020 | undefined;
+let requestAjvInstance: Ajv2020 | undefined;
+let bodyAjvInstance: Ajv2020 | undefined;
+const responseAjv = () => (responseAjvInstance ??= newAjv(false));
+const requestAjv = () => (requestAjvInstance ??= newAjv(true));
+const bodyAjv = () => (bodyAjvInstance ??= newAjv(false));
 
 interface OperationEntry {
   op: ContractOperation;
@@ -203,7 +207,7 @@ function responseValidator(operationId: string, status: number): ValidateFunctio
   if (!declared) return 'undeclared';
   const content = deref(declared).content as Record<string, Json> | undefined;
   const schema = content?.['application/json']?.schema;
-  const validator = schema ? responseAjv.compile(absolutize(schema) as Json) : null;
+  const validator = schema ? responseAjv().compile(absolutize(schema) as Json) : null;
   responseValidators.set(key, validator);
   return validator;
 }
@@ -241,14 +245,14 @@ function requestValidatorsFor(operationId: string): RequestValidators {
   if (cached) return cached;
   const entry = entryFor(operationId);
   const built: RequestValidators = {
-    path: requestAjv.compile(objectSchema(entry.parameters.filter((p) => p.in === 'path'))),
-    query: requestAjv.compile(objectSchema(entry.parameters.filter((p) => p.in === 'query'))),
+    path: requestAjv().compile(objectSchema(entry.parameters.filter((p) => p.in === 'path'))),
+    query: requestAjv().compile(objectSchema(entry.parameters.filter((p) => p.in === 'query'))),
   };
   if (entry.raw.requestBody) {
     const requestBody = deref(entry.raw.requestBody);
     const byMediaType = new Map<string, ValidateFunction>();
     for (const [type, media] of Object.entries((requestBody.content ?? {}) as Record<string, Json>)) {
-      byMediaType.set(type.toLowerCase(), bodyAjv.compile(absolutize(media.schema ?? {}) as Json));
+      byMediaType.set(type.toLowerCase(), bodyAjv().compile(absolutize(media.schema ?? {}) as Json));
     }
     built.body = { required: requestBody.required === true, byMediaType };
   }
