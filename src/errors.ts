@@ -63,10 +63,6 @@ const passThrough = new Set([
   'NOT_FOUND',
 ]);
 
-export function graphQLErrorCode(error: unknown): ErrorCode | undefined {
-  return error instanceof ZohoError ? upstream[error.kind].code : undefined;
-}
-
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const where = {

@@ -2,9 +2,7 @@
  * The parent types the GraphQL resolvers receive (codegen `mappers`). Mostly the upstream types themselves;
  * the few that are not say why.
  */
-import type { ZohoComputer, ZohoCustomer, ZohoSession, ZohoTechnician } from './zoho/types.js';
-
-export type { ZohoComputer, ZohoTechnician };
+import type { ZohoCustomer, ZohoSession } from './zoho/types.js';
 
 export type SessionParent = ZohoSession;
 
