@@ -7,12 +7,16 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError } from 'graphql';
 import type { DestinationStream } from 'pino';
 import type { RunningEmulator } from '../emulator/index.js';
 import { budgetPlugin } from './budget/plugin.js';
+import { cachePolicyPlugin } from './cache-policy.js';
 import { startBudget } from './budget/runtime.js';
 import { secretValues, type AuthConfig, type Config } from './config.js';
 import type { Context } from './context.js';
@@ -212,8 +216,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
 
   const limits = structuralLimits(undefined, { hideSuggestions: !config.server.introspection });
+  const schema = buildSchema();
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError,
@@ -225,6 +230,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     stopOnTerminationSignals: false,
     logger,
     plugins: [
+      // Cache-Control from the operation's document, not from a hook on every resolved field (src/cache-policy.ts).
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin(schema),
       ...limits.plugins,
       operationPlugin(logger, metrics),
       budgetPlugin({
