@@ -17,6 +17,7 @@ import type { DestinationStream } from 'pino';
 import type { RunningEmulator } from '../emulator/index.js';
 import { budgetPlugin } from './budget/plugin.js';
 import { cachePolicyPlugin } from './cache-policy.js';
+import { compiledExecution } from './execution.js';
 import { startBudget } from './budget/runtime.js';
 import { secretValues, type AuthConfig, type Config } from './config.js';
 import type { Context } from './context.js';
@@ -218,7 +219,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const limits = structuralLimits(undefined, { hideSuggestions: !config.server.introspection });
   const schema = buildSchema();
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Our own schema, executed by compiled functions (src/execution.ts): Apollo's only door for an executor.
+    gateway: compiledExecution(schema),
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError,
