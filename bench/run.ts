@@ -202,9 +202,20 @@ async function main() {
       await control('DELETE', 'faults');
       if (latency.latencyMs > 0) await control('POST', 'faults', latency);
     };
+    /**
+     * Whether createSession requests have run since the last reset: the sessions they add become the newest,
+     * which would push the entities fixture (the 100 newest at fixture time) off the first page.
+     */
+    let created = false;
     /** Fresh emulator state and a pool of technicians each allowed 100 open sessions. */
     const resetForCreates = async () => {
       await control('POST', 'reset');
+      // The reset must restore the seed the fixture was read from (faults are cleared, so this is at 0 ms).
+      const newest = await zoho('/sessions?index=1&count=100');
+      const ids = (newest.body.sessions as Array<{ sessionId: string }>).map((s) => s.sessionId);
+      if (ids.join() !== fixture.entityIds.join())
+        throw new Error('emulator reset did not restore the seed sessions the fixture was read from');
+      created = false;
       const added = await Promise.all(
         Array.from({ length: CREATE_TECHNICIANS }, (_, i) =>
           zoho('/technicians', {
@@ -219,6 +230,16 @@ async function main() {
       );
       fixture.createTechnicians.splice(0, Infinity, ...added.map((a) => String(a.body.technicianId)));
       await applyLatency();
+    };
+    /**
+     * Before a workload's runs: createSession gets a fresh pool of technicians; every other workload runs against
+     * the seed state, so the sessions createSession added are cleared first.
+     */
+    const prepareFor = async (workload: Workload) => {
+      if (workload.name === 'createSession') {
+        await resetForCreates();
+        created = true;
+      } else if (created) await resetForCreates();
     };
     await resetForCreates();
 
@@ -263,6 +284,7 @@ async function main() {
     };
     let creates = 0;
     for (const workload of WORKLOADS) {
+      await prepareFor(workload);
       for (const system of systems.filter((s) => applies(s, workload))) {
         const repeats = 3;
         await control('DELETE', 'calls');
@@ -298,7 +320,9 @@ async function main() {
             // A B C, then B C A...: each system runs in every position, so drift on the machine spreads evenly.
             const order = candidates.map((_, i) => candidates[(i + round) % candidates.length]!);
             for (const system of order) {
-              if (workload.name === 'createSession') await resetForCreates();
+              // Every createSession run starts from a fresh pool; the first run of any other workload after
+              // the createSession block resets to the seed state.
+              await prepareFor(workload);
               const run = await measure(system, workload, connections, mode.name, round);
               results.runs.push(run);
             }
@@ -362,9 +386,13 @@ async function main() {
       let amount = Math.round(Math.max(warmRate * plan.measureSeconds, connections, 5));
       // Each pooled technician may hold 100 open sessions; stay below what the warm-up left.
       if (workload.name === 'createSession') amount = Math.min(amount, CREATE_TECHNICIANS * 100 - n - 100);
+      // Upstream calls during the measured run only: the emulator counts every client's calls, and one system
+      // runs at a time, so the count belongs to this system.
+      await control('DELETE', 'calls');
       const cpuBefore = cpuTimeMs(system.service.pid);
       const result = await autocannon({ ...options, amount });
       const cpuAfter = cpuTimeMs(system.service.pid);
+      const counted = (await control('GET', 'calls')) as { total: number };
       const completed = result['2xx'] + result.non2xx;
       return {
         mode,
@@ -377,6 +405,7 @@ async function main() {
         p50: result.latency.p50,
         p99: result.latency.p99,
         cpuMsPerOp: completed > 0 ? (cpuAfter - cpuBefore) / completed : NaN,
+        callsPerOp: completed > 0 ? counted.total / completed : NaN,
         errors: result.non2xx + result.errors + result.timeouts,
       };
     }
@@ -387,7 +416,7 @@ async function main() {
       for (const workload of WORKLOADS) {
         const candidates = systems.filter((s) => !s.only && s.kind !== 'ceiling' && applies(s, workload));
         const times = new Map<string, number[]>(candidates.map((s) => [s.label, []]));
-        if (workload.name === 'createSession') await resetForCreates();
+        await prepareFor(workload);
         for (let i = 0; i < 2; i++)
           for (const s of candidates) await send(s, requestOf(s, workload, creates++)!);
         const chunk = Math.max(1, Math.round(plan.sequential / 4));
@@ -416,6 +445,7 @@ async function main() {
     /** The dashboard at growing sizes; 500 sessions is five pages of 100 (Zoho's and our page limit). */
     async function scaling(mode: string) {
       const out: Results['scaling'] = [];
+      if (created) await resetForCreates();
       const candidates = systems.filter((s) => !s.only && s.kind !== 'ceiling');
       for (const size of plan.scalingSizes) {
         for (const system of candidates) {
