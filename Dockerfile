@@ -23,7 +23,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # Read at run time: the upstream contract (validation, embedded emulator) and the GraphQL schema files.
-COPY emulator/openapi.yaml ./emulator/openapi.yaml
+COPY src/__generated__/openapi.json ./src/__generated__/openapi.json
 COPY schema ./schema
 # Everything above is owned by root and only readable by the process: it cannot rewrite its own code.
 USER node

@@ -1,5 +1,5 @@
 /**
- * The Zoho Assist contract (emulator/openapi.yaml) at run time: the operation table and request/response
+ * The Zoho Assist contract (emulator/openapi.yaml, loaded as its generated JSON twin) at run time: the operation table and request/response
  * validation. The emulator validates what it receives with it and the REST client validates what it gets back,
  * so both sides are held to the one document.
  */
@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { parse } from 'yaml';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -62,16 +61,18 @@ function findSpecFile(): string {
   // Walk up from this module: it runs from src/zoho/ (ts-jest) and from dist/src/zoho/ (compiled).
   let dir = dirname(fileURLToPath(new URL(import.meta.url)));
   for (;;) {
-    const candidate = join(dir, 'emulator', 'openapi.yaml');
+    const candidate = join(dir, 'src', '__generated__', 'openapi.json');
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
     if (parent === dir)
-      throw new Error('emulator/openapi.yaml not found above ' + fileURLToPath(import.meta.url));
+      throw new Error('src/__generated__/openapi.json not found above ' + fileURLToPath(import.meta.url));
     dir = parent;
   }
 }
 
-const spec = parse(readFileSync(findSpecFile(), 'utf8')) as Json;
+// The YAML's JSON twin, written by `npm run codegen` (scripts/contract-json.ts): parsing YAML at start-up kept
+// about 20 MB of memory resident.
+const spec = JSON.parse(readFileSync(findSpecFile(), 'utf8')) as Json;
 const specComponents = (spec.components ?? {}) as Json;
 
 /** Rewrites document-local `#/...` references so a schema compiled on its own still resolves them. */
