@@ -3,7 +3,7 @@ import type { Context } from '../src/context.js';
 import { sessionStatus } from '../src/enums.js';
 import { badUserInput } from '../src/errors.js';
 import { computersPage, customersPage, sessionsPage, techniciansPage } from '../src/lists.js';
-import { prefetchSessionParts } from '../src/lookahead.js';
+import { prefetchSessionPageParts, prefetchSessionParts } from '../src/lookahead.js';
 import type { ReportQuery } from '../src/zoho/types.js';
 
 function reportQuery(filter: ReportFilter): ReportQuery {
@@ -28,7 +28,8 @@ export const Query: QueryResolvers = {
     prefetchSessionParts(ctx, id, info);
     return session;
   },
-  sessions: (_root, args, ctx) => sessionsPage(ctx, args),
+  sessions: (_root, args, ctx, info) =>
+    sessionsPage(ctx, args, {}, () => prefetchSessionPageParts(ctx, args.filter != null, info)),
   technician: (_root, { id }, ctx) => ctx.loaders.technicianById.load(id),
   technicians: (_root, args, ctx) => techniciansPage(ctx, args),
   customer: (_root, { id }, ctx) => ctx.loaders.customerById.load(id),

@@ -45,6 +45,8 @@ export async function sessionsPage(
   ctx: Context,
   args: PageArgs<SessionFilter>,
   fixed: Partial<ListSessionsQuery> = {},
+  /** Runs once the arguments are valid, as the page's call starts (look-ahead: src/lookahead.ts). */
+  alongside?: () => void,
 ): Promise<Page<ZohoSession>> {
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
@@ -57,7 +59,9 @@ export async function sessionsPage(
     computerId: filter.computerId,
     ...fixed,
   });
-  const page = await ctx.loaders.limit(() => ctx.api.listSessions(query, { signal: ctx.signal }));
+  const listed = ctx.loaders.limit(() => ctx.api.listSessions(query, { signal: ctx.signal }));
+  alongside?.();
+  const page = await listed;
   ctx.loaders.primeSessions(page.sessions);
   return toPage(page.sessions, request, page.total_count);
 }

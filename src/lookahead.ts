@@ -1,25 +1,53 @@
 /**
- * Look-ahead for a single session: its chat, files and report need only its id, so when the selection asks for
- * them they start together with the session itself. That saves one upstream round trip (the difference between
- * "session, then the rest" and "all at once"), and costs nothing more than the resolvers would spend anyway,
- * except when the session does not exist (those calls then answer 404 too).
+ * Look-ahead: upstream calls that need nothing from an earlier answer start together with it, saving a round
+ * trip each.
+ * - A single session: its chat, files and report need only its id. This costs nothing more than the resolvers
+ *   would spend anyway, except when the session does not exist (those calls then answer 404 too).
+ * - A page of sessions showing their technicians: when the organisation's technicians fit in one list page, that
+ *   page is the call the technicians would cost anyway (for two or more of them), so it starts with the sessions.
+ *   Not for filtered pages, which are more often empty or all one technician's.
  */
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { Kind } from 'graphql';
 import type { Context } from './context.js';
 
-/** The field names selected directly on the field being resolved, through fragments. */
-export function selectedFields(info: GraphQLResolveInfo): Set<string> {
-  const names = new Set<string>();
+/** The fields selected directly in these selection sets, through fragments, by name. */
+function fieldsOf(info: GraphQLResolveInfo, selectionSets: ReadonlyArray<SelectionSetNode | undefined>) {
+  const fields = new Map<string, FieldNode[]>();
   const visit = (selectionSet: SelectionSetNode | undefined) => {
     for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      if (selection.kind === Kind.FIELD)
+        fields.set(selection.name.value, [...(fields.get(selection.name.value) ?? []), selection]);
       else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
       else visit(info.fragments[selection.name.value]?.selectionSet);
     }
   };
-  info.fieldNodes.forEach((node: FieldNode) => visit(node.selectionSet));
-  return names;
+  selectionSets.forEach(visit);
+  return fields;
+}
+
+/** The field names selected directly on the field being resolved, through fragments. */
+export function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  return new Set(
+    fieldsOf(
+      info,
+      info.fieldNodes.map((node) => node.selectionSet),
+    ).keys(),
+  );
+}
+
+/** Whether the selection reaches `path` (field names, e.g. `['nodes', 'technician']`) below the current field. */
+export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  let level: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) {
+    level =
+      fieldsOf(
+        info,
+        level.map((node) => node.selectionSet),
+      ).get(name) ?? [];
+    if (level.length === 0) return false;
+  }
+  return true;
 }
 
 const ignore = () => undefined;
@@ -30,4 +58,10 @@ export function prefetchSessionParts(ctx: Context, sessionId: string, info: Grap
   if (wanted.has('chatMessages')) ctx.loaders.chatBySession.load(sessionId).catch(ignore);
   if (wanted.has('files')) ctx.loaders.filesBySession.load(sessionId).catch(ignore);
   if (wanted.has('details')) ctx.loaders.detailsBySession.load(sessionId).catch(ignore);
+}
+
+export function prefetchSessionPageParts(ctx: Context, filtered: boolean, info: GraphQLResolveInfo): void {
+  if (filtered) return;
+  if (selects(info, ['nodes', 'technician']) || selects(info, ['edges', 'node', 'technician']))
+    ctx.loaders.prefetchTechnicianRoster();
 }

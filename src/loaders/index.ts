@@ -31,6 +31,12 @@ export interface Loaders {
   primeTechnicians(technicians: readonly ZohoTechnician[]): void;
   primeCustomers(customers: readonly ZohoCustomer[]): void;
   primeComputers(computers: readonly ZohoComputer[]): void;
+  /**
+   * Starts listing the organisation's technicians now, when the last list said they fit in one page: a page of
+   * sessions that shows technicians then needs one round trip, not two (the sessions, then their technicians).
+   * Lookups by id made while it is in flight wait for it instead of calling Zoho themselves.
+   */
+  prefetchTechnicianRoster(): void;
   /** Upstream calls of this operation go through here (bounded concurrency). */
   limit: Limit;
 }
@@ -96,17 +102,37 @@ export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loade
     const page = await api.listTechnicians({ index, count }, call);
     return { items: page.technicians, total: page.total_count };
   };
-  const technicianById = batched<ZohoTechnician>('technicianById', (keys) =>
-    fetchMany(keys, {
-      keyOf: (technician) => technician.technicianId,
-      getOne: (id) => api.getTechnician(id, call),
-      listPage: technicianList,
-      prime: (technicians) => primeTechnicians(technicians),
-      recentFirst: false,
-      totals: totals.technicians,
-      limit,
-    }),
-  );
+  let roster: Promise<ReadonlyMap<string, ZohoTechnician> | undefined> | undefined;
+  function prefetchTechnicianRoster() {
+    if (roster || totals.technicians.pages !== 1) return;
+    roster = limit(() => technicianList(1)).then(
+      (page) => {
+        totals.technicians.remember(page.total);
+        primeTechnicians(page.items);
+        return new Map(page.items.map((technician) => [technician.technicianId, technician]));
+      },
+      // A failed prefetch leaves every lookup to make its own call, and report its own error.
+      () => undefined,
+    );
+  }
+  const technicianSource: BatchSource<ZohoTechnician> = {
+    keyOf: (technician) => technician.technicianId,
+    getOne: (id) => api.getTechnician(id, call),
+    listPage: technicianList,
+    prime: (technicians) => primeTechnicians(technicians),
+    recentFirst: false,
+    totals: totals.technicians,
+    limit,
+  };
+  const technicianById = batched<ZohoTechnician>('technicianById', async (keys) => {
+    const listed = roster ? await roster : undefined;
+    if (!listed) return fetchMany(keys, technicianSource);
+    // Technicians added since the last list are not in it: those still get their own lookup.
+    const unlisted = keys.filter((key) => !listed.has(key));
+    const fetched = unlisted.length > 0 ? await fetchMany(unlisted, technicianSource) : [];
+    const byKey = new Map(unlisted.map((key, i) => [key, fetched[i]!]));
+    return keys.map((key) => listed.get(key) ?? byKey.get(key)!);
+  });
   const technicianByEmail = batched<ZohoTechnician>(
     'technicianByEmail',
     (keys) =>
@@ -216,6 +242,7 @@ export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loade
     primeTechnicians,
     primeCustomers,
     primeComputers,
+    prefetchTechnicianRoster,
     limit,
   };
 }

@@ -135,6 +135,60 @@ describe('session detail', () => {
     for (const call of calls) expect(Date.parse(call.time)).toBeLessThanOrEqual(firstEnd);
   });
 
+  it('starts the technicians page with the sessions page once the technicians fit one page: 2 calls, overlapping', async () => {
+    // A first page showing technicians teaches the process how many there are (10 here: one list page).
+    await stack.graphql(`{ sessions(first: 5) { nodes { technician { name } } } }`);
+    await stack.resetCalls();
+    await stack.control('POST', 'faults', { latencyMs: 100 });
+    const result = await stack
+      .graphql(
+        `{ sessions(first: 50) { nodes { id ...Who } } } fragment Who on Session { technician { name } }`,
+      )
+      .finally(() => stack.control('DELETE', 'faults'));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.sessions.nodes.every((s: any) => typeof s.technician.name === 'string')).toBe(true);
+    expect((await stack.calls()).byRoute).toEqual({ 'GET /sessions': 1, 'GET /technicians': 1 });
+    const log = await stack.control<{ entries: Array<{ route: string; time: string; ms: number }> }>(
+      'GET',
+      'log',
+    );
+    const [sessions, technicians] = log.entries.slice(-2);
+    // Started within the sessions call's 100 ms, not after it ended.
+    expect(Date.parse(technicians!.time)).toBeLessThan(Date.parse(sessions!.time) + 50);
+  });
+
+  it('lists no technicians ahead for a page that does not show them, or a filtered page', async () => {
+    await stack.graphql(`{ sessions(first: 5) { nodes { technician { name } } } }`);
+    await stack.resetCalls();
+    await stack.graphql(`{ sessions(first: 50) { nodes { id status } } }`);
+    expect((await stack.calls()).byRoute).toEqual({ 'GET /sessions': 1 });
+
+    await stack.resetCalls();
+    const filtered = await stack.graphql(
+      `{ sessions(first: 5, filter: { status: ENDED }) { nodes { technician { name } } } }`,
+    );
+    expect(filtered.errors).toBeUndefined();
+    const calls = await stack.calls();
+    expect(calls.byRoute['GET /sessions']).toBe(1);
+    // The technicians come after the sessions, by whichever way costs fewer calls.
+    const log = await stack.control<{ entries: Array<{ route: string; time: string; ms: number }> }>(
+      'GET',
+      'log',
+    );
+    const [first, ...after] = log.entries.slice(-calls.total);
+    expect(first!.route).toBe('GET /sessions');
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((entry) => entry.route.startsWith('GET /technicians'))).toBe(true);
+  });
+
+  it('calls nothing when the page size is refused, look-ahead included', async () => {
+    await stack.graphql(`{ sessions(first: 5) { nodes { technician { name } } } }`);
+    await stack.resetCalls();
+    const result = await stack.graphql(`{ sessions(first: 1000) { nodes { technician { name } } } }`);
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect((await stack.calls()).total).toBe(0);
+  });
+
   it('answers NOT_FOUND for a missing session, its prefetched parts failing quietly', async () => {
     const result = await stack.graphql(`{ session(id: "999") { id chatMessages { text } } }`);
     expect(result.data).toEqual({ session: null });
