@@ -49,7 +49,7 @@ export interface Results {
     msPerView: number;
     problem?: string;
   }>;
-  rss: Array<{ system: string; peakRssMb: number }>;
+  rss: Array<{ system: string; startRssMb?: number; peakRssMb: number }>;
   durationSeconds: number;
 }
 
@@ -340,11 +340,11 @@ export function report(results: Results, chartFile: string): string {
     out();
   }
 
-  out('## Peak RSS (VmHWM, whole run)');
+  out('## Resident memory (MB): once started, before any request, and the peak over the whole run (VmHWM)');
   out();
-  out('| system | MB |');
-  out('| --- | --- |');
-  for (const r of results.rss) out(`| ${r.system} | ${f(r.peakRssMb, 0)} |`);
+  out('| system | at start | peak |');
+  out('| --- | --- | --- |');
+  for (const r of results.rss) out(`| ${r.system} | ${f(r.startRssMb, 0)} | ${f(r.peakRssMb, 0)} |`);
   out();
   return lines.join('\n');
 }

@@ -154,6 +154,9 @@ async function main() {
       `emulator ${apiUrl}; ours ${ours.url}; limit ${limit.url}; ceiling ${ceiling.url}; mesh ${meshError ?? (mesh as Service).url}`,
     );
 
+    // Before any request: what each process holds once started (VmHWM so far).
+    const startRss = new Map(services.map((s) => [s.pid, peakRssMb(s.pid)]));
+
     const systems: System[] = [
       { label: 'ours', kind: 'ours', service: ours },
       { label: 'ours, read cache', kind: 'ours', service: oursCached },
@@ -337,7 +340,11 @@ async function main() {
     }
     await resetForCreates();
     for (const system of systems.filter((s) => !s.only))
-      results.rss.push({ system: system.label, peakRssMb: peakRssMb(system.service.pid) });
+      results.rss.push({
+        system: system.label,
+        startRssMb: startRss.get(system.service.pid) ?? NaN,
+        peakRssMb: peakRssMb(system.service.pid),
+      });
     results.durationSeconds = (Date.now() - started) / 1000;
 
     const dir = join(root, 'bench/results');
