@@ -3,6 +3,7 @@
  * trace: then graphql-js runs them, with Apollo's per-field hooks. Both must give the same answer, errors
  * included, so the trace header doubles as the reference here.
  */
+import { getIntrospectionQuery } from 'graphql';
 import { startStack, type GraphQLResponse, type Stack } from '../support/stack.js';
 
 let stack: Stack;
@@ -83,6 +84,19 @@ const OPERATIONS: Array<{ name: string; query: string; variables?: () => Record<
     name: 'a variable of the wrong type (refused before any resolver)',
     query: 'query ($first: Int!) { sessions(first: $first) { totalCount } }',
     variables: () => ({ first: 'ten' }),
+  },
+  {
+    name: 'introspection',
+    query: getIntrospectionQuery(),
+  },
+  {
+    name: 'aliases of one field with different arguments, and __typename at the root',
+    query: '{ __typename a: technicians(first: 2) { nodes { id } } b: technicians(first: 1) { totalCount } }',
+  },
+  {
+    name: 'a variable sent as null over its default',
+    query: 'query ($n: Int = 3) { sessions(first: $n) { nodes { id } } }',
+    variables: () => ({ n: null }),
   },
   {
     name: 'skip and include',
