@@ -137,14 +137,10 @@ export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loade
     'technicianByEmail',
     (keys) =>
       fetchMany(keys, {
+        ...technicianSource,
         keyOf: (technician) => normaliseEmail(technician.email),
         getOne: async (email) =>
           firstOrNotFound((await api.listTechnicians({ email, count: 1 }, call)).technicians, email),
-        listPage: technicianList,
-        prime: (technicians) => primeTechnicians(technicians),
-        recentFirst: false,
-        totals: totals.technicians,
-        limit,
       }),
     normaliseEmail,
   );

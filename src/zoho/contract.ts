@@ -1,7 +1,7 @@
 /**
- * The Zoho Assist contract (emulator/openapi.yaml, loaded as its generated JSON twin) at run time: the operation table and request/response
- * validation. The emulator validates what it receives with it and the REST client validates what it gets back,
- * so both sides are held to the one document.
+ * The Zoho Assist contract (emulator/openapi.yaml, loaded as its generated JSON twin) at run time: the operation
+ * table and request/response validation. The emulator validates what it receives with it and the REST client
+ * validates what it gets back, so both sides are held to the one document.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
