@@ -216,6 +216,28 @@ describe('what Zoho sends back is never trusted blindly', () => {
     }
   });
 
+  it.each([
+    { layout: 'a day-first date', createdTime: '01/12/2026 10:00' },
+    { layout: 'epoch milliseconds as text', createdTime: '1796096170201' },
+    { layout: 'a date without its time', createdTime: '2026-12-01' },
+  ])('a session whose createdTime is $layout is a ContractError', async ({ createdTime }) => {
+    const valid = await recordingClient(http).zoho.listSessions({ index: 1, count: 1 });
+    const drifted = { ...valid.sessions[0], createdTime };
+    const fake = await startFakeUpstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(drifted));
+    });
+    const fakeHttp = testHttp(fake);
+    try {
+      const error = await rejectionOf(recordingClient(fakeHttp).zoho.getSession('s1'));
+      expect(error).toBeInstanceOf(ContractError);
+      expect(error.message).toMatch(/^getSession: response\/createdTime must match format "date-time"/);
+    } finally {
+      fakeHttp.close();
+      await fake.close();
+    }
+  });
+
   it('a 200 whose body is not JSON is a ContractError', async () => {
     const fake = await startFakeUpstream((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
