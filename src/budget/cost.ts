@@ -25,9 +25,11 @@ import {
   type ArgumentNode,
   type ConstDirectiveNode,
   type DirectiveNode,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLInputType,
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -118,6 +120,10 @@ export interface EstimateInput {
 
 /** Upstream calls the operation is expected to make (an upper estimate). */
 export function estimateUpstreamCalls(input: EstimateInput): number {
+  return estimate(input).calls;
+}
+
+function estimate(input: EstimateInput): { calls: number; reads: ReadonlySet<string> | undefined } {
   const { schema, operation } = input;
   const root =
     operation.operation === OperationTypeNode.MUTATION
@@ -125,12 +131,84 @@ export function estimateUpstreamCalls(input: EstimateInput): number {
       : operation.operation === OperationTypeNode.SUBSCRIPTION
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  if (!root) return 0;
-  return new Estimator(input).selectionSet(operation.selectionSet, root, 1);
+  const estimator = new Estimator(input);
+  const calls = root ? estimator.selectionSet(operation.selectionSet, root, 1) : 0;
+  return { calls, reads: estimator.reads };
+}
+
+/** How many answers one operation keeps, one per combination of the variable values its estimate reads. */
+const MAX_REMEMBERED_PER_OPERATION = 64;
+
+interface Remembered {
+  /** The variables the first estimate read; undefined when it read them in a way not tracked by name. */
+  reads: readonly string[] | undefined;
+  calls: Map<string, number>;
+}
+
+const remembered = new WeakMap<OperationDefinitionNode, Remembered>();
+
+/**
+ * The estimate of a parsed document's operation, remembered per operation node (Apollo Server hands the same
+ * node to every request of a document it has cached) and per value of the variables the estimate reads.
+ * Reading the same values walks the same path, so the answer is the same; an estimate that reads a variable
+ * the first did not, or an object or list value (`_entities`' representations), is worked out every time.
+ */
+export function estimateDocumentCalls(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+): number {
+  const entry = remembered.get(operation);
+  const key = entry?.reads ? keyOf(entry.reads, variables) : undefined;
+  const known = key === undefined ? undefined : entry?.calls.get(key);
+  if (known !== undefined) return known;
+
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  const { calls, reads } = estimate({ schema, operation, fragments, variables });
+  if (!entry) {
+    const first = reads ? [...reads] : undefined;
+    const firstKey = first ? keyOf(first, variables) : undefined;
+    remembered.set(operation, {
+      reads: first,
+      calls: new Map(firstKey === undefined ? [] : [[firstKey, calls]]),
+    });
+  } else if (key !== undefined && reads && [...reads].every((name) => entry.reads!.includes(name))) {
+    if (entry.calls.size >= MAX_REMEMBERED_PER_OPERATION) entry.calls.clear();
+    entry.calls.set(key, calls);
+  }
+  return calls;
+}
+
+/** The values of `names`, as one string; undefined when one is an object or a list (not worth keying). */
+function keyOf(names: readonly string[], variables: Readonly<Record<string, unknown>>): string | undefined {
+  let key = '';
+  for (const name of names) {
+    const value = variables[name];
+    if (value !== null && typeof value === 'object') return undefined;
+    key += `${typeof value}:${String(value)}\u0000`;
+  }
+  return key;
 }
 
 class Estimator {
+  /** The variables read by name so far; undefined once one was read inside a literal (not tracked). */
+  reads: Set<string> | undefined = new Set();
+
   constructor(private readonly input: EstimateInput) {}
+
+  variable(name: string): unknown {
+    this.reads?.add(name);
+    return this.input.variables[name];
+  }
+
+  /** A literal argument value, which may hold variables anywhere inside it. */
+  literal(node: ValueNode, type: GraphQLInputType): unknown {
+    if (node.kind === Kind.LIST || node.kind === Kind.OBJECT) this.reads = undefined;
+    return valueFromAST(node, type, this.input.variables);
+  }
 
   selectionSet(
     set: SelectionSetNode,
@@ -241,10 +319,10 @@ class Estimator {
     const node = nodes?.find((a) => a.name.value === name);
     if (!node) return definition.defaultValue;
     if (node.value.kind === Kind.VARIABLE) {
-      const value = this.input.variables[node.value.name.value];
+      const value = this.variable(node.value.name.value);
       return value === undefined ? definition.defaultValue : value;
     }
-    return valueFromAST(node.value, definition.type, this.input.variables);
+    return this.literal(node.value, definition.type);
   }
 
   /** `_entities(representations: [...])`: one batched lookup per type, sub-fields per representation. */
@@ -254,9 +332,8 @@ class Estimator {
     let representations: unknown;
     const definition = schema.getQueryType()?.getFields()._entities?.args[0];
     if (argumentNode?.value.kind === Kind.VARIABLE)
-      representations = this.input.variables[argumentNode.value.name.value];
-    else if (argumentNode && definition)
-      representations = valueFromAST(argumentNode.value, definition.type, this.input.variables);
+      representations = this.variable(argumentNode.value.name.value);
+    else if (argumentNode && definition) representations = this.literal(argumentNode.value, definition.type);
     const counts = new Map<string, number>();
     if (Array.isArray(representations)) {
       for (const representation of representations) {
@@ -296,7 +373,7 @@ class Estimator {
       const value = d.arguments?.find((a) => a.name.value === 'if')?.value;
       let condition: unknown = true;
       if (value?.kind === Kind.BOOLEAN) condition = value.value;
-      else if (value?.kind === Kind.VARIABLE) condition = this.input.variables[value.name.value];
+      else if (value?.kind === Kind.VARIABLE) condition = this.variable(value.name.value);
       if (d.name.value === 'skip' && condition === true) return false;
       if (d.name.value === 'include' && condition === false) return false;
     }

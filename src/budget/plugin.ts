@@ -6,9 +6,9 @@
  *   actually made, and what is left of the budget this operation spent from.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
-import { estimateUpstreamCalls } from './cost.js';
+import { estimateDocumentCalls } from './cost.js';
 import type { BudgetSnapshot } from './limiter.js';
 
 /** The request header that asks for `extensions.budget`. */
@@ -23,23 +23,12 @@ export interface BudgetPluginOptions {
 
 export function budgetPlugin(options: BudgetPluginOptions): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ request }) {
-      const wanted = /^(true|1|yes)$/i.test(request.http?.headers.get(BUDGET_HEADER) ?? '');
+    async requestDidStart() {
       let estimated: number | undefined;
       return {
-        async didResolveOperation({ schema, operation, document, request: resolved }) {
+        async didResolveOperation({ schema, operation, document, request }) {
           if (!operation) return;
-          const fragments = Object.fromEntries(
-            document.definitions.flatMap((d) =>
-              d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [],
-            ),
-          );
-          estimated = estimateUpstreamCalls({
-            schema,
-            operation,
-            fragments,
-            variables: resolved.variables ?? {},
-          });
+          estimated = estimateDocumentCalls(schema, document, operation, request.variables ?? {});
           if (estimated > options.maxUpstreamCalls) {
             throw new GraphQLError(
               `This operation would make about ${estimated} calls to Zoho Assist; the most one operation may make is ` +
@@ -56,8 +45,9 @@ export function budgetPlugin(options: BudgetPluginOptions): ApolloServerPlugin<C
             );
           }
         },
-        async willSendResponse({ response, contextValue }) {
-          if (!wanted || response.body.kind !== 'single') return;
+        async willSendResponse({ request, response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          if (!/^(true|1|yes)$/i.test(request.http?.headers.get(BUDGET_HEADER) ?? '')) return;
           // contextValue is undefined when the context itself failed (UNAUTHENTICATED): nothing was spent.
           const snapshot = contextValue
             ? await options.snapshot(contextValue).catch(() => undefined)

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { estimateUpstreamCalls } from '../../src/budget/cost.js';
+import { estimateDocumentCalls, estimateUpstreamCalls } from '../../src/budget/cost.js';
 import { buildSchema } from '../../src/schema.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -59,6 +59,64 @@ describe('the operation cost estimate', () => {
         { r: representations },
       ),
     ).toBe(9);
+  });
+
+  describe('remembered per parsed document, as Apollo Server reuses it', () => {
+    // One parse per document, as Apollo's document cache does; each answer is checked against a fresh parse.
+    function remembering(text: string) {
+      const document = parse(text);
+      const operation = document.definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      )!;
+      return (variables: Record<string, unknown>) =>
+        estimateDocumentCalls(schema, document, operation, variables);
+    }
+
+    it('answers each page size from that page size, not from the first request', () => {
+      const query = `query ($n: Int) { sessions(first: $n) { nodes { chatMessages { text } } } }`;
+      const cached = remembering(query);
+      for (const n of [30, 5, 30, undefined, 5, 50]) {
+        const variables = n === undefined ? {} : { n };
+        expect(cached(variables)).toBe(estimate(query, variables));
+      }
+      expect(cached({ n: 5 })).toBe(6);
+      expect(cached({ n: 50 })).toBe(51);
+    });
+
+    it('follows @include into variables the first request never read', () => {
+      // The first request skips the branch that reads $n; later ones include it with different page sizes.
+      const query = `query ($chat: Boolean!, $n: Int) {
+        sessions(first: 10) { nodes { id } }
+        more: sessions(first: $n) @include(if: $chat) { nodes { chatMessages { text } } }
+      }`;
+      const cached = remembering(query);
+      const requests = [
+        { chat: false, n: 40 },
+        { chat: true, n: 40 },
+        { chat: true, n: 3 },
+        { chat: false, n: 3 },
+        { chat: true, n: 40 },
+      ];
+      for (const variables of requests) expect(cached(variables)).toBe(estimate(query, variables));
+      expect(cached({ chat: true, n: 3 })).toBe(5);
+      expect(cached({ chat: false, n: 3 })).toBe(1);
+    });
+
+    it('counts the representations of every _entities request', () => {
+      const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Session { chatMessages { text } } } }`;
+      const cached = remembering(query);
+      const representations = (count: number) =>
+        Array.from({ length: count }, (_, i) => ({ __typename: 'Session', id: String(i) }));
+      expect(cached({ r: representations(8) })).toBe(9);
+      expect(cached({ r: representations(2) })).toBe(3);
+    });
+
+    it('reads variables inside a literal list on every request', () => {
+      const query = `query ($id: ID!) { _entities(representations: [{ __typename: "Session", id: $id }]) { ... on Session { chatMessages { text } } } }`;
+      const cached = remembering(query);
+      expect(cached({ id: 'a' })).toBe(2);
+      expect(cached({ id: 'b' })).toBe(2);
+    });
   });
 });
 
