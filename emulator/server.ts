@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contractOperations, validateRequest } from '../src/zoho/contract.js';
 import type { ContractOperation } from '../src/zoho/contract.js';
 import type * as Z from '../src/zoho/types.js';
-import { hash32 } from './random.js';
+import { hash32, Random } from './random.js';
 import { ApiError, Store } from './store.js';
 import type { ReportQuery, SeedSize } from './store.js';
 
@@ -49,6 +49,12 @@ export interface FaultRule {
   rateLimitRate?: number;
   retryAfterSeconds?: number;
   slowBodyMs?: number;
+  /**
+   * Draws this rule's randomness (jitter, rates) from a PRNG seeded with this value instead of Math.random:
+   * posting the rule again replays the same sequence, so two systems measured one after the other meet the
+   * same latencies.
+   */
+  seed?: number;
 }
 
 interface TokenRecord {
@@ -323,6 +329,9 @@ function validateFault(body: unknown): FaultRule | string {
       if (!isRate(rule[key])) return `${key} must be a number between 0 and 1`;
     } else if (durations.includes(key)) {
       if (!isNonNegative(rule[key])) return `${key} must be a non-negative number`;
+    } else if (key === 'seed') {
+      if (!Number.isInteger(rule.seed) || (rule.seed as number) < 0)
+        return 'seed must be a non-negative integer';
     } else return `unknown fault property '${key}'`;
   }
   return rule;
@@ -340,6 +349,8 @@ export class Emulator {
   private log: LogEntry[] = [];
   private outbox: Record<string, unknown>[] = [];
   private faults: FaultRule[] = [];
+  /** Each seeded rule's own sequence, started when the rule was posted. */
+  private faultRandom = new WeakMap<FaultRule, Random>();
   private rateLimits: false | Required<RateLimits>;
   private size: SeedSize;
   url = '';
@@ -488,19 +499,21 @@ export class Emulator {
     // Faults: rules for this route, or for every API route when they name none.
     const isApi = op !== mintOperation;
     const rules = this.faults.filter((rule) => (rule.route === undefined ? isApi : rule.route === route));
+    const draw = (rule: FaultRule) => this.faultRandom.get(rule)?.next() ?? Math.random();
     let delay = isApi ? this.config.latencyMs + Math.random() * this.config.jitterMs : 0;
-    for (const rule of rules) delay += (rule.latencyMs ?? 0) + Math.random() * (rule.jitterMs ?? 0);
+    for (const rule of rules)
+      delay += (rule.latencyMs ?? 0) + (rule.jitterMs ? draw(rule) * rule.jitterMs : 0);
     await sleep(delay);
     for (const rule of rules) {
-      if (rule.resetRate && Math.random() < rule.resetRate) {
+      if (rule.resetRate && draw(rule) < rule.resetRate) {
         req.socket.destroy();
         return finish(0, 'reset');
       }
-      if (rule.errorRate && Math.random() < rule.errorRate) {
+      if (rule.errorRate && draw(rule) < rule.errorRate) {
         entry.fault = 'error';
         return fail(503, 'Service temporarily unavailable (injected fault)');
       }
-      if (rule.rateLimitRate && Math.random() < rule.rateLimitRate) {
+      if (rule.rateLimitRate && draw(rule) < rule.rateLimitRate) {
         entry.fault = 'rate-limit';
         const retryAfter = rule.retryAfterSeconds ?? 1;
         return fail(429, 'Too many requests (injected fault)', {
@@ -509,7 +522,7 @@ export class Emulator {
       }
     }
     const resetAfter = rules.some(
-      (rule) => rule.resetAfterHandlingRate && Math.random() < rule.resetAfterHandlingRate,
+      (rule) => rule.resetAfterHandlingRate && draw(rule) < rule.resetAfterHandlingRate,
     );
     const slowBodyMs = Math.max(0, ...rules.map((rule) => rule.slowBodyMs ?? 0));
 
@@ -716,6 +729,7 @@ export class Emulator {
           const rule = validateFault(body ?? {});
           if (typeof rule === 'string') return reply(400, errorBody(400, rule));
           this.faults.push(rule);
+          if (rule.seed !== undefined) this.faultRandom.set(rule, new Random(rule.seed));
           return reply(201, { faults: this.faults });
         }
         case 'DELETE /faults':

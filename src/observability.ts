@@ -39,7 +39,10 @@ export function recordUpstreamCall(
   return event.status !== undefined && event.status < 500;
 }
 
-/** One log line and the operation metrics per GraphQL operation. */
+/**
+ * One log line and the operation metrics per GraphQL operation. They are written once the response is on its
+ * way (setImmediate runs after the handler has written it): the client does not wait for our bookkeeping.
+ */
 export function operationPlugin(logger: Logger, metrics: Metrics | undefined): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -52,27 +55,31 @@ export function operationPlugin(logger: Logger, metrics: Metrics | undefined): A
           const codes = [...(errors ?? []), ...(resultErrors ?? [])]
             .map((error) => (error.extensions as { code?: unknown } | undefined)?.code)
             .filter((code): code is string => typeof code === 'string');
-          const outcome = codes.length === 0 ? 'success' : [...new Set(codes)].sort().join(',');
-          const name = metrics ? metrics.operationLabel(operationName) : (operationName ?? 'anonymous');
-          metrics?.operations.inc({ operation: name, outcome: codes.length === 0 ? 'success' : 'error' });
-          metrics?.operationDuration.observe({ operation: name }, durationMs / 1000);
+          // The span ends now: the response's 'close' (the client-gone path) would otherwise end it first.
           const trace = contextValue?.trace;
           trace?.end({
             operationName: operationName ?? null,
             operationType: operation?.operation,
             errorCodes: codes,
           });
-          logger.info(
-            {
-              requestId: contextValue?.requestId,
-              operation: operationName ?? null,
-              ms: Math.round(durationMs),
-              upstreamCalls: contextValue?.stats.upstreamCalls ?? 0,
-              outcome,
-              ...(trace ? { traceId: trace.traceId } : {}),
-            },
-            'operation',
-          );
+          const upstreamCalls = contextValue?.stats.upstreamCalls ?? 0;
+          setImmediate(() => {
+            const outcome = codes.length === 0 ? 'success' : [...new Set(codes)].sort().join(',');
+            const name = metrics ? metrics.operationLabel(operationName) : (operationName ?? 'anonymous');
+            metrics?.operations.inc({ operation: name, outcome: codes.length === 0 ? 'success' : 'error' });
+            metrics?.operationDuration.observe({ operation: name }, durationMs / 1000);
+            logger.info(
+              {
+                requestId: contextValue?.requestId,
+                operation: operationName ?? null,
+                ms: Math.round(durationMs),
+                upstreamCalls,
+                outcome,
+                ...(trace ? { traceId: trace.traceId } : {}),
+              },
+              'operation',
+            );
+          });
         },
       };
     },

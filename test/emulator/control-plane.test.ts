@@ -76,6 +76,22 @@ describe('faults', () => {
     expect(timings.body).toBeGreaterThanOrEqual(140);
   });
 
+  test('a seeded rule replays the same draws each time it is posted; another seed draws others', async () => {
+    const outcomes = async (seed: number) => {
+      await emu.control('DELETE', '/faults');
+      await emu.control('POST', '/faults', { route: 'GET /computers', errorRate: 0.5, seed });
+      const statuses: number[] = [];
+      for (let i = 0; i < 24; i++) statuses.push((await emu.call('GET', '/computers')).status);
+      return statuses.join(' ');
+    };
+    const first = await outcomes(11);
+    expect(first).toMatch(/200/);
+    expect(first).toMatch(/503/);
+    expect(await outcomes(11)).toBe(first);
+    expect(await outcomes(12)).not.toBe(first);
+    expect((await emu.control('POST', '/faults', { errorRate: 0.5, seed: -1 })).status).toBe(400);
+  });
+
   test('rejects a fault rule for an unknown route or with a bad rate', async () => {
     expect((await emu.control('POST', '/faults', { route: 'GET /nowhere', errorRate: 1 })).status).toBe(400);
     expect((await emu.control('POST', '/faults', { errorRate: 2 })).status).toBe(400);
