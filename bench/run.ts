@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (about 12 minutes) and `npm run bench -- --quick` (about 1 minute, what CI runs so the harness
+ * `npm run bench` (about 13 minutes) and `npm run bench -- --quick` (about 1 minute, what CI runs so the harness
  * cannot rot): the emulator and four systems on loopback, the same workloads against each, alternating systems
  * round by round, medians reported with ratios to ours. Writes bench/results/latest.md (quick:
  * bench/results/quick.md), a JSON twin and an SVG chart.
