@@ -27,8 +27,7 @@ import {
 } from './workloads.js';
 
 const TOKEN = 'emulator-token';
-/** The concurrency of the CPU target's cell (report.ts reads the 0 ms mode at 10 clients). */
-const CPU_CELL_CONNECTIONS = 10;
+const CPU_CONNECTIONS = 10;
 const CREATE_TECHNICIANS = 50;
 
 interface Plan {
@@ -39,10 +38,12 @@ interface Plan {
   warmupRequests: number;
   measureSeconds: number;
   /**
-   * The measured run of the cell the CPU target reads (0 ms, 10 clients), longer than the others: a major GC
-   * during a 0.8 s window of 500 `_entities` operations moved ours' CPU per operation by 40 % between rounds.
+   * The CPU phase (0 ms, 10 clients): ours, the limit and the ceiling in turn, this many rounds of `cpuSeconds`
+   * each; the target reads the median of the per-round ratios. In the load runs (2 rounds of 0.8 s) a major GC
+   * or a busy neighbour moved ours' figure by 40 % between rounds and a ratio by 60 % between runs.
    */
-  cpuCellSeconds: number;
+  cpuRounds: number;
+  cpuSeconds: number;
   /** Sequential operations per system for the precise concurrency-1 p50 (20 ms mode). */
   sequential: number;
   scalingSizes: number[];
@@ -59,7 +60,8 @@ const FULL: Plan = {
   rounds: 2,
   warmupRequests: 20,
   measureSeconds: 0.8,
-  cpuCellSeconds: 3,
+  cpuRounds: 5,
+  cpuSeconds: 1.2,
   sequential: 40,
   scalingSizes: [10, 50, 100, 500],
   scalingRepeats: 6,
@@ -71,7 +73,8 @@ const QUICK: Plan = {
   rounds: 1,
   warmupRequests: 10,
   measureSeconds: 0.4,
-  cpuCellSeconds: 0.4,
+  cpuRounds: 1,
+  cpuSeconds: 0.2,
   sequential: 6,
   scalingSizes: [10, 500],
   scalingRepeats: 1,
@@ -292,6 +295,7 @@ async function main() {
       calls: [],
       runs: [],
       sequential: [],
+      cpu: [],
       scaling: [],
       rss: [],
       durationSeconds: 0,
@@ -337,17 +341,14 @@ async function main() {
               // Every createSession run starts from a fresh pool; the first run of any other workload after
               // the createSession block resets to the seed state.
               await prepareFor(workload);
-              const seconds =
-                mode.latencyMs === 0 && connections === CPU_CELL_CONNECTIONS
-                  ? plan.cpuCellSeconds
-                  : plan.measureSeconds;
-              const run = await measure(system, workload, connections, mode.name, round, seconds);
+              const run = await measure(system, workload, connections, mode.name, round, plan.measureSeconds);
               results.runs.push(run);
             }
           }
           log(`${mode.name} ${workload.name} c=${connections} done`);
         }
       }
+      if (mode.latencyMs === 0) results.cpu.push(...(await cpuPhase(mode.name)));
       if (mode === plan.modes[plan.modes.length - 1]) {
         results.sequential.push(...(await sequentialLatency(mode.name)));
         results.scaling.push(...(await scaling(mode.name)));
@@ -473,6 +474,36 @@ async function main() {
         }
       }
       log(`${mode} sequential p50 done`);
+      return out;
+    }
+
+    /**
+     * CPU per operation of ours, the limit and the ceiling, alternating in rounds (the order rotating), so each
+     * round's ratio compares runs taken seconds apart under the same conditions on the machine.
+     */
+    async function cpuPhase(mode: string) {
+      const out: Results['cpu'] = [];
+      const priced = systems.filter(
+        (s) => !s.only && (s.label === 'ours' || s.kind !== 'ours') && s.kind !== 'mesh',
+      );
+      for (const workload of WORKLOADS) {
+        const candidates = priced.filter((s) => applies(s, workload));
+        for (let round = 0; round < plan.cpuRounds; round++) {
+          const order = candidates.map((_, i) => candidates[(i + round) % candidates.length]!);
+          for (const system of order) {
+            await prepareFor(workload);
+            const run = await measure(system, workload, CPU_CONNECTIONS, mode, round, plan.cpuSeconds);
+            out.push({
+              workload: workload.name,
+              system: system.label,
+              round,
+              cpuMsPerOp: run.cpuMsPerOp,
+              requests: run.requests,
+            });
+          }
+        }
+      }
+      log(`${mode} CPU phase done`);
       return out;
     }
 
