@@ -39,8 +39,9 @@ interface Plan {
   measureSeconds: number;
   /**
    * The CPU phase (0 ms, 10 clients): ours, the limit and the ceiling in turn, this many rounds of `cpuSeconds`
-   * each; the target reads the median of the per-round ratios. In the load runs (2 rounds of 0.8 s) a major GC
-   * or a busy neighbour moved ours' figure by 40 % between rounds and a ratio by 60 % between runs.
+   * each (under a second: autocannon ends a counted run on its next whole second); the target reads the median of
+   * the per-round ratios. From two rounds of the load runs, a major GC or a busy neighbour moved ours' figure by
+   * 40 % between rounds and a ratio by 60 % between runs.
    */
   cpuRounds: number;
   cpuSeconds: number;
@@ -60,8 +61,8 @@ const FULL: Plan = {
   rounds: 2,
   warmupRequests: 20,
   measureSeconds: 0.8,
-  cpuRounds: 5,
-  cpuSeconds: 1.2,
+  cpuRounds: 6,
+  cpuSeconds: 0.8,
   sequential: 40,
   scalingSizes: [10, 50, 100, 500],
   scalingRepeats: 6,
@@ -378,6 +379,8 @@ async function main() {
       mode: string,
       round: number,
       seconds: number,
+      /** Requests per second already measured for this system and workload: no warm-up is needed then. */
+      knownRate?: number,
     ): Promise<Run> {
       const first = requestOf(system, workload)!;
       const url = first.path === '/graphql' ? system.service.url : system.service.url + first.path;
@@ -403,10 +406,16 @@ async function main() {
       };
       // Warm-up by count, not duration: autocannon checks its duration once a second, which would make every
       // short warm-up last a full second. One wave per connection is enough to reach steady state.
-      const warm = await autocannon({ ...options, amount: Math.max(connections, plan.warmupRequests) });
       // Rates come from Little's law (connections / mean latency): autocannon ends a counted run on its
       // once-a-second tick, so its start and finish times say nothing about the rate.
-      const warmRate = (connections * 1000) / Math.max(0.05, warm.latency.mean);
+      const warmRate =
+        knownRate ??
+        (connections * 1000) /
+          Math.max(
+            0.05,
+            (await autocannon({ ...options, amount: Math.max(connections, plan.warmupRequests) })).latency
+              .mean,
+          );
       let amount = Math.round(Math.max(warmRate * seconds, connections, 5));
       // Each pooled technician may hold 100 open sessions; stay below what the warm-up left.
       if (workload.name === 'createSession') amount = Math.min(amount, CREATE_TECHNICIANS * 100 - n - 100);
@@ -492,7 +501,16 @@ async function main() {
           const order = candidates.map((_, i) => candidates[(i + round) % candidates.length]!);
           for (const system of order) {
             await prepareFor(workload);
-            const run = await measure(system, workload, CPU_CONNECTIONS, mode, round, plan.cpuSeconds);
+            // The load runs just served this workload: the system is warm and its rate known.
+            const loadRuns = results.runs.filter(
+              (r) =>
+                r.mode === mode &&
+                r.workload === workload.name &&
+                r.system === system.label &&
+                r.connections === CPU_CONNECTIONS,
+            );
+            const rate = loadRuns.length > 0 ? median(loadRuns.map((r) => r.rps)) : undefined;
+            const run = await measure(system, workload, CPU_CONNECTIONS, mode, round, plan.cpuSeconds, rate);
             out.push({
               workload: workload.name,
               system: system.label,
