@@ -128,7 +128,8 @@ function cpuTable(results: Results, workloads: string[], out: (line?: string) =>
   out();
   out(
     `0 ms, 10 clients, ${results.plan.cpuRounds} round(s) with the systems alternating; each run ` +
-      `${results.plan.cpuSeconds} s after a warm-up. Ratios are taken round by round (runs seconds apart) ` +
+      `${results.plan.cpuSeconds} s, right after the load runs of the same workload (no warm-up of its own). ` +
+      'Ratios are taken round by round (runs seconds apart) ' +
       'and the median shown with their range. The floor is what the limit and the ceiling cost together: ours with ' +
       'no glue at all.',
   );
