@@ -40,8 +40,9 @@ export function recordUpstreamCall(
 }
 
 /**
- * One log line and the operation metrics per GraphQL operation. They are written once the response is on its
- * way (setImmediate runs after the handler has written it): the client does not wait for our bookkeeping.
+ * One log line and the operation metrics per GraphQL operation, deferred with setImmediate: unless a later hook
+ * waits on I/O (a Redis budget snapshot), the handler has written the response by then, so the client does not
+ * wait for our bookkeeping.
  */
 export function operationPlugin(logger: Logger, metrics: Metrics | undefined): ApolloServerPlugin<Context> {
   return {

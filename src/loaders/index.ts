@@ -149,29 +149,24 @@ export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loade
     const page = await api.listCustomers({ index, count }, call);
     return { items: page.customers, total: page.total_count };
   };
-  const customerById = batched<ZohoCustomer>('customerById', (keys) =>
-    fetchMany(keys, {
-      keyOf: (customer) => customer.customerId,
-      getOne: (id) => api.getCustomer(id, call),
-      listPage: customerList,
-      prime: (customers) => primeCustomers(customers),
-      recentFirst: false,
-      totals: totals.customers,
-      limit,
-    }),
-  );
+  const customerSource: BatchSource<ZohoCustomer> = {
+    keyOf: (customer) => customer.customerId,
+    getOne: (id) => api.getCustomer(id, call),
+    listPage: customerList,
+    prime: (customers) => primeCustomers(customers),
+    recentFirst: false,
+    totals: totals.customers,
+    limit,
+  };
+  const customerById = batched<ZohoCustomer>('customerById', (keys) => fetchMany(keys, customerSource));
   const customerByEmail = batched<ZohoCustomer>(
     'customerByEmail',
     (keys) =>
       fetchMany(keys, {
+        ...customerSource,
         keyOf: (customer) => normaliseEmail(customer.email),
         getOne: async (email) =>
           firstOrNotFound((await api.listCustomers({ email, count: 1 }, call)).customers, email),
-        listPage: customerList,
-        prime: (customers) => primeCustomers(customers),
-        recentFirst: false,
-        totals: totals.customers,
-        limit,
       }),
     normaliseEmail,
   );
