@@ -359,7 +359,7 @@ export function report(results: Results, chartFile: string): string {
               : `${f(fallback, 2)}†`
             : f(cell.callsPerOp, 2);
           out(
-            `| ${mode} | ${c} | ${s} | ${f(cell.rps, 0)} | ${ratio(cell.rps, base?.rps)} | ${f(cell.p50, 0)} | ${f(cell.p99, 0)} | ${f(cell.cpuMsPerOp, 3)} | ${ratio(cell.cpuMsPerOp, base?.cpuMsPerOp)} | ${callsFigure} | ${cell.errors} | ${(cell.spread * 100).toFixed(0)}% |`,
+            `| ${mode} | ${c} | ${s} | ${f(cell.rps, 0)} | ${ratio(cell.rps, base?.rps)} | ${f(cell.p50, 1)} | ${f(cell.p99, 1)} | ${f(cell.cpuMsPerOp, 3)} | ${ratio(cell.cpuMsPerOp, base?.cpuMsPerOp)} | ${callsFigure} | ${cell.errors} | ${(cell.spread * 100).toFixed(0)}% |`,
           );
         }
       }
