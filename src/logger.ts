@@ -48,8 +48,10 @@ export const SECRET_KEYS: readonly string[] = [
 function holdsSecretKey(value: unknown, depth = 0): boolean {
   if (value === null || typeof value !== 'object' || depth > 8) return false;
   if (Array.isArray(value)) return value.some((item) => holdsSecretKey(item, depth + 1));
-  for (const [key, child] of Object.entries(value)) {
-    if (SECRET_KEY_SET.has(key.toLowerCase()) || holdsSecretKey(child, depth + 1)) return true;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (SECRET_KEY_SET.has(key.toLowerCase()) || holdsSecretKey(record[key], depth + 1)) return true;
   }
   return false;
 }

@@ -83,19 +83,21 @@ export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loade
       Promise.all(keys.map((key) => limit(() => fetchOne(key)).catch((error: unknown) => toError(error))));
   }
 
-  const sessionById = batched<ZohoSession>('sessionById', (keys) =>
-    fetchMany(keys, {
-      keyOf: (session) => session.sessionId,
-      getOne: (id) => api.getSession(id, call),
-      listPage: async (index) => {
-        const page = await api.listSessions({ index, count }, call);
-        return { items: page.sessions, total: page.total_count };
-      },
-      prime: (sessions) => primeSessions(sessions),
-      recentFirst: true,
-      totals: totals.sessions,
-      limit,
-    } satisfies BatchSource<ZohoSession>),
+  const sessionById = lazy(() =>
+    batched<ZohoSession>('sessionById', (keys) =>
+      fetchMany(keys, {
+        keyOf: (session) => session.sessionId,
+        getOne: (id) => api.getSession(id, call),
+        listPage: async (index) => {
+          const page = await api.listSessions({ index, count }, call);
+          return { items: page.sessions, total: page.total_count };
+        },
+        prime: (sessions) => primeSessions(sessions),
+        recentFirst: true,
+        totals: totals.sessions,
+        limit,
+      } satisfies BatchSource<ZohoSession>),
+    ),
   );
 
   const technicianList = async (index: number) => {
@@ -124,25 +126,29 @@ export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loade
     totals: totals.technicians,
     limit,
   };
-  const technicianById = batched<ZohoTechnician>('technicianById', async (keys) => {
-    const listed = roster ? await roster : undefined;
-    if (!listed) return fetchMany(keys, technicianSource);
-    // Technicians added since the last list are not in it: those still get their own lookup.
-    const unlisted = keys.filter((key) => !listed.has(key));
-    const fetched = unlisted.length > 0 ? await fetchMany(unlisted, technicianSource) : [];
-    const byKey = new Map(unlisted.map((key, i) => [key, fetched[i]!]));
-    return keys.map((key) => listed.get(key) ?? byKey.get(key)!);
-  });
-  const technicianByEmail = batched<ZohoTechnician>(
-    'technicianByEmail',
-    (keys) =>
-      fetchMany(keys, {
-        ...technicianSource,
-        keyOf: (technician) => normaliseEmail(technician.email),
-        getOne: async (email) =>
-          firstOrNotFound((await api.listTechnicians({ email, count: 1 }, call)).technicians, email),
-      }),
-    normaliseEmail,
+  const technicianById = lazy(() =>
+    batched<ZohoTechnician>('technicianById', async (keys) => {
+      const listed = roster ? await roster : undefined;
+      if (!listed) return fetchMany(keys, technicianSource);
+      // Technicians added since the last list are not in it: those still get their own lookup.
+      const unlisted = keys.filter((key) => !listed.has(key));
+      const fetched = unlisted.length > 0 ? await fetchMany(unlisted, technicianSource) : [];
+      const byKey = new Map(unlisted.map((key, i) => [key, fetched[i]!]));
+      return keys.map((key) => listed.get(key) ?? byKey.get(key)!);
+    }),
+  );
+  const technicianByEmail = lazy(() =>
+    batched<ZohoTechnician>(
+      'technicianByEmail',
+      (keys) =>
+        fetchMany(keys, {
+          ...technicianSource,
+          keyOf: (technician) => normaliseEmail(technician.email),
+          getOne: async (email) =>
+            firstOrNotFound((await api.listTechnicians({ email, count: 1 }, call)).technicians, email),
+        }),
+      normaliseEmail,
+    ),
   );
 
   const customerList = async (index: number) => {
@@ -158,77 +164,114 @@ export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loade
     totals: totals.customers,
     limit,
   };
-  const customerById = batched<ZohoCustomer>('customerById', (keys) => fetchMany(keys, customerSource));
-  const customerByEmail = batched<ZohoCustomer>(
-    'customerByEmail',
-    (keys) =>
-      fetchMany(keys, {
-        ...customerSource,
-        keyOf: (customer) => normaliseEmail(customer.email),
-        getOne: async (email) =>
-          firstOrNotFound((await api.listCustomers({ email, count: 1 }, call)).customers, email),
-      }),
-    normaliseEmail,
+  const customerById = lazy(() =>
+    batched<ZohoCustomer>('customerById', (keys) => fetchMany(keys, customerSource)),
+  );
+  const customerByEmail = lazy(() =>
+    batched<ZohoCustomer>(
+      'customerByEmail',
+      (keys) =>
+        fetchMany(keys, {
+          ...customerSource,
+          keyOf: (customer) => normaliseEmail(customer.email),
+          getOne: async (email) =>
+            firstOrNotFound((await api.listCustomers({ email, count: 1 }, call)).customers, email),
+        }),
+      normaliseEmail,
+    ),
   );
 
-  const computerById = batched<ZohoComputer>('computerById', (keys) =>
-    fetchMany(keys, {
-      keyOf: (computer) => computer.computerId,
-      getOne: (id) => api.getComputer(id, call),
-      listPage: async (index) => {
-        const page = await api.listComputers({ index, count }, call);
-        return { items: page.computers, total: page.total_count };
-      },
-      prime: (computers) => primeComputers(computers),
-      recentFirst: false,
-      totals: totals.computers,
-      limit,
-    }),
+  const computerById = lazy(() =>
+    batched<ZohoComputer>('computerById', (keys) =>
+      fetchMany(keys, {
+        keyOf: (computer) => computer.computerId,
+        getOne: (id) => api.getComputer(id, call),
+        listPage: async (index) => {
+          const page = await api.listComputers({ index, count }, call);
+          return { items: page.computers, total: page.total_count };
+        },
+        prime: (computers) => primeComputers(computers),
+        recentFirst: false,
+        totals: totals.computers,
+        limit,
+      }),
+    ),
   );
 
   // Chat, files and details have no batch or list-across-sessions endpoint: one call per session, bounded.
-  const chatBySession = batched<readonly ZohoChatMessage[]>(
-    'chatBySession',
-    eachInParallel(async (id) => (await api.getChatHistory(id, call)).messages),
+  const chatBySession = lazy(() =>
+    batched<readonly ZohoChatMessage[]>(
+      'chatBySession',
+      eachInParallel(async (id) => (await api.getChatHistory(id, call)).messages),
+    ),
   );
-  const filesBySession = batched<readonly ZohoFile[]>(
-    'filesBySession',
-    eachInParallel(async (id) => (await api.listSessionFiles(id, { count }, call)).files),
+  const filesBySession = lazy(() =>
+    batched<readonly ZohoFile[]>(
+      'filesBySession',
+      eachInParallel(async (id) => (await api.listSessionFiles(id, { count }, call)).files),
+    ),
   );
-  const detailsBySession = batched<ZohoSessionReportEntry>(
-    'detailsBySession',
-    eachInParallel((id) => api.getSessionDetails(id, call)),
+  const detailsBySession = lazy(() =>
+    batched<ZohoSessionReportEntry>(
+      'detailsBySession',
+      eachInParallel((id) => api.getSessionDetails(id, call)),
+    ),
   );
 
   function primeSessions(sessions: readonly ZohoSession[]) {
-    for (const session of sessions) sessionById.prime(session.sessionId, session);
+    const loader = sessionById();
+    for (const session of sessions) loader.prime(session.sessionId, session);
   }
   function primeTechnicians(technicians: readonly ZohoTechnician[]) {
+    const byId = technicianById();
+    const byEmail = technicianByEmail();
     for (const technician of technicians) {
-      technicianById.prime(technician.technicianId, technician);
-      technicianByEmail.prime(technician.email, technician);
+      byId.prime(technician.technicianId, technician);
+      byEmail.prime(technician.email, technician);
     }
   }
   function primeCustomers(customers: readonly ZohoCustomer[]) {
+    const byId = customerById();
+    const byEmail = customerByEmail();
     for (const customer of customers) {
-      customerById.prime(customer.customerId, customer);
-      customerByEmail.prime(customer.email, customer);
+      byId.prime(customer.customerId, customer);
+      byEmail.prime(customer.email, customer);
     }
   }
   function primeComputers(computers: readonly ZohoComputer[]) {
-    for (const computer of computers) computerById.prime(computer.computerId, computer);
+    const loader = computerById();
+    for (const computer of computers) loader.prime(computer.computerId, computer);
   }
 
+  // Getters: a loader is built the first time the operation needs it (most need one or two of the nine).
   return {
-    sessionById,
-    technicianById,
-    technicianByEmail,
-    customerById,
-    customerByEmail,
-    computerById,
-    chatBySession,
-    filesBySession,
-    detailsBySession,
+    get sessionById() {
+      return sessionById();
+    },
+    get technicianById() {
+      return technicianById();
+    },
+    get technicianByEmail() {
+      return technicianByEmail();
+    },
+    get customerById() {
+      return customerById();
+    },
+    get customerByEmail() {
+      return customerByEmail();
+    },
+    get computerById() {
+      return computerById();
+    },
+    get chatBySession() {
+      return chatBySession();
+    },
+    get filesBySession() {
+      return filesBySession();
+    },
+    get detailsBySession() {
+      return detailsBySession();
+    },
     primeSessions,
     primeTechnicians,
     primeCustomers,
@@ -236,6 +279,12 @@ export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loade
     prefetchTechnicianRoster,
     limit,
   };
+}
+
+/** Built on first call, then the same value: per-request loaders an operation never touches cost nothing. */
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
 }
 
 function firstOrNotFound<T>(items: readonly T[], key: string): T {

@@ -85,6 +85,29 @@ describe('structural limits', () => {
     expect(live.status).toBe(200);
   });
 
+  it('refuses a chunked body that grows past 1 MiB with 413 and the JSON error, not a reset', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 20 chunks of 64 KiB, no Content-Length: the cap has to be enforced while reading.
+        if (sent++ < 20) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await fetch(stack.app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
+    expect(((await response.json()) as GraphQLResponse).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    const live = await fetch(new URL('/health/live', stack.app.url));
+    expect(live.status).toBe(200);
+  });
+
   it('lets no operation within the limits spend more than the configured upstream calls', async () => {
     const fanOut = Array.from(
       { length: DEFAULT_LIMITS.maxAliases },
