@@ -39,9 +39,10 @@ interface Plan {
   measureSeconds: number;
   /**
    * The CPU phase (0 ms, 10 clients): ours, the limit and the ceiling in turn, this many rounds of `cpuSeconds`
-   * each (under a second: autocannon ends a counted run on its next whole second); the target reads the median of
-   * the per-round ratios. From two rounds of the load runs, a major GC or a busy neighbour moved ours' figure by
-   * 40 % between rounds and a ratio by 60 % between runs.
+   * each (just under whole seconds: autocannon ends a counted run on its next whole second); the target reads the
+   * median of the per-round ratios. From two rounds of the load runs, a major GC or a busy neighbour moved ours'
+   * figure by 40 % between rounds and a ratio by 60 % between runs; rounds of 0.8 s still ranged 1.1–3.0× on a
+   * noisy machine.
    */
   cpuRounds: number;
   cpuSeconds: number;
@@ -62,7 +63,7 @@ const FULL: Plan = {
   warmupRequests: 20,
   measureSeconds: 0.8,
   cpuRounds: 6,
-  cpuSeconds: 0.8,
+  cpuSeconds: 1.8,
   sequential: 40,
   scalingSizes: [10, 50, 100, 500],
   scalingRepeats: 6,

@@ -117,7 +117,13 @@ describe('reads and idempotent writes are retried', () => {
   });
 
   it('the emulator’s own per-minute limit surfaces as RateLimitedError with its Retry-After', async () => {
-    await upstream.control('PUT', '/rate-limits', { perMinute: 1, perDay: 100 });
+    // The emulator's windows are fixed to the clock: in a window's last seconds the second call would meet a short
+    // Retry-After (waited, then retried in the next window) or the next window itself. An hour-long window, and
+    // never its last ten seconds, keep both calls in one window with a Retry-After too long to wait.
+    const windowMs = 3_600_000;
+    const left = windowMs - (Date.now() % windowMs);
+    if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+    await upstream.control('PUT', '/rate-limits', { perMinute: 1, perDay: 100, windowMs });
     const { zoho } = recordingClient(http);
     await zoho.getTechnician('tech_1');
     const error = await rejectionOf(zoho.getTechnician('tech_2'));
