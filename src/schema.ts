@@ -9,6 +9,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { resolvers } from '../resolvers/index.js';
+import { resolveEntitiesTogether } from './entities.js';
 
 /** schema/ sits at the project root, whether this module runs from src/ or from dist/src/. */
 function schemaDirectory(): string {
@@ -31,7 +32,9 @@ export function loadTypeDefs(): DocumentNode {
 }
 
 export function buildSchema(): GraphQLSchema {
-  return buildSubgraphSchema([
+  const schema = buildSubgraphSchema([
     { typeDefs: loadTypeDefs(), resolvers: resolvers as GraphQLResolverMap<unknown> },
   ]);
+  resolveEntitiesTogether(schema);
+  return schema;
 }

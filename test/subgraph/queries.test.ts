@@ -280,4 +280,36 @@ describe('federation', () => {
       null,
     ]);
   });
+
+  it('_entities answers each representation on its own: one that fails upstream is null with its own error', async () => {
+    const seed = await stack.graphql(`{
+      technicians(first: 1) { nodes { id } } sessions(first: 1) { nodes { id } } computers(first: 1) { nodes { id } }
+    }`);
+    const technicianId: string = seed.data.technicians.nodes[0].id;
+    const sessionId: string = seed.data.sessions.nodes[0].id;
+    await stack.control('POST', 'faults', { route: 'GET /computers/{computerId}', errorRate: 1 });
+    try {
+      const result = await stack.graphql(
+        `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+          __typename ... on Technician { id } ... on Computer { id } ... on Session { id } } }`,
+        {
+          representations: [
+            { __typename: 'Technician', id: technicianId },
+            { __typename: 'Computer', id: seed.data.computers.nodes[0].id },
+            { __typename: 'Session', id: sessionId },
+          ],
+        },
+      );
+      expect(result.data._entities).toEqual([
+        { __typename: 'Technician', id: technicianId },
+        null,
+        { __typename: 'Session', id: sessionId },
+      ]);
+      expect(result.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+        [['_entities', 1], 'UPSTREAM_UNAVAILABLE'],
+      ]);
+    } finally {
+      await stack.control('DELETE', 'faults');
+    }
+  });
 });
