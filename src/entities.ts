@@ -30,14 +30,14 @@ export function resolveEntitiesTogether(schema: GraphQLSchema): void {
 
   field.resolve = async (source, args: { representations: readonly Representation[] }, context, info) => {
     const { representations } = args;
-    const pending: unknown[] = new Array(representations.length);
-    for (let i = 0; i < representations.length; i++) {
-      const reference = representations[i]!;
-      const resolveReference = references.get(reference.__typename);
-      if (resolveReference === undefined) return original(source, args, context, info);
-      pending[i] = resolveReference ? resolveReference(reference, context, info) : reference;
-    }
-    const settled = await Promise.allSettled(pending);
+    if (!representations.every((reference) => references.has(reference.__typename)))
+      return original(source, args, context, info);
+    const settled = await Promise.allSettled(
+      representations.map((reference) => {
+        const resolveReference = references.get(reference.__typename);
+        return resolveReference ? resolveReference(reference, context, info) : reference;
+      }),
+    );
     return settled.map((outcome, i) =>
       outcome.status === 'fulfilled'
         ? withTypename(outcome.value, representations[i]!.__typename)

@@ -121,19 +121,10 @@ class RequestLoaders implements Loaders {
   }
 
   get technicianByEmail(): DataLoader<string, ZohoTechnician> {
-    return (this.#technicianByEmail ??= this.#batched(
+    return (this.#technicianByEmail ??= this.#byEmail(
       'technicianByEmail',
-      (keys) =>
-        fetchMany(keys, {
-          ...this.#technicianSource(),
-          keyOf: (technician) => normaliseEmail(technician.email),
-          getOne: async (email) =>
-            firstOrNotFound(
-              (await this.#api.listTechnicians({ email, count: 1 }, this.#call)).technicians,
-              email,
-            ),
-        }),
-      normaliseEmail,
+      this.#technicianSource(),
+      async (email) => (await this.#api.listTechnicians({ email, count: 1 }, this.#call)).technicians,
     ));
   }
 
@@ -144,19 +135,10 @@ class RequestLoaders implements Loaders {
   }
 
   get customerByEmail(): DataLoader<string, ZohoCustomer> {
-    return (this.#customerByEmail ??= this.#batched(
+    return (this.#customerByEmail ??= this.#byEmail(
       'customerByEmail',
-      (keys) =>
-        fetchMany(keys, {
-          ...this.#customerSource(),
-          keyOf: (customer) => normaliseEmail(customer.email),
-          getOne: async (email) =>
-            firstOrNotFound(
-              (await this.#api.listCustomers({ email, count: 1 }, this.#call)).customers,
-              email,
-            ),
-        }),
-      normaliseEmail,
+      this.#customerSource(),
+      async (email) => (await this.#api.listCustomers({ email, count: 1 }, this.#call)).customers,
     ));
   }
 
@@ -272,6 +254,20 @@ class RequestLoaders implements Loaders {
       totals: totals.customers,
       limit: this.limit,
     };
+  }
+
+  /** A by-email loader over a by-id source: keys are normalised e-mails, one lookup is a filtered list call. */
+  #byEmail<T extends { email: string }>(
+    name: string,
+    source: BatchSource<T>,
+    withEmail: (email: string) => Promise<readonly T[]>,
+  ): DataLoader<string, T> {
+    const byEmail: BatchSource<T> = {
+      ...source,
+      keyOf: (item) => normaliseEmail(item.email),
+      getOne: async (email) => firstOrNotFound(await withEmail(email), email),
+    };
+    return this.#batched(name, (keys) => fetchMany(keys, byEmail), normaliseEmail);
   }
 
   #batched<V>(
