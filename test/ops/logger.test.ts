@@ -1,4 +1,6 @@
-import { createLogger, scrubText, REDACTED } from '../../src/logger.js';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createLogger, oneWritePerTurn, scrubText, REDACTED } from '../../src/logger.js';
 import type { Logger } from '../../src/logger.js';
 
 interface LogLine {
@@ -141,6 +143,52 @@ describe('secret-named keys', () => {
       operation: 'Dashboard',
       upstreamCalls: 2,
     });
+  });
+});
+
+describe('stdout', () => {
+  it('gets the lines of one event-loop turn in one write, at the start of the next turn', async () => {
+    const writes: string[] = [];
+    const logger = createLogger({
+      level: 'info',
+      destination: oneWritePerTurn({ write: (chunk: string) => writes.push(chunk) }),
+    });
+
+    logger.info('first');
+    logger.warn('second');
+    logger.error('third');
+    expect(writes).toHaveLength(0);
+    await new Promise((next) => setImmediate(next));
+    logger.info('next turn');
+    await new Promise((next) => setImmediate(next));
+
+    expect(writes).toHaveLength(2);
+    expect(
+      writes[0]!
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).msg),
+    ).toEqual(['first', 'second', 'third']);
+    expect(JSON.parse(writes[1]!).msg).toBe('next turn');
+  });
+
+  it('still gets the lines of the last turn when the process exits in it', () => {
+    const logger = fileURLToPath(new URL('../../src/logger.ts', import.meta.url));
+    const script = `import { createLogger } from ${JSON.stringify(logger)};
+      const log = createLogger({ level: 'info' });
+      log.info('starting');
+      log.fatal('last words');
+      process.exit(3);`;
+
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+
+    expect(child.status).toBe(3);
+    expect(
+      child.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).msg),
+    ).toEqual(['starting', 'last words']);
   });
 });
 
