@@ -76,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accountsUrl: url,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        emulator.stop();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

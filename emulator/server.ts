@@ -255,8 +255,18 @@ function fingerprint(token: string): string {
   return createHash('sha256').update(token).digest('hex').slice(0, 12);
 }
 
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+/** Resolves after `ms`, or at once when `stopped` aborts: a stopped emulator holds no timers (and no process) open. */
+function sleep(ms: number, stopped: AbortSignal): Promise<void> {
+  if (ms <= 0 || stopped.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stopped.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    stopped.addEventListener('abort', done, { once: true });
+  });
 }
 
 function errorBody(status: number, message: string): { error: { code: number; message: string } } {
@@ -353,6 +363,8 @@ export class Emulator {
   private faultRandom = new WeakMap<FaultRule, Random>();
   private rateLimits: false | Required<RateLimits>;
   private size: SeedSize;
+  /** Aborted by stop(): injected delays end early and the requests waiting on them are answered no more. */
+  private readonly stopping = new AbortController();
   url = '';
 
   constructor(private readonly config: EmulatorConfig) {
@@ -419,6 +431,11 @@ export class Emulator {
     }
   }
 
+  /** Ends every injected delay now; the server's own close ends the connections. */
+  stop(): void {
+    this.stopping.abort();
+  }
+
   // ------------------------------------------------------------------------------------------ entry point
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -478,7 +495,7 @@ export class Emulator {
       res.writeHead(reply.status, out);
       if (slowBodyMs > 0) {
         res.flushHeaders();
-        setTimeout(() => res.end(payload), slowBodyMs);
+        void sleep(slowBodyMs, this.stopping.signal).then(() => res.end(payload));
       } else res.end(payload);
       finish(reply.status);
     };
@@ -503,7 +520,11 @@ export class Emulator {
     let delay = isApi ? this.config.latencyMs + Math.random() * this.config.jitterMs : 0;
     for (const rule of rules)
       delay += (rule.latencyMs ?? 0) + (rule.jitterMs ? draw(rule) * rule.jitterMs : 0);
-    await sleep(delay);
+    await sleep(delay, this.stopping.signal);
+    if (this.stopping.signal.aborted) {
+      res.destroy();
+      return finish(0, 'stopped');
+    }
     for (const rule of rules) {
       if (rule.resetRate && draw(rule) < rule.resetRate) {
         req.socket.destroy();

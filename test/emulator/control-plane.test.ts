@@ -107,6 +107,21 @@ describe('faults', () => {
       await slow.close();
     }
   });
+
+  test('closing drops the requests still in an injected delay and leaves no timer behind', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const slow = await startTestEmulator();
+    await slow.control('POST', '/faults', { latencyMs: 60_000 });
+    await slow.control('POST', '/faults', { route: 'GET /computers', slowBodyMs: 60_000 });
+    const waiting = [slow.call('GET', '/sessions'), slow.call('GET', '/computers')];
+    // Both are inside the emulator (the second one's headers may already be out) when it closes.
+    while ((await slow.control<{ total: number }>('GET', '/calls')).body.total < 2)
+      await new Promise((resolve) => setImmediate(resolve));
+    await slow.close();
+    for (const outcome of await Promise.allSettled(waiting)) expect(outcome.status).toBe('rejected');
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
 });
 
 describe('counters, log and reset', () => {
