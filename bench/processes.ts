@@ -12,6 +12,8 @@ export interface Service {
   /** Base URL the load generator calls, e.g. `http://127.0.0.1:41234/graphql` or `http://127.0.0.1:41235`. */
   url: string;
   pid: number;
+  /** From spawn to the ready line: what a replica costs before it can take traffic. */
+  readyMs: number;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startService(
   args: string[],
   options: { env: Record<string, string>; cwd?: string; ready: RegExp; timeoutMs?: number },
 ): Promise<Service> {
+  const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
@@ -76,10 +79,12 @@ export async function startService(
   child.stderr?.removeAllListeners('data');
   child.stdout?.resume();
   child.stderr?.resume();
+  const readyMs = performance.now() - spawnedAt;
   return {
     name,
     url,
     pid: child.pid!,
+    readyMs,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -62,7 +62,22 @@ export interface Results {
     msPerView: number;
     problem?: string;
   }>;
-  rss: Array<{ system: string; startRssMb?: number; peakRssMb: number }>;
+  /** Injected 503s on a share of upstream calls: what each system's clients got. */
+  faults: {
+    errorRate: number;
+    runs: Array<{
+      workload: string;
+      system: string;
+      requests: number;
+      complete: number;
+      partial: number;
+      failed: number;
+      callsPerOp: number;
+      p50: number;
+      p99: number;
+    }>;
+  };
+  rss: Array<{ system: string; readyMs?: number; startRssMb?: number; peakRssMb: number }>;
   durationSeconds: number;
 }
 
@@ -416,11 +431,43 @@ export function report(results: Results, chartFile: string): string {
     out();
   }
 
-  out('## Resident memory (MB): once started, before any request, and the peak over the whole run (VmHWM)');
+  if (results.faults.runs.length > 0) {
+    const pct = (n: number, of: number) => `${f((100 * n) / of, 1)} %`;
+    out(`## Under upstream faults: ${f(100 * results.faults.errorRate, 0)} % of Zoho calls answer 503`);
+    out();
+    out(
+      '0 ms, 10 clients, the same seeded sequence of injected errors for every system. Complete: an answer with ' +
+        'no errors. Partial: every root field answered, with errors beside the data (a session whose technician ' +
+        'could not be read). Failed: anything else. Calls/op above the fault-free figure are retries.',
+    );
+    out();
+    out(
+      '| workload | system | operations | complete | partial | failed | calls/op (fault-free) | p50 ms | p99 ms |',
+    );
+    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of results.faults.runs) {
+      const clean = results.calls.find((c) => c.workload === r.workload && c.system === r.system)?.callsPerOp;
+      out(
+        `| ${r.workload} | ${r.system} | ${r.requests} | ${pct(r.complete, r.requests)} | ${pct(r.partial, r.requests)} | ` +
+          `${pct(r.failed, r.requests)} | ${f(r.callsPerOp, 2)} (${f(clean, 2)}) | ${f(r.p50, 1)} | ${f(r.p99, 1)} |`,
+      );
+    }
+    out();
+  }
+
+  out('## Start: time to ready and resident memory (MB)');
   out();
-  out('| system | at start | peak |');
-  out('| --- | --- | --- |');
-  for (const r of results.rss) out(`| ${r.system} | ${f(r.startRssMb, 0)} | ${f(r.peakRssMb, 0)} |`);
+  out(
+    'Time from spawn to the ready line, each system started alone (Mesh after its compose step, which is a build ' +
+      'step); memory once started, before any request, and the peak over the whole run (VmHWM).',
+  );
+  out();
+  out('| system | ready in s | RSS at start | peak RSS |');
+  out('| --- | --- | --- | --- |');
+  for (const r of results.rss)
+    out(
+      `| ${r.system} | ${f(r.readyMs === undefined ? undefined : r.readyMs / 1000, 2)} | ${f(r.startRssMb, 0)} | ${f(r.peakRssMb, 0)} |`,
+    );
   out();
   return lines.join('\n');
 }

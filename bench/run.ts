@@ -50,7 +50,12 @@ interface Plan {
   sequential: number;
   scalingSizes: number[];
   scalingRepeats: number;
+  /** Operations per system and workload under injected upstream errors (0 ms, 10 clients). */
+  faultRequests: number;
 }
+
+/** The fault phase's rule: one Zoho call in twenty answers 503, the same seeded sequence for every system. */
+const FAULTS = { errorRate: 0.05, seed: 20 };
 
 const FULL: Plan = {
   modes: [
@@ -67,6 +72,7 @@ const FULL: Plan = {
   sequential: 40,
   scalingSizes: [10, 50, 100, 500],
   scalingRepeats: 6,
+  faultRequests: 200,
 };
 
 const QUICK: Plan = {
@@ -80,6 +86,7 @@ const QUICK: Plan = {
   sequential: 6,
   scalingSizes: [10, 500],
   scalingRepeats: 1,
+  faultRequests: 20,
 };
 
 /** One system as the load generator sees it; the limit appears three times on the single-call workload. */
@@ -178,28 +185,29 @@ async function main() {
       READ_CACHE: String(readCache),
       ...oursOverrides(),
     });
-    const [ours, oursCached, limit, ceiling, mesh] = await Promise.all([
-      // Without the read cache every operation reaches the upstream, as the limit's do: the fair comparison.
-      startService('ours', [join(root, 'dist/src/main.js')], {
-        env: await oursEnv(false),
-        ready: /ready at (http\S+)/,
-      }),
-      startService('ours, read cache', [join(root, 'dist/src/main.js')], {
-        env: await oursEnv(true),
-        ready: /ready at (http\S+)/,
-      }),
-      startService('limit', [join(root, 'dist/bench/limit-service.js')], {
-        env: upstreamEnv,
-        ready: /limit ready at (http\S+)/,
-      }),
-      startService('ceiling', [join(root, 'dist/bench/ceiling-service.js')], {
-        env: { ...upstreamEnv, NODE_ENV: 'production' },
-        ready: /ceiling ready at (http\S+)/,
-      }),
-      startMesh({ root, workDir: join(root, 'dist/bench/mesh'), apiUrl, token: TOKEN }).catch(
-        (error: unknown) => error as Error,
-      ),
-    ]);
+    // One at a time: each one's time to ready is its own, not a share of two cores among five starts.
+    const ours = await startService('ours', [join(root, 'dist/src/main.js')], {
+      env: await oursEnv(false),
+      ready: /ready at (http\S+)/,
+    });
+    const oursCached = await startService('ours, read cache', [join(root, 'dist/src/main.js')], {
+      env: await oursEnv(true),
+      ready: /ready at (http\S+)/,
+    });
+    const limit = await startService('limit', [join(root, 'dist/bench/limit-service.js')], {
+      env: upstreamEnv,
+      ready: /limit ready at (http\S+)/,
+    });
+    const ceiling = await startService('ceiling', [join(root, 'dist/bench/ceiling-service.js')], {
+      env: { ...upstreamEnv, NODE_ENV: 'production' },
+      ready: /ceiling ready at (http\S+)/,
+    });
+    const mesh = await startMesh({
+      root,
+      workDir: join(root, 'dist/bench/mesh'),
+      apiUrl,
+      token: TOKEN,
+    }).catch((error: unknown) => error as Error);
     services.push(ours, oursCached, limit, ceiling);
     const meshError = mesh instanceof Error ? mesh.message.slice(0, 500) : undefined;
     if (!(mesh instanceof Error)) services.push(mesh);
@@ -338,6 +346,7 @@ async function main() {
       sequential: [],
       cpu: [],
       scaling: [],
+      faults: { errorRate: FAULTS.errorRate, runs: [] },
       rss: [],
       durationSeconds: 0,
     };
@@ -395,10 +404,12 @@ async function main() {
         results.scaling.push(...(await scaling(mode.name)));
       }
     }
+    results.faults.runs.push(...(await faultPhase()));
     await resetForCreates();
     for (const system of systems.filter((s) => !s.only))
       results.rss.push({
         system: system.label,
+        readyMs: system.service.readyMs,
         startRssMb: startRss.get(system.service.pid) ?? NaN,
         peakRssMb: peakRssMb(system.service.pid),
       });
@@ -559,6 +570,57 @@ async function main() {
       return out;
     }
 
+    /**
+     * Under faults: the emulator answers 5 % of API calls with 503 (its seeded sequence posted again before each
+     * system's run), 0 ms, 10 clients. What the clients got (complete answers, partial ones with errors beside
+     * data, failures) and what it cost upstream: retries show as calls per operation above the fault-free figure.
+     * The read cache is left out (repeats would not reach the faults), as is createSession: a POST that may have
+     * reached Zoho is never repeated, by design.
+     */
+    async function faultPhase() {
+      const out: Results['faults']['runs'] = [];
+      latency = { latencyMs: 0, jitterMs: 0 };
+      const candidates = systems.filter(
+        (s) => !s.only && s.kind !== 'ceiling' && s.label !== 'ours, read cache',
+      );
+      for (const workload of WORKLOADS.filter((w) => w.name !== 'createSession')) {
+        await prepareFor(workload);
+        for (const system of candidates.filter((s) => applies(s, workload))) {
+          const request = requestOf(system, workload)!;
+          await control('POST', 'faults', FAULTS);
+          await control('DELETE', 'calls');
+          const outcomes = { complete: 0, partial: 0, failed: 0 };
+          const times: number[] = [];
+          let started = 0;
+          await Promise.all(
+            Array.from({ length: CPU_CONNECTIONS }, async () => {
+              while (started < plan.faultRequests) {
+                started++;
+                const t0 = performance.now();
+                const { status, text } = await send(system, request).catch(() => ({ status: 0, text: '' }));
+                times.push(performance.now() - t0);
+                outcomes[outcomeOf(system.kind, status, text)]++;
+              }
+            }),
+          );
+          const counted = (await control('GET', 'calls')) as { total: number };
+          await applyLatency();
+          times.sort((a, b) => a - b);
+          out.push({
+            workload: workload.name,
+            system: system.label,
+            requests: started,
+            ...outcomes,
+            callsPerOp: counted.total / started,
+            p50: percentile(times, 0.5),
+            p99: percentile(times, 0.99),
+          });
+        }
+      }
+      log('fault phase done');
+      return out;
+    }
+
     /** The dashboard at growing sizes; 500 sessions is five pages of 100 (Zoho's and our page limit). */
     async function scaling(mode: string) {
       const out: Results['scaling'] = [];
@@ -600,6 +662,26 @@ async function main() {
   } finally {
     await stopAll();
   }
+}
+
+/**
+ * What a client got: an answer without errors is complete; a GraphQL answer whose root fields all came back
+ * beside errors (a session whose technician could not be read) is partial; anything else failed. The limit
+ * answers its REST routes with 200 or an error status.
+ */
+function outcomeOf(kind: SystemKind, status: number, text: string): 'complete' | 'partial' | 'failed' {
+  if (status !== 200) return 'failed';
+  if (kind === 'limit') return 'complete';
+  let body: { data?: Record<string, unknown> | null; errors?: unknown[] };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    return 'failed';
+  }
+  const roots = Object.values(body.data ?? {});
+  const answered = roots.length > 0 && roots.every((value) => value !== null);
+  if (!body.errors?.length) return answered ? 'complete' : 'failed';
+  return answered ? 'partial' : 'failed';
 }
 
 /** Extra environment for ours, from BENCH_OURS_ENV (`A=1,B=2`): to measure a setting's effect. */
