@@ -133,6 +133,29 @@ export function cpuTimeMs(pid: number): number {
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
+/**
+ * CPU time of this process and everything it started: the live descendants, and the children that have exited
+ * and been waited for (a compose step, a stopped service), in milliseconds.
+ */
+export function harnessCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // cutime [13] and cstime [14]: children already reaped.
+  const reaped = Number(fields[13]) + Number(fields[14]);
+  return cpuTimeMs(process.pid) + (reaped * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * The whole machine's CPU time since boot, summed over its cores, from /proc/stat: time spent running anything
+ * (user, nice, system, irq, softirq) and time the hypervisor gave this VM's cores to someone else (steal), in ms.
+ */
+export function machineCpuMs(): { busy: number; steal: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+  const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  const ms = (ticks: number) => (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  return { busy: ms(user! + nice! + system! + irq! + softirq!), steal: ms(steal ?? 0) };
+}
+
 /** Peak resident set size (VmHWM) of the process tree, in MB. */
 export function peakRssMb(pid: number): number {
   let kb = 0;

@@ -30,6 +30,11 @@ export interface Results {
   } & Record<string, unknown>;
   startedAt: string;
   machine: { cpu: string; cores: number; memoryGb: number; node: string; kernel: string };
+  /**
+   * What else the cores did during the run, as shares of all the cores' time: processes outside the harness,
+   * and the hypervisor's steal.
+   */
+  contention: { otherShare: number; stealShare: number };
   versions: Record<string, string>;
   meshError: string | undefined;
   oursEnv: Record<string, string>;
@@ -228,9 +233,12 @@ export function report(results: Results, chartFile: string): string {
   if (Object.keys(results.oursEnv).length > 0)
     out(`- Extra settings for ours: \`${JSON.stringify(results.oursEnv)}\`.`);
   if (results.meshError) out(`- **GraphQL Mesh could not run:** ${results.meshError}`);
+  const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
   out(
-    '- The load generator (autocannon), the emulator and the system under test share the same cores, and other ' +
-      'work ran on the machine during the run: read the spread column before trusting a small difference.',
+    '- The load generator (autocannon), the emulator and the system under test share the same cores. During the ' +
+      `run, processes outside the harness used ${pct(results.contention.otherShare)} of the cores' time and the ` +
+      `hypervisor took ${pct(results.contention.stealShare)} (steal): read the spread column before trusting a ` +
+      'small difference.',
   );
   out();
 

@@ -15,7 +15,15 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { chart } from './chart.js';
 import { startMesh } from './mesh.js';
-import { cpuTimeMs, freePort, peakRssMb, startService, type Service } from './processes.js';
+import {
+  cpuTimeMs,
+  freePort,
+  harnessCpuMs,
+  machineCpuMs,
+  peakRssMb,
+  startService,
+  type Service,
+} from './processes.js';
 import { report, type Results, type Run } from './report.js';
 import {
   dashboardRequest,
@@ -155,6 +163,7 @@ async function main() {
   const plan = values.quick ? QUICK : FULL;
   const root = projectRoot();
   const started = Date.now();
+  const cpuAtStart = { machine: machineCpuMs(), harness: harnessCpuMs() };
   const log = (line: string) =>
     process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
 
@@ -336,6 +345,7 @@ async function main() {
       plan: { ...plan, quick: values.quick },
       startedAt: new Date(started).toISOString(),
       machine: machine(),
+      contention: { otherShare: 0, stealShare: 0 },
       versions: versions(root),
       meshError,
       oursEnv: oursOverrides(),
@@ -414,6 +424,13 @@ async function main() {
         peakRssMb: peakRssMb(system.service.pid),
       });
     results.durationSeconds = (Date.now() - started) / 1000;
+    const cpuAtEnd = { machine: machineCpuMs(), harness: harnessCpuMs() };
+    const coreMs = results.durationSeconds * 1000 * results.machine.cores;
+    const harnessMs = cpuAtEnd.harness - cpuAtStart.harness;
+    results.contention = {
+      otherShare: Math.max(0, cpuAtEnd.machine.busy - cpuAtStart.machine.busy - harnessMs) / coreMs,
+      stealShare: (cpuAtEnd.machine.steal - cpuAtStart.machine.steal) / coreMs,
+    };
 
     const dir = join(root, 'bench/results');
     mkdirSync(dir, { recursive: true });
