@@ -98,15 +98,22 @@ export async function startService(
   };
 }
 
+/**
+ * The fields of `/proc/<pid>/stat` after "(comm) " (a command name may hold spaces and parentheses): state is [0],
+ * ppid [1], utime [11], stime [12], and the waited-for children's cutime [13] and cstime [14], in clock ticks.
+ */
+function statFields(pid: number | 'self'): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** The process and its descendants (a gateway may fork workers). */
 function processTree(pid: number): number[] {
   const parents = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(fields[1]);
+      const ppid = Number(statFields(Number(entry))[1]);
       parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
     } catch {
       // the process ended while we looked
@@ -122,9 +129,7 @@ export function cpuTimeMs(pid: number): number {
   let ticks = 0;
   for (const p of processTree(pid)) {
     try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      // Fields after "(comm) ": state is [0], so utime (field 14) is [11] and stime (15) is [12].
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const fields = statFields(p);
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // gone
@@ -138,9 +143,7 @@ export function cpuTimeMs(pid: number): number {
  * and been waited for (a compose step, a stopped service), in milliseconds.
  */
 export function harnessCpuMs(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // cutime [13] and cstime [14]: children already reaped.
+  const fields = statFields('self');
   const reaped = Number(fields[13]) + Number(fields[14]);
   return cpuTimeMs(process.pid) + (reaped * 1000) / CLOCK_TICKS_PER_SECOND;
 }
