@@ -354,6 +354,7 @@ export function report(results: Results, chartFile: string): string {
     out();
   }
 
+  budgetTable(results, out);
   cpuTable(results, workloads, out);
   out(
     'In the tables below, calls/op is the upstream calls the emulator counted during the measured runs over ' +
@@ -478,4 +479,51 @@ export function report(results: Results, chartFile: string): string {
     );
   out();
   return lines.join('\n');
+}
+
+/** Zoho's default allowance per organisation (README, "The Zoho API budget"), shared by every replica. */
+const ZOHO_CALLS_PER_MINUTE = 50;
+const ZOHO_CALLS_PER_DAY = 5000;
+/** Systems that answer from memory or only re-route one workload: their calls say nothing about a deployment. */
+const NOT_DEPLOYMENTS = new Set(['ceiling', 'limit, got only', 'limit, undici']);
+
+/**
+ * The figure a customer pays in: how many of each operation Zoho's allowance buys through each system, from the
+ * correctness phase's calls, and what the retries add when Zoho fails some calls.
+ */
+function budgetTable(results: Results, out: (line?: string) => void): void {
+  const rows = results.calls.filter((c) => !NOT_DEPLOYMENTS.has(c.system));
+  if (rows.length === 0) return;
+  const within = (allowance: number, callsPerOp: number) => {
+    if (callsPerOp === 0) return 'no limit';
+    const count = Math.floor(allowance / callsPerOp);
+    return count === 0 ? `none (one takes ${f(callsPerOp, 0)})` : count.toLocaleString('en-GB');
+  };
+  out("## What an operation costs in Zoho's budget");
+  out();
+  out(
+    `Zoho allows an organisation ${ZOHO_CALLS_PER_MINUTE} calls a minute and ` +
+      `${ZOHO_CALLS_PER_DAY.toLocaleString('en-GB')} a day, spent by every replica together. Calls per ` +
+      'operation from the correctness phase (3 sequential operations; for **ours, read cache** the two repeats ' +
+      'are answered from the cache, so its figure is a view repeated within the cache lifetime). Under faults: ' +
+      `the same with ${f(100 * results.faults.errorRate, 0)} % of Zoho calls answering 503, and the share of ` +
+      'answers that came back complete.',
+  );
+  out();
+  out(
+    '| workload | system | calls/op | operations a minute | operations a day | under faults: calls/op, complete |',
+  );
+  out('| --- | --- | --- | --- | --- | --- |');
+  for (const c of rows) {
+    const faulted = results.faults.runs.find((r) => r.workload === c.workload && r.system === c.system);
+    out(
+      `| ${c.workload} | ${c.system} | ${f(c.callsPerOp, 2)} | ${within(ZOHO_CALLS_PER_MINUTE, c.callsPerOp)} | ` +
+        `${within(ZOHO_CALLS_PER_DAY, c.callsPerOp)} | ${
+          faulted
+            ? `${f(faulted.callsPerOp, 2)}, ${f((100 * faulted.complete) / faulted.requests, 1)} %`
+            : '–'
+        } |`,
+    );
+  }
+  out();
 }

@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -159,7 +159,11 @@ function percentile(sorted: readonly number[], q: number): number {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, render: { type: 'string' } },
+    strict: true,
+  });
+  if (values.render !== undefined) return render(values.render);
   const plan = values.quick ? QUICK : FULL;
   const root = projectRoot();
   const started = Date.now();
@@ -436,8 +440,7 @@ async function main() {
     mkdirSync(dir, { recursive: true });
     const name = values.quick ? 'quick' : 'latest';
     writeFileSync(join(dir, `${name}.json`), JSON.stringify(results, null, 2) + '\n');
-    writeFileSync(join(dir, `${name}.svg`), chart(results));
-    writeFileSync(join(dir, `${name}.md`), report(results, `${name}.svg`));
+    writeOutputs(results, join(dir, name));
     log(`wrote bench/results/${name}.md (${results.durationSeconds.toFixed(0)} s)`);
 
     async function measure(
@@ -717,6 +720,24 @@ function readCacheNote(root: string): string {
   const config = readFileSync(join(root, 'src/config.ts'), 'utf8');
   const names = [...new Set(config.match(/\b[A-Z_]*CACHE[A-Z_]*\b/g) ?? [])].filter((n) => n.length > 5);
   return names.length === 0 ? 'this build has no read cache' : `settings ${names.join(', ')}`;
+}
+
+/** The report and chart of one results file, side by side with it: `<base>.md` and `<base>.svg`. */
+function writeOutputs(results: Results, base: string): void {
+  const name = basename(base);
+  writeFileSync(`${base}.svg`, chart(results));
+  writeFileSync(`${base}.md`, report(results, `${name}.svg`));
+}
+
+/**
+ * `--render <results.json>`: writes the report and chart again from a run's figures, so a change to the report
+ * reaches the committed results without measuring again.
+ */
+function render(file: string): void {
+  const results = JSON.parse(readFileSync(file, 'utf8')) as Results;
+  const base = file.replace(/\.json$/, '');
+  writeOutputs(results, base);
+  process.stdout.write(`wrote ${base}.md and ${base}.svg from ${file}\n`);
 }
 
 async function prepareFixture(
