@@ -8,6 +8,7 @@ const COLOURS: Record<string, string> = {
   ours: '#2f6fde',
   'ours, read cache': '#9bb9ef',
   Mesh: '#e0702b',
+  'Mesh, response cache': '#f2b48a',
   limit: '#3a9a4a',
   ceiling: '#8a8a8a',
 };
@@ -18,7 +19,7 @@ export function chart(results: Results): string {
   const table = cells(results);
   const modes = results.plan.modes.map((m) => m.name);
   const c = results.plan.concurrencies.includes(10) ? 10 : results.plan.concurrencies[0]!;
-  const systems = Object.keys(COLOURS);
+  const systems = Object.keys(COLOURS).filter((s) => results.runs.some((r) => r.system === s));
   const workloads = results.workloads.map((w) => w.name);
   const panels = [
     {
@@ -32,7 +33,7 @@ export function chart(results: Results): string {
       metric: 'p99' as const,
     },
   ];
-  const width = 900;
+  const width = 1000;
   const panelHeight = 260;
   const left = 60;
   const groupWidth = (width - left - 20) / workloads.length;
@@ -71,9 +72,11 @@ export function chart(results: Results): string {
     });
   });
   const legendY = 40 + 2 * (panelHeight + 60) - 20;
+  const legendStep = Math.min(150, (width - left - 20) / systems.length);
   systems.forEach((s, i) => {
-    parts.push(`<rect x="${left + i * 150}" y="${legendY}" width="12" height="12" fill="${COLOURS[s]}"/>`);
-    parts.push(`<text x="${left + i * 150 + 18}" y="${legendY + 11}" font-size="12">${escape(s)}</text>`);
+    const x = (left + i * legendStep).toFixed(0);
+    parts.push(`<rect x="${x}" y="${legendY}" width="12" height="12" fill="${COLOURS[s]}"/>`);
+    parts.push(`<text x="${Number(x) + 18}" y="${legendY + 11}" font-size="12">${escape(s)}</text>`);
   });
   const height = legendY + 30;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">

@@ -7,7 +7,7 @@
  * parent object.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, startService, type Service } from './processes.js';
@@ -44,6 +44,16 @@ export const composeConfig = defineConfig({
 }
 
 /**
+ * Hive Gateway's response cache, as a Mesh user facing Zoho's 50 calls a minute would turn it on: whole
+ * responses kept for the shortest lifetime ours gives any of the same data (sessions, 5 s), one cache for all
+ * clients (the bench's Mesh holds one organisation's token, as ours' static mode does).
+ */
+const RESPONSE_CACHE_CONFIG = `export const gatewayConfig = {
+  responseCaching: { session: () => null, ttl: 5000 },
+};
+`;
+
+/**
  * Composes the supergraph in `workDir` (inside the project, so the config resolves the project's packages) and
  * starts Hive Gateway on it: one process, no forked workers, production mode.
  */
@@ -63,11 +73,27 @@ export async function startMesh(options: {
     [join(options.root, 'node_modules/@graphql-mesh/compose-cli/esm/bin.js'), '-o', 'supergraph.graphql'],
     { cwd: options.workDir, timeout: 120_000 },
   );
+  return startGateway('mesh', options.root, options.workDir);
+}
+
+/** A second Hive Gateway on the supergraph `startMesh` composed, with the response cache on. */
+export async function startMeshWithResponseCache(options: {
+  root: string;
+  workDir: string;
+}): Promise<Service> {
+  const dir = join(options.workDir, 'response-cache');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(options.workDir, 'supergraph.graphql'), join(dir, 'supergraph.graphql'));
+  writeFileSync(join(dir, 'gateway.config.mjs'), RESPONSE_CACHE_CONFIG);
+  return startGateway('mesh, response cache', options.root, dir);
+}
+
+async function startGateway(name: string, root: string, cwd: string): Promise<Service> {
   const port = await freePort();
   const service = await startService(
-    'mesh',
+    name,
     [
-      join(options.root, 'node_modules/@graphql-hive/gateway/dist/bin.js'),
+      join(root, 'node_modules/@graphql-hive/gateway/dist/bin.js'),
       'supergraph',
       'supergraph.graphql',
       '--port',
@@ -79,7 +105,7 @@ export async function startMesh(options: {
       '--polling',
       '24h',
     ],
-    { cwd: options.workDir, env: { NODE_ENV: 'production' }, ready: /Listening on (http:\/\/\S+)/ },
+    { cwd, env: { NODE_ENV: 'production' }, ready: /Listening on (http:\/\/\S+)/ },
   );
   return { ...service, url: `http://127.0.0.1:${port}/graphql` };
 }

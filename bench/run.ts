@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { chart } from './chart.js';
-import { startMesh } from './mesh.js';
+import { startMesh, startMeshWithResponseCache } from './mesh.js';
 import {
   cpuTimeMs,
   freePort,
@@ -47,7 +47,7 @@ interface Plan {
   measureSeconds: number;
   /**
    * The CPU phase (0 ms, 10 clients): ours, the limit and the ceiling in turn, this many rounds of `cpuSeconds`
-   * each (just under whole seconds: autocannon ends a counted run on its next whole second); the target reads the
+   * each (requests sized from the workload's measured rate); the target reads the
    * median of the per-round ratios. From two rounds of the load runs, a major GC or a busy neighbour moved ours'
    * figure by 40 % between rounds and a ratio by 60 % between runs; rounds of 0.8 s still ranged 1.1–3.0× on a
    * noisy machine.
@@ -102,8 +102,15 @@ interface System {
   label: string;
   kind: SystemKind;
   service: Service;
-  /** Only these workloads (the limit's got and undici variants answer the single-call one). */
-  only?: Workload['name'];
+  /** Only these workloads. */
+  workloads?: readonly Workload['name'][];
+  /**
+   * Another route through a system already measured (the limit's got and undici variants): it prices the HTTP
+   * client at 0 ms and sits out every other phase.
+   */
+  variant?: true;
+  /** Answers repeats from a cache: they never reach the injected faults or show a view's cost at scale. */
+  cached?: true;
   rewrite?: (request: HttpRequest) => HttpRequest;
 }
 
@@ -113,6 +120,9 @@ function projectRoot(): string {
   return dir;
 }
 
+/** How often autocannon looks whether a counted run is complete (see timedLoad). */
+const SAMPLE_TICK_MS = 10;
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -120,11 +130,15 @@ const median = (values: number[]) => {
 };
 
 /**
- * One autocannon run, timed from its responses. autocannon's histograms hold whole milliseconds and it ends a
- * counted run on its once-a-second tick, so neither its latencies nor its duration resolve operations that take
- * less than a millisecond or two: a rate from its mean latency (Little's law) once read 55,700 req/s for a process
- * whose CPU per operation allows 12,700. Each response's own time (hrtime, fractional milliseconds) and the moment
- * the last one arrived give both. Latencies are the 2xx responses', as autocannon's are.
+ * One autocannon run, timed from its responses. autocannon's histograms hold whole milliseconds, so its latencies
+ * do not resolve operations that take less than a millisecond or two, and a rate from its mean latency (Little's
+ * law) once read 55,700 req/s for a process whose CPU per operation allows 12,700. Each response's own time
+ * (hrtime, fractional milliseconds) and the moment the last one arrived give both. Latencies are the 2xx
+ * responses', as autocannon's are.
+ *
+ * autocannon notices that a counted run is complete only on its sample tick (`sampleInt`, a second by default):
+ * every run used to idle until the next whole second, about a third of the full benchmark's 14 minutes. A 10 ms
+ * tick ends it with its last response; the figures above never came from the samples.
  */
 function timedLoad(
   options: autocannon.Options,
@@ -134,7 +148,7 @@ function timedLoad(
     let responses = 0;
     let lastAt = 0;
     const startedAt = performance.now();
-    const instance = autocannon(options, (error, result) => {
+    const instance = autocannon({ sampleInt: SAMPLE_TICK_MS, ...options }, (error, result) => {
       if (error) return reject(error instanceof Error ? error : new Error(String(error)));
       latencies.sort((a, b) => a - b);
       resolve({
@@ -221,11 +235,20 @@ async function main() {
       apiUrl,
       token: TOKEN,
     }).catch((error: unknown) => error as Error);
+    const meshCached =
+      mesh instanceof Error
+        ? mesh
+        : await startMeshWithResponseCache({ root, workDir: join(root, 'dist/bench/mesh') }).catch(
+            (error: unknown) => error as Error,
+          );
     services.push(ours, oursCached, limit, ceiling);
     const meshError = mesh instanceof Error ? mesh.message.slice(0, 500) : undefined;
+    const meshCachedError = meshCached instanceof Error ? meshCached.message.slice(0, 500) : undefined;
     if (!(mesh instanceof Error)) services.push(mesh);
+    if (!(meshCached instanceof Error)) services.push(meshCached);
     log(
-      `emulator ${apiUrl}; ours ${ours.url}; limit ${limit.url}; ceiling ${ceiling.url}; mesh ${meshError ?? (mesh as Service).url}`,
+      `emulator ${apiUrl}; ours ${ours.url}; limit ${limit.url}; ceiling ${ceiling.url}; mesh ${meshError ?? (mesh as Service).url}; ` +
+        `mesh, response cache ${meshCachedError ?? (meshCached as Service).url}`,
     );
 
     // Before any request: what each process holds once started (VmHWM so far).
@@ -233,22 +256,36 @@ async function main() {
 
     const systems: System[] = [
       { label: 'ours', kind: 'ours', service: ours },
-      { label: 'ours, read cache', kind: 'ours', service: oursCached },
+      { label: 'ours, read cache', kind: 'ours', service: oursCached, cached: true },
       ...(mesh instanceof Error ? [] : [{ label: 'Mesh', kind: 'mesh' as const, service: mesh }]),
+      // The two workloads Mesh has targets on: what its own cache makes of them, beside ours' read cache.
+      ...(meshCached instanceof Error
+        ? []
+        : [
+            {
+              label: 'Mesh, response cache',
+              kind: 'mesh' as const,
+              service: meshCached,
+              workloads: ['dashboard', 'technician'] as const,
+              cached: true as const,
+            },
+          ]),
       { label: 'limit', kind: 'limit', service: limit },
       { label: 'ceiling', kind: 'ceiling', service: ceiling },
       {
         label: 'limit, got only',
         kind: 'limit',
         service: limit,
-        only: 'technician',
+        workloads: ['technician'],
+        variant: true,
         rewrite: (r) => ({ ...r, path: r.path.replace('/technicians/', '/technicians-got/') }),
       },
       {
         label: 'limit, undici',
         kind: 'limit',
         service: limit,
-        only: 'technician',
+        workloads: ['technician'],
+        variant: true,
         rewrite: (r) => ({ ...r, path: r.path.replace('/technicians/', '/technicians-undici/') }),
       },
     ];
@@ -323,7 +360,8 @@ async function main() {
     await resetForCreates();
 
     const applies = (system: System, workload: Workload) =>
-      (!system.only || system.only === workload.name) && workload.request(system.kind, fixture) !== undefined;
+      (!system.workloads || system.workloads.includes(workload.name)) &&
+      workload.request(system.kind, fixture) !== undefined;
     const requestOf = (system: System, workload: Workload, n?: number) => {
       const request =
         n !== undefined && workload.vary
@@ -351,7 +389,7 @@ async function main() {
       machine: machine(),
       contention: { otherShare: 0, stealShare: 0 },
       versions: versions(root),
-      meshError,
+      meshError: meshError ?? (meshCachedError && `with the response cache: ${meshCachedError}`),
       oursEnv: oursOverrides(),
       readCache: readCacheNote(root),
       workloads: WORKLOADS.map((w) => ({ name: w.name, title: w.title })),
@@ -394,7 +432,7 @@ async function main() {
       await applyLatency();
       // The ceiling answers from memory: upstream latency cannot change it, so it runs in the 0 ms mode only.
       // Nor do the client variants, which price got's CPU, need the slow mode.
-      const inMode = systems.filter((s) => (s.kind !== 'ceiling' && !s.only) || mode.latencyMs === 0);
+      const inMode = systems.filter((s) => (s.kind !== 'ceiling' && !s.variant) || mode.latencyMs === 0);
       for (const workload of WORKLOADS) {
         const candidates = inMode.filter((s) => applies(s, workload));
         for (const connections of plan.concurrencies) {
@@ -420,7 +458,7 @@ async function main() {
     }
     results.faults.runs.push(...(await faultPhase()));
     await resetForCreates();
-    for (const system of systems.filter((s) => !s.only))
+    for (const system of systems.filter((s) => !s.variant))
       results.rss.push({
         system: system.label,
         readyMs: system.service.readyMs,
@@ -475,8 +513,8 @@ async function main() {
             }
           : {}),
       };
-      // Warm-up by count, not duration: autocannon checks its duration once a second, which would make every
-      // short warm-up last a full second. One wave per connection is enough to reach steady state.
+      // Warm-up by count, not duration: autocannon checks a duration once a second, which would make every short
+      // warm-up last a full second. One wave per connection is enough to reach steady state.
       const warmRate =
         knownRate ??
         (await timedLoad({ ...options, amount: Math.max(connections, plan.warmupRequests) })).rps;
@@ -517,7 +555,7 @@ async function main() {
     async function sequentialLatency(mode: string) {
       const out: Results['sequential'] = [];
       for (const workload of WORKLOADS) {
-        const candidates = systems.filter((s) => !s.only && s.kind !== 'ceiling' && applies(s, workload));
+        const candidates = systems.filter((s) => !s.variant && s.kind !== 'ceiling' && applies(s, workload));
         const times = new Map<string, number[]>(candidates.map((s) => [s.label, []]));
         await prepareFor(workload);
         for (let i = 0; i < 2; i++)
@@ -558,7 +596,7 @@ async function main() {
     async function cpuPhase(mode: string) {
       const out: Results['cpu'] = [];
       const priced = systems.filter(
-        (s) => !s.only && (s.label === 'ours' || s.kind !== 'ours') && s.kind !== 'mesh',
+        (s) => !s.variant && (s.label === 'ours' || s.kind !== 'ours') && s.kind !== 'mesh',
       );
       for (const workload of WORKLOADS) {
         const candidates = priced.filter((s) => applies(s, workload));
@@ -594,15 +632,13 @@ async function main() {
      * Under faults: the emulator answers 5 % of API calls with 503 (its seeded sequence posted again before each
      * system's run), 0 ms, 10 clients. What the clients got (complete answers, partial ones with errors beside
      * data, failures) and what it cost upstream: retries show as calls per operation above the fault-free figure.
-     * The read cache is left out (repeats would not reach the faults), as is createSession: a POST that may have
+     * The caches are left out (repeats would not reach the faults), as is createSession: a POST that may have
      * reached Zoho is never repeated, by design.
      */
     async function faultPhase() {
       const out: Results['faults']['runs'] = [];
       latency = { latencyMs: 0, jitterMs: 0 };
-      const candidates = systems.filter(
-        (s) => !s.only && s.kind !== 'ceiling' && s.label !== 'ours, read cache',
-      );
+      const candidates = systems.filter((s) => !s.variant && s.kind !== 'ceiling' && !s.cached);
       for (const workload of WORKLOADS.filter((w) => w.name !== 'createSession')) {
         await prepareFor(workload);
         for (const system of candidates.filter((s) => applies(s, workload))) {
@@ -645,7 +681,8 @@ async function main() {
     async function scaling(mode: string) {
       const out: Results['scaling'] = [];
       if (created) await resetForCreates();
-      const candidates = systems.filter((s) => !s.only && s.kind !== 'ceiling');
+      // A cache would answer the repeats of each size: the table is about what a view costs when it is fetched.
+      const candidates = systems.filter((s) => !s.variant && s.kind !== 'ceiling' && !s.cached);
       for (const size of plan.scalingSizes) {
         for (const system of candidates) {
           const pages = Array.from({ length: Math.ceil(size / 100) }, (_, i) =>
