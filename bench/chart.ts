@@ -72,7 +72,7 @@ export function chart(results: Results): string {
     });
   });
   const legendY = 40 + 2 * (panelHeight + 60) - 20;
-  const legendStep = Math.min(150, (width - left - 20) / systems.length);
+  const legendStep = (width - left - 20) / systems.length;
   systems.forEach((s, i) => {
     const x = (left + i * legendStep).toFixed(0);
     parts.push(`<rect x="${x}" y="${legendY}" width="12" height="12" fill="${COLOURS[s]}"/>`);

@@ -1,11 +1,12 @@
 /**
- * `npm run bench` (about 13 minutes) and `npm run bench -- --quick` (about 1 minute, what CI runs so the harness
- * cannot rot): the emulator and four systems on loopback, the same workloads against each, alternating systems
+ * `npm run bench` (about 10 minutes) and `npm run bench -- --quick` (under a minute, what CI runs so the harness
+ * cannot rot): the emulator and the systems on loopback, the same workloads against each, alternating systems
  * round by round, medians reported with ratios to ours. Writes bench/results/latest.md (quick:
  * bench/results/quick.md), a JSON twin and an SVG chart.
  *
- * Systems: ours (built, NODE_ENV=production), GraphQL Mesh (bench/mesh.ts), the hand-written limit
- * (bench/limit-service.ts) and the engine's ceiling (bench/ceiling-service.ts, answers from memory).
+ * Systems: ours (built, NODE_ENV=production; with and without its read cache), GraphQL Mesh (bench/mesh.ts;
+ * with and without Hive Gateway's response cache), the hand-written limit (bench/limit-service.ts) and the
+ * engine's ceiling (bench/ceiling-service.ts, answers from memory).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
