@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (about 10 minutes) and `npm run bench -- --quick` (under a minute, what CI runs so the harness
+ * `npm run bench` (about 10 minutes) and `npm run bench -- --quick` (about a minute, what CI runs so the harness
  * cannot rot): the emulator and the systems on loopback, the same workloads against each, alternating systems
  * round by round, medians reported with ratios to ours. Writes bench/results/latest.md (quick:
  * bench/results/quick.md), a JSON twin and an SVG chart.
@@ -237,16 +237,14 @@ async function main() {
       env: { ...upstreamEnv, NODE_ENV: 'production' },
       ready: /ceiling ready at (http\S+)/,
     });
-    const mesh = await startMesh({
-      root,
-      workDir: join(root, 'dist/bench/mesh'),
-      apiUrl,
-      token: TOKEN,
-    }).catch((error: unknown) => error as Error);
+    const meshDir = join(root, 'dist/bench/mesh');
+    const mesh = await startMesh({ root, workDir: meshDir, apiUrl, token: TOKEN }).catch(
+      (error: unknown) => error as Error,
+    );
     const meshCached =
       mesh instanceof Error
         ? mesh
-        : await startMeshWithResponseCache({ root, workDir: join(root, 'dist/bench/mesh') }).catch(
+        : await startMeshWithResponseCache({ root, workDir: meshDir }).catch(
             (error: unknown) => error as Error,
           );
     services.push(ours, oursCached, limit, ceiling);
@@ -367,6 +365,8 @@ async function main() {
     };
     await resetForCreates();
 
+    /** Systems whose every operation goes to Zoho: what the fault phase and the scaling table are about. */
+    const fetchesEachTime = (s: System) => !s.variant && s.kind !== 'ceiling' && !s.cached;
     const applies = (system: System, workload: Workload) =>
       (!system.workloads || system.workloads.includes(workload.name)) &&
       workload.request(system.kind, fixture) !== undefined;
@@ -658,7 +658,7 @@ async function main() {
     async function faultPhase() {
       const out: Results['faults']['runs'] = [];
       latency = { latencyMs: 0, jitterMs: 0 };
-      const candidates = systems.filter((s) => !s.variant && s.kind !== 'ceiling' && !s.cached);
+      const candidates = systems.filter(fetchesEachTime);
       for (const workload of WORKLOADS.filter((w) => w.name !== 'createSession')) {
         await prepareFor(workload);
         for (const system of candidates.filter((s) => applies(s, workload))) {
@@ -702,7 +702,7 @@ async function main() {
       const out: Results['scaling'] = [];
       if (created) await resetForCreates();
       // A cache would answer the repeats of each size: the table is about what a view costs when it is fetched.
-      const candidates = systems.filter((s) => !s.variant && s.kind !== 'ceiling' && !s.cached);
+      const candidates = systems.filter(fetchesEachTime);
       for (const size of plan.scalingSizes) {
         for (const system of candidates) {
           const pages = Array.from({ length: Math.ceil(size / 100) }, (_, i) =>
