@@ -62,9 +62,44 @@ function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
 
+/**
+ * Departure times inside the current span, oldest first: a queue over one array, so that expiring the oldest
+ * moves an index instead of the entries behind it. With an array's `splice(0, k)` every call paid for the whole
+ * log, 9 µs a call at 60,000 entries (a budget of 1,000,000 a minute at 1,000 calls a second).
+ */
+export class DepartureLog {
+  #times: number[] = [];
+  #head = 0;
+
+  get size(): number {
+    return this.#times.length - this.#head;
+  }
+
+  /** The `i`-th oldest departure still in the log. */
+  at(i: number): number {
+    return this.#times[this.#head + i]!;
+  }
+
+  push(time: number): void {
+    this.#times.push(time);
+  }
+
+  /** Drops every departure at or before `time`. */
+  expireThrough(time: number): void {
+    const times = this.#times;
+    let head = this.#head;
+    while (head < times.length && times[head]! <= time) head++;
+    // Compacted once the dropped part outgrows the live one: each entry is copied at most once on average.
+    if (head > 64 && head * 2 > times.length) {
+      this.#times = times.slice(head);
+      head = 0;
+    }
+    this.#head = head;
+  }
+}
+
 interface LocalState {
-  /** Departure times inside the current span, oldest first. */
-  sent: number[];
+  sent: DepartureLog;
   day: number;
   dayCount: number;
   blockedUntil: number;
@@ -99,14 +134,12 @@ export class MemoryLimiter implements BudgetLimiter {
   #state(key: string, now: number): LocalState {
     let state = this.#states.get(key);
     if (!state) {
-      state = { sent: [], day: Math.floor(now / DAY_MS), dayCount: 0, blockedUntil: 0 };
+      state = { sent: new DepartureLog(), day: Math.floor(now / DAY_MS), dayCount: 0, blockedUntil: 0 };
       this.#states.set(key, state);
     }
     const day = Math.floor(now / DAY_MS);
     if (state.day !== day) Object.assign(state, { day, dayCount: 0 });
-    let expired = 0;
-    while (expired < state.sent.length && state.sent[expired]! <= now - this.#span) expired++;
-    if (expired > 0) state.sent.splice(0, expired);
+    state.sent.expireThrough(now - this.#span);
     return state;
   }
 
@@ -114,11 +147,11 @@ export class MemoryLimiter implements BudgetLimiter {
     const now = this.#now();
     const { perWindow, perDay } = this.limits;
     const state = this.#state(key, now);
-    const used = state.sent.length;
+    const used = state.sent.size;
     let waitMs = 0;
     if (state.blockedUntil > now) waitMs = state.blockedUntil - now;
     else if (state.dayCount >= perDay) waitMs = msToNextDay(now);
-    else if (used >= perWindow) waitMs = state.sent[used - perWindow]! + this.#span - now;
+    else if (used >= perWindow) waitMs = state.sent.at(used - perWindow) + this.#span - now;
     if (waitMs > 0 || !spend) {
       return {
         granted: false,
