@@ -6,7 +6,13 @@
  * createSession too is answered from memory after its first call with the same arguments: the mutation's
  * execution, not a create.
  *
- * Env: ZOHO_ASSIST_API_URL, ZOHO_ACCESS_TOKEN, PORT. Prints `ceiling ready at <url>` when listening.
+ * With `--live` it is **ours, bare**: the same service calling Zoho on every operation through our client, so
+ * it makes ours' calls with none of ours' production glue (no log line or metrics, no budget estimate or guard,
+ * no deadline, cancellation or request id, no structural limits). Ours over it is what those features cost; it
+ * over the limit is what our GraphQL layer costs over the same calls, in one process.
+ *
+ * Env: ZOHO_ASSIST_API_URL, ZOHO_ACCESS_TOKEN, PORT. Prints `ceiling ready at <url>` (`bare ready at <url>`)
+ * when listening.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -52,7 +58,8 @@ function remembering(api: ZohoAssistApi): ZohoAssistApi {
   });
 }
 
-const api = remembering(upstream);
+const live = process.argv.includes('--live');
+const api = live ? upstream : remembering(upstream);
 const neverAborted = new AbortController().signal;
 
 const schema = buildSchema();
@@ -68,7 +75,7 @@ const handler = createHttpHandler<Context>({
     ({
       api,
       loaders: createLoaders(api, { concurrency: 8, signal: neverAborted }),
-      requestId: 'ceiling',
+      requestId: live ? 'bare' : 'ceiling',
       signal: neverAborted,
       stats: { upstreamCalls: 0 },
     }) satisfies Context,
@@ -81,7 +88,7 @@ const server = createServer((request, response) => void handler(request, respons
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
-  process.stdout.write(`ceiling ready at http://127.0.0.1:${port}/graphql\n`);
+  process.stdout.write(`${live ? 'bare' : 'ceiling'} ready at http://127.0.0.1:${port}/graphql\n`);
 });
 process.once('SIGTERM', () => {
   server.close();

@@ -56,7 +56,7 @@ export interface Results {
     /** Median over operations of (this system's time − the limit's), both meeting the same upstream delays. */
     pairedVsLimit?: number;
   }>;
-  /** The CPU phase: ours, the limit and the ceiling alternating, 10 clients, 0 ms. */
+  /** The CPU phase: ours, the limit, the ceiling and ours, bare alternating, 10 clients, 0 ms. */
   cpu: Array<{ workload: string; system: string; round: number; cpuMsPerOp: number; requests: number }>;
   scaling: Array<{
     mode: string;
@@ -150,14 +150,18 @@ function cpuTable(results: Results, workloads: string[], out: (line?: string) =>
     `0 ms, 10 clients, ${results.plan.cpuRounds} round(s) with the systems alternating; each run ` +
       `${results.plan.cpuSeconds} s, right after the load runs of the same workload (no warm-up of its own). ` +
       'Ratios are taken round by round (runs seconds apart) ' +
-      'and the median shown with their range. The floor is what the limit and the ceiling cost together: ours with ' +
-      'no glue at all.',
+      'and the median shown with their range. The floor is what the limit and the ceiling cost together, in two ' +
+      "processes. **ours, bare** makes ours' calls through our schema, loaders and client in one process with " +
+      "none of ours' production features (log line, metrics, budget estimate and guard, deadline and cancellation, " +
+      'request id, structural limits): bare ÷ limit is what our GraphQL layer costs over the same calls, ours ÷ ' +
+      'bare what those features cost.',
   );
   out();
+  const bare = systems.includes('ours, bare');
   out(
-    `| workload | ${systems.map((s) => `${s} ms/op`).join(' | ')} | ours ÷ limit | ceiling ÷ limit | floor (limit + ceiling) ÷ limit |`,
+    `| workload | ${systems.map((s) => `${s} ms/op`).join(' | ')} | ours ÷ limit | ceiling ÷ limit | floor (limit + ceiling) ÷ limit |${bare ? ' bare ÷ limit | ours ÷ bare |' : ''}`,
   );
-  out(`| --- | ${systems.map(() => '---').join(' | ')} | --- | --- | --- |`);
+  out(`| --- | ${systems.map(() => '---').join(' | ')} | --- | --- | --- |${bare ? ' --- | --- |' : ''}`);
   for (const w of workloads) {
     const rows = results.cpu.filter((c) => c.workload === w);
     if (rows.length === 0) continue;
@@ -170,8 +174,12 @@ function cpuTable(results: Results, workloads: string[], out: (line?: string) =>
         ? '–'
         : `${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
     const ceiling = cpuRatios(results, w, 'ceiling');
+    const ours = cpuRatios(results, w, 'ours');
+    const bareRatios = cpuRatios(results, w, 'ours, bare');
+    // Round by round, as the others: ours ÷ limit over bare ÷ limit of the same round.
+    const featuresPrice = bareRatios.length === ours.length ? ours.map((r, i) => r / bareRatios[i]!) : [];
     out(
-      `| ${w} | ${systems.map((s) => f(ms(s), 3)).join(' | ')} | ${band(cpuRatios(results, w, 'ours'))} | ${band(ceiling)} | ${band(ceiling.map((r) => 1 + r))} |`,
+      `| ${w} | ${systems.map((s) => f(ms(s), 3)).join(' | ')} | ${band(ours)} | ${band(ceiling)} | ${band(ceiling.map((r) => 1 + r))} |${bare ? ` ${band(bareRatios)} | ${band(featuresPrice)} |` : ''}`,
     );
   }
   out();
@@ -484,8 +492,11 @@ export function report(results: Results, chartFile: string): string {
 /** Zoho's default allowance per organisation (README, "The Zoho API budget"), shared by every replica. */
 const ZOHO_CALLS_PER_MINUTE = 50;
 const ZOHO_CALLS_PER_DAY = 5000;
-/** Systems that answer from memory or only re-route one workload: their calls say nothing about a deployment. */
-const NOT_DEPLOYMENTS = new Set(['ceiling', 'limit, got only', 'limit, undici']);
+/**
+ * Systems that answer from memory, only re-route one workload, or strip ours' features: their calls say nothing
+ * about a deployment.
+ */
+const NOT_DEPLOYMENTS = new Set(['ceiling', 'ours, bare', 'limit, got only', 'limit, undici']);
 
 /**
  * The figure a customer pays in: how many of each operation Zoho's allowance buys through each system, from the
