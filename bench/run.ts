@@ -53,11 +53,10 @@ interface Plan {
   warmSeconds: number;
   measureSeconds: number;
   /**
-   * The CPU phase (0 ms, 10 clients): ours, the limit, the ceiling and ours, bare in turn, this many rounds of `cpuSeconds`
-   * each (requests sized from the workload's measured rate); the target reads the
-   * median of the per-round ratios. From two rounds of the load runs, a major GC or a busy neighbour moved ours'
-   * figure by 40 % between rounds and a ratio by 60 % between runs; rounds of 0.8 s still ranged 1.1–3.0× on a
-   * noisy machine.
+   * The CPU phase (0 ms, 10 clients): ours, the limit, the ceiling and ours, bare in turn, this many rounds of
+   * `cpuSeconds` each (requests sized from the workload's measured rate); the target reads the median of the
+   * per-round ratios. From two rounds of the load runs, a major GC or a busy neighbour moved ours' figure by 40 %
+   * between rounds and a ratio by 60 % between runs; rounds of 0.8 s still ranged 1.1–3.0× on a noisy machine.
    */
   cpuRounds: number;
   cpuSeconds: number;
