@@ -15,9 +15,10 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { GraphQLError } from 'graphql';
 import type { DestinationStream } from 'pino';
 import type { RunningEmulator } from '../emulator/index.js';
+import { credentialsPlugin, forwardedToken, NO_FORWARDED_TOKEN } from './auth.js';
 import { budgetPlugin } from './budget/plugin.js';
 import { cachePolicyPlugin } from './cache-policy.js';
-import { compiledExecution } from './execution.js';
+import { compiledExecution, knownOperationTypes } from './execution.js';
 import { startBudget } from './budget/runtime.js';
 import { secretValues, type AuthConfig, type Config } from './config.js';
 import type { Context } from './context.js';
@@ -54,7 +55,6 @@ query Dashboard {
 }
 `;
 
-const FORWARDED_TOKEN = /^Zoho-oauthtoken ([A-Za-z0-9._-]{1,512})$/;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** How recently Zoho must have answered for readiness to skip its own probe call. */
@@ -126,17 +126,6 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     lastUpstream = { answered, at: Date.now() };
   };
 
-  function tokensFor(request: IncomingMessage): TokenProvider {
-    if (sharedTokens) return sharedTokens;
-    const match = FORWARDED_TOKEN.exec(request.headers.authorization ?? '');
-    if (!match?.[1]) {
-      throw new GraphQLError('Send the Zoho access token as `Authorization: Zoho-oauthtoken <token>`.', {
-        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-      });
-    }
-    return new StaticTokenProvider(match[1]);
-  }
-
   function checkGateway(request: IncomingMessage) {
     const { sharedSecret, secretHeader } = config.gateway;
     if (sharedSecret !== null && request.headers[secretHeader] !== sharedSecret) {
@@ -148,7 +137,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   async function context(request: IncomingMessage, response: ServerResponse): Promise<Context> {
     checkGateway(request);
-    const tokens = tokensFor(request);
+    const forwarded = sharedTokens ? undefined : forwardedToken(request.headers.authorization);
+    const hasCredentials = sharedTokens !== undefined || forwarded !== undefined;
+    const tokens =
+      sharedTokens ?? (forwarded === undefined ? NO_FORWARDED_TOKEN : new StaticTokenProvider(forwarded));
     const header = request.headers['x-request-id'];
     const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     response.setHeader('x-request-id', requestId);
@@ -164,9 +156,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     });
 
     const stats = { upstreamCalls: 0 };
-    const { budgetKey, cacheScope } = budget.identity(
-      sharedTokens ? undefined : FORWARDED_TOKEN.exec(request.headers.authorization ?? '')?.[1],
-    );
+    const { budgetKey, cacheScope } = budget.identity(forwarded);
     const guard = budget.guard(budgetKey);
     const client = createZohoClient(http, {
       tokens,
@@ -187,7 +177,17 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       signal: controller.signal,
       ...(metrics ? { onBatch: (loader, size) => metrics.loaderBatchSize.observe({ loader }, size) } : {}),
     });
-    return { api, loaders, requestId, signal: controller.signal, stats, trace, budgetKey };
+    return {
+      api,
+      loaders,
+      requestId,
+      signal: controller.signal,
+      stats,
+      trace,
+      hasCredentials,
+      // Without credentials nothing is spent, and the organisation's budget is not the caller's to see.
+      ...(hasCredentials ? { budgetKey } : {}),
+    };
   }
 
   /**
@@ -222,7 +222,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     // Our own schema, executed by compiled functions (src/execution.ts): Apollo's only door for an executor.
     gateway: compiledExecution(schema),
     parseOptions: limits.parseOptions,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, knownOperationTypes],
     formatError,
     introspection: config.server.introspection,
     includeStacktraceInErrorResponses: false,
@@ -236,6 +236,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       ApolloServerPluginCacheControlDisabled(),
       cachePolicyPlugin(schema),
       ...limits.plugins,
+      // Before the budget plugin: a caller without credentials learns that first, not what the operation costs.
+      credentialsPlugin(),
       operationPlugin(logger, metrics),
       budgetPlugin({
         maxUpstreamCalls: config.operation.maxUpstreamCalls,

@@ -4,10 +4,29 @@
  * resolved: it appends an extra `null` (a batch of 3 with the middle reference failing upstream answered 4
  * items), and a router matches entities to representations by index. Here the references are resolved together
  * and awaited once; a reference that rejects is an Error at its own index (`null` there, its error at
- * `['_entities', i]`), which both executors handle. Interface entities, and any batch naming a type that is not
- * an object type, keep @apollo/subgraph's resolver (it resolves their runtime type).
+ * `['_entities', i]`), which both executors handle. Interface entities keep @apollo/subgraph's resolver (it
+ * resolves their runtime type).
+ *
+ * Representations are checked first. `_Any` accepts any JSON, and @apollo/subgraph answers a representation
+ * that is not an object, names no entity or lacks its key with a plain Error (or our loaders with a TypeError),
+ * which reads as our INTERNAL_SERVER_ERROR: a malformed batch is the caller's mistake, BAD_USER_INPUT saying which
+ * representation and what is wrong with it, and nothing is called upstream.
  */
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  isInterfaceType,
+  isLeafType,
+  isObjectType,
+  Kind,
+  parse,
+  type ConstDirectiveNode,
+  type GraphQLFieldResolver,
+  type GraphQLInterfaceType,
+  type GraphQLLeafType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { badUserInput } from './errors.js';
 
 interface Representation {
   __typename: string;
@@ -16,36 +35,119 @@ interface Representation {
 
 type ResolveReference = (reference: Representation, context: unknown, info: unknown) => unknown;
 
+/** One field of a `@key` field set: a leaf checks its value with the scalar's own parser, a nested key an object. */
+interface KeyField {
+  name: string;
+  leaf: GraphQLLeafType | null;
+}
+
+interface EntityType {
+  keys: KeyField[][];
+  /** `undefined` for an interface entity, which @apollo/subgraph's resolver handles. */
+  resolveReference: ResolveReference | null | undefined;
+}
+
 export function resolveEntitiesTogether(schema: GraphQLSchema): void {
   const field = schema.getQueryType()?.getFields()._entities;
   if (!field) return;
   const original = field.resolve as GraphQLFieldResolver<unknown, unknown>;
-  const references = new Map<string, ResolveReference | null>();
+  const entities = new Map<string, EntityType>();
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type)) continue;
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    const keys = keyFieldSets(type);
+    if (keys.length === 0) continue;
     const subgraph = (type.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } })
       .apollo?.subgraph;
-    references.set(type.name, subgraph?.resolveReference ?? null);
+    entities.set(type.name, {
+      keys,
+      resolveReference: isObjectType(type) ? (subgraph?.resolveReference ?? null) : undefined,
+    });
   }
+  const entityNames = [...entities.keys()].sort().join(', ');
 
-  field.resolve = async (source, args: { representations: readonly Representation[] }, context, info) => {
+  field.resolve = async (source, args: { representations: readonly unknown[] }, context, info) => {
     const { representations } = args;
-    if (!representations.every((reference) => references.has(reference.__typename)))
+    for (const [i, representation] of representations.entries()) {
+      const problem = problemWith(representation, entities, entityNames);
+      if (problem) throw badUserInput(`representations[${i}] ${problem}`, ['representations', String(i)]);
+    }
+    const valid = representations as readonly Representation[];
+    if (valid.some((reference) => entities.get(reference.__typename)?.resolveReference === undefined))
       return original(source, args, context, info);
     const settled = await Promise.allSettled(
-      representations.map((reference) => {
-        const resolveReference = references.get(reference.__typename);
+      valid.map((reference) => {
+        const resolveReference = entities.get(reference.__typename)?.resolveReference;
         return resolveReference ? resolveReference(reference, context, info) : reference;
       }),
     );
     return settled.map((outcome, i) =>
       outcome.status === 'fulfilled'
-        ? withTypename(outcome.value, representations[i]!.__typename)
+        ? withTypename(outcome.value, valid[i]!.__typename)
         : outcome.reason instanceof Error
           ? outcome.reason
           : new Error(String(outcome.reason)),
     );
   };
+}
+
+/** What is wrong with one representation, worded to follow `representations[i] `; undefined when nothing is. */
+function problemWith(
+  representation: unknown,
+  entities: ReadonlyMap<string, EntityType>,
+  entityNames: string,
+): string | undefined {
+  if (representation === null || typeof representation !== 'object' || Array.isArray(representation))
+    return 'is not an object.';
+  const fields = representation as Record<string, unknown>;
+  const typename = fields.__typename;
+  if (typeof typename !== 'string') return 'has no `__typename` string.';
+  const entity = entities.get(typename);
+  if (!entity)
+    return `names ${quoted(typename)}, which is not an entity type of this subgraph (${entityNames}).`;
+  if (entity.keys.some((key) => key.every((keyField) => isValidKeyValue(fields[keyField.name], keyField))))
+    return undefined;
+  const wanted = entity.keys.map((key) => key.map((keyField) => keyField.name).join(' ')).join('" or "');
+  return `of ${typename} carries no valid key: expected "${wanted}".`;
+}
+
+function isValidKeyValue(value: unknown, field: KeyField): boolean {
+  if (value === null || value === undefined) return false;
+  if (!field.leaf) return typeof value === 'object' && !Array.isArray(value);
+  try {
+    return field.leaf.parseValue(value) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The type's `@key(fields: …)` field sets (top-level fields of each), from its SDL definition and extensions. */
+function keyFieldSets(type: GraphQLObjectType | GraphQLInterfaceType): KeyField[][] {
+  const directives: ConstDirectiveNode[] = [
+    ...(type.astNode?.directives ?? []),
+    ...type.extensionASTNodes.flatMap((node) => node.directives ?? []),
+  ];
+  const fields = type.getFields();
+  const sets: KeyField[][] = [];
+  for (const directive of directives) {
+    if (directive.name.value !== 'key') continue;
+    const argument = directive.arguments?.find((arg) => arg.name.value === 'fields');
+    if (argument?.value.kind !== Kind.STRING) continue;
+    const [selection] = parse(`{ ${argument.value.value} }`).definitions;
+    if (selection?.kind !== Kind.OPERATION_DEFINITION) continue;
+    const set: KeyField[] = [];
+    for (const node of selection.selectionSet.selections) {
+      if (node.kind !== Kind.FIELD) continue;
+      const fieldType = fields[node.name.value] && getNamedType(fields[node.name.value]!.type);
+      set.push({ name: node.name.value, leaf: fieldType && isLeafType(fieldType) ? fieldType : null });
+    }
+    sets.push(set);
+  }
+  return sets;
+}
+
+/** A client-supplied name as it may appear in a message: quoted, and cut short. */
+function quoted(value: string): string {
+  return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
 }
 
 /** The `_Entity` union tells its members apart by `__typename`, as @apollo/subgraph sets it. */

@@ -83,7 +83,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  if (isRequestError(error))
+    return { message: formatted.message, ...where, extensions: { code: 'BAD_REQUEST' } };
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Apollo Server refuses some requests with a 4xx status and no code (an APQ hash that does not match the query, an
+ * unsupported persisted-query version): the client's mistake, worded by Apollo, so the message is shown.
+ */
+function isRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 export function badUserInput(message: string, field?: string[]): GraphQLError {

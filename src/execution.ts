@@ -14,7 +14,15 @@
  * variables it refuses, so that their errors read as graphql-js's.
  */
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -44,8 +52,22 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
   return {
     async load() {
       return {
-        async executor({ document, operationName, request, context }) {
+        async executor({ document, operation, operationName, request, context }) {
           const variables = request.variables ?? {};
+          // Apollo calls the executor even when no operation matched the request's `operationName` (typed as
+          // always present, it is then undefined), and passes `operationName: null`: graphql-jit would compile
+          // and run the document's only operation. graphql-js, given the name the client sent, answers "Unknown
+          // operation named …", which Apollo turns into a 400 OPERATION_RESOLUTION_FAILURE.
+          const resolved = operation as OperationDefinitionNode | undefined;
+          if (!resolved) {
+            return execute({
+              schema,
+              document,
+              contextValue: context,
+              variableValues: variables,
+              operationName: request.operationName ?? null,
+            }) as Promise<ExecutionResult>;
+          }
           const traced = request.http?.headers.get(TRACE_HEADER) === 'ftv1';
           const query = traced ? null : compiledFor(document, operationName);
           if (query) {
@@ -88,3 +110,16 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
     Object.defineProperty(rebuilt, 'locations', { value: error.locations, enumerable: true });
   return rebuilt;
 }
+
+/**
+ * A document may only use root operation types the schema has. graphql-js (16) validates nothing of the kind and
+ * fails at execution ("Schema is not configured to execute subscription operation."), an error without a code
+ * that Apollo reports as INTERNAL_SERVER_ERROR; as a validation rule it is the client's 400
+ * GRAPHQL_VALIDATION_FAILED, as graphql-js 17's `KnownOperationTypesRule` makes it.
+ */
+export const knownOperationTypes: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (context.getSchema().getRootType(node.operation)) return;
+    context.reportError(new GraphQLError(`This graph has no ${node.operation} operations.`, { nodes: node }));
+  },
+});
