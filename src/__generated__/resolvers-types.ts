@@ -17,7 +17,11 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An ISO-8601 instant with a time zone, e.g. `2025-01-15T10:30:00Z`. */
   DateTime: { input: string; output: string; }
-  /** An e-mail address (RFC 5322 addr-spec), validated on input. */
+  /**
+   * An e-mail address (RFC 5322 addr-spec): a malformed one is refused with BAD_USER_INPUT before any upstream call.
+   * Inputs only: e-mail fields in answers (`Technician.email`, `Customer.email`, the e-mail keys) are `String`, the
+   * type a sibling subgraph declares for the same key, since a shared field must have one type in every subgraph.
+   */
   EmailAddress: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -211,7 +215,7 @@ export type Customer = {
   /** When the customer was added. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The customer's e-mail address. */
-  email: Scalars['EmailAddress']['output'];
+  email: Scalars['String']['output'];
   /** The customer's id. */
   id: Scalars['ID']['output'];
   /** The customer's name. */
@@ -350,7 +354,7 @@ export type FileTransferStatus =
 export type Invitation = {
   __typename?: 'Invitation';
   /** Who was invited. */
-  email: Scalars['EmailAddress']['output'];
+  email: Scalars['String']['output'];
   /** The invitation's id. */
   id: Scalars['ID']['output'];
   /** When the invitation was made. */
@@ -973,7 +977,7 @@ export type Technician = {
   /** How many sessions the technician is in now. */
   activeSessionCount: Scalars['Int']['output'];
   /** The technician's e-mail address. */
-  email: Scalars['EmailAddress']['output'];
+  email: Scalars['String']['output'];
   /** The technician's id. */
   id: Scalars['ID']['output'];
   /** How many concurrent sessions the technician's plan allows, when Zoho says. */
@@ -1494,7 +1498,7 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  email?: Resolver<ResolversTypes['EmailAddress'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1558,7 +1562,7 @@ export type FileResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type InvitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = ResolversObject<{
-  email?: Resolver<ResolversTypes['EmailAddress'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invitedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   joinUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1704,7 +1708,7 @@ export type StartFileTransferPayloadResolvers<ContextType = Context, ParentType 
 export type TechnicianResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Technician'] = ResolversParentTypes['Technician'], FederationReferenceType extends FederationReferenceTypes['Technician'] = FederationReferenceTypes['Technician']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Technician']> | FederationReferenceType, FederationReferenceType, ContextType>;
   activeSessionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  email?: Resolver<ResolversTypes['EmailAddress'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maxConcurrentSessions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -3,8 +3,10 @@
  * `_service { sdl }` serves it: no errors, no hint that points at a design mistake of ours, and the directives a
  * router acts on (scopes, cost, list sizes, tags) reach the supergraph.
  */
+import type { GraphQLObjectType } from 'graphql';
 import { startCrmSubgraph } from '../fixtures/crm-subgraph.js';
 import { startDeskSubgraph } from '../fixtures/desk-subgraph.js';
+import { startHelpdeskSubgraph } from '../fixtures/helpdesk-subgraph.js';
 import type { RunningSubgraph } from '../fixtures/sibling.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { composeWithSiblings, servedSdl, supergraphSdlOf, unacceptedHints } from './support.js';
@@ -53,5 +55,35 @@ describe('composition beside a help desk and a CRM', () => {
     expect(api.getType('Session')?.toString()).toBe('Session');
     // The argument type of our @cacheControl is for Apollo Server, not for clients.
     expect(api.getType('CacheControlScope')).toBeUndefined();
+  });
+});
+
+describe("composition beside an outsider's help desk that knows only our keys", () => {
+  let helpdesk: RunningSubgraph;
+
+  beforeAll(async () => {
+    helpdesk = await startHelpdeskSubgraph([]);
+  });
+
+  afterAll(() => helpdesk.close());
+
+  it('composes with its plain `Customer @key(email) { email: String! }` and `Technician @key(id)` stubs', () => {
+    const result = composeWithSiblings(stack, sdl, [helpdesk]);
+
+    expect(result.errors?.map((error) => error.message)).toBeUndefined();
+    expect(unacceptedHints(result)).toEqual([]);
+  });
+
+  it('types every e-mail a sibling may share, keys included, as String', () => {
+    const result = composeWithSiblings(stack, sdl, [helpdesk]);
+    if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
+    const api = result.schema.toAPISchema().toGraphQLJSSchema();
+    const fieldType = (type: string, field: string) =>
+      (api.getType(type) as GraphQLObjectType | undefined)?.getFields()[field]?.type.toString();
+
+    expect(fieldType('Customer', 'email')).toBe('String!');
+    expect(fieldType('Technician', 'email')).toBe('String!');
+    expect(fieldType('Invitation', 'email')).toBe('String!');
+    expect(fieldType('HelpdeskTicket', 'requester')).toBe('Customer!');
   });
 });
