@@ -36,18 +36,26 @@ function required(name: string): string {
 /** A page of sessions with each technician's name: the sessions, then the technicians they name. */
 async function dashboard(first: number, offset: number) {
   const page = await zoho.listSessions({ index: offset + 1, count: first });
-  const technicians = await techniciansById([...new Set(page.sessions.map((s) => s.technicianId))]);
+  const named = page.sessions.flatMap((s) => (s.technicianId === undefined ? [] : [s.technicianId]));
+  const technicians = await techniciansById([...new Set(named)]);
+  // As src/pagination.ts: without Zoho's count only a short page tells the total.
+  const shown = page.sessions.length;
+  const totalCount = page.total_count ?? (shown < first ? offset + shown : null);
   return {
-    totalCount: page.total_count,
+    totalCount,
     nodes: page.sessions.map((s) => ({
       id: s.sessionId,
       name: s.sessionName ?? null,
       status: s.status,
       createdAt: s.createdTime,
-      technician: technicians.has(s.technicianId) ? { name: technicians.get(s.technicianId)!.name } : null,
-      customer: { name: s.customerName, email: s.customerEmail },
+      technician:
+        s.technicianId !== undefined && technicians.has(s.technicianId)
+          ? { name: technicians.get(s.technicianId)!.name }
+          : null,
+      customer:
+        s.customerEmail === undefined ? null : { name: s.customerName ?? null, email: s.customerEmail },
     })),
-    pageInfo: { hasNextPage: offset + page.sessions.length < page.total_count },
+    pageInfo: { hasNextPage: totalCount === null || offset + shown < totalCount },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { SessionResolvers } from '../src/__generated__/resolvers-types.js';
 import { sessionStatus, sessionType } from '../src/enums.js';
 import type { CustomerReference } from '../src/mappers.js';
+import type { ZohoCustomer } from '../src/zoho/types.js';
 import { orNull } from './shared.js';
 
 export const Session: SessionResolvers = {
@@ -17,13 +18,16 @@ export const Session: SessionResolvers = {
   startedAt: (session) => session.startTime ?? null,
   endedAt: (session) => session.endTime ?? null,
   expiresIn: (session) => session.expiresIn,
-  technician: (session, _args, ctx) => orNull(ctx.loaders.technicianById.load(session.technicianId)),
+  // The seed's session (the create-session answer) names neither its technician nor its customer.
+  technician: (session, _args, ctx) =>
+    session.technicianId ? orNull(ctx.loaders.technicianById.load(session.technicianId)) : null,
   // The session already names its customer: no call unless a field beyond name and email is selected.
-  customer: (session): CustomerReference => ({
-    reference: 'byEmail',
-    name: session.customerName,
-    email: session.customerEmail,
-  }),
+  customer: (session, _args, ctx): CustomerReference | Promise<ZohoCustomer | null> | null => {
+    if (!session.customerEmail) return null;
+    if (session.customerName === undefined)
+      return orNull(ctx.loaders.customerByEmail.load(session.customerEmail));
+    return { reference: 'byEmail', name: session.customerName, email: session.customerEmail };
+  },
   computer: (session, _args, ctx) =>
     session.computerId ? orNull(ctx.loaders.computerById.load(session.computerId)) : null,
   chatMessages: async (session, _args, ctx) => [...(await ctx.loaders.chatBySession.load(session.sessionId))],

@@ -23,7 +23,9 @@ export interface Page<T> {
   readonly items: T[];
   /** 0-based position of the first item in the whole list. */
   readonly offset: number;
-  readonly totalCount: number;
+  /** null when Zoho sent no count and the page does not show where the list ends (src/pagination.ts). */
+  readonly totalCount: number | null;
+  readonly hasNextPage: boolean;
 }
 
 export interface Edge<T> {

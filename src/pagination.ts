@@ -21,8 +21,29 @@ export function pageRequest(first: number | null | undefined, after: string | nu
   return { index: offset + 1, count };
 }
 
-export function toPage<T>(items: T[], request: PageRequest, totalCount: number): Page<T> {
-  return { items, offset: request.index - 1, totalCount };
+/**
+ * How many items the whole list holds: Zoho's `total_count` when it sent one (the seed's list answers carry
+ * none), else what the page proves: a page shorter than asked for is the last one. null when neither tells (a
+ * full page, or an empty one past the start).
+ */
+export function listTotal(
+  offset: number,
+  itemCount: number,
+  requested: number,
+  reported: number | undefined,
+): number | null {
+  if (reported !== undefined) return reported;
+  const isLast = itemCount < requested && (itemCount > 0 || offset === 0);
+  return isLast ? offset + itemCount : null;
+}
+
+export function toPage<T>(items: T[], request: PageRequest, reported: number | undefined): Page<T> {
+  const offset = request.index - 1;
+  const totalCount = listTotal(offset, items.length, request.count, reported);
+  // Without a total only a short page shows the end; a full one may be followed by more.
+  const hasNextPage =
+    totalCount === null ? items.length >= request.count : offset + items.length < totalCount;
+  return { items, offset, totalCount, hasNextPage };
 }
 
 const PREFIX = 'o:';
@@ -46,7 +67,7 @@ export const connectionResolvers = {
   edges: <T>(page: Page<T>): Array<Edge<T>> =>
     page.items.map((node, i) => ({ node, cursor: encodeCursor(page.offset + i) })),
   pageInfo: <T>(page: Page<T>) => ({
-    hasNextPage: page.offset + page.items.length < page.totalCount,
+    hasNextPage: page.hasNextPage,
     endCursor: page.items.length > 0 ? encodeCursor(page.offset + page.items.length - 1) : null,
   }),
   totalCount: <T>(page: Page<T>) => page.totalCount,

@@ -139,8 +139,8 @@ export type ComputerConnection = {
   nodes: Array<Computer>;
   /** Where this page stands. */
   pageInfo: PageInfo;
-  /** How many computers match in all. */
-  totalCount: Scalars['Int']['output'];
+  /** How many computers match in all; null when Zoho did not say and this page does not show where the list ends (a full page). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A computer with its cursor. */
@@ -245,8 +245,8 @@ export type CustomerConnection = {
   nodes: Array<Customer>;
   /** Where this page stands. */
   pageInfo: PageInfo;
-  /** How many customers match in all. */
-  totalCount: Scalars['Int']['output'];
+  /** How many customers match in all; null when Zoho did not say and this page does not show where the list ends (a full page). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A customer with its cursor. */
@@ -839,8 +839,8 @@ export type SessionConnection = {
   nodes: Array<Session>;
   /** Where this page stands. */
   pageInfo: PageInfo;
-  /** How many sessions match in all. */
-  totalCount: Scalars['Int']['output'];
+  /** How many sessions match in all; null when Zoho did not say and this page does not show where the list ends (a full page). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A session's report: how long it ran and what happened in it. */
@@ -1011,8 +1011,8 @@ export type TechnicianConnection = {
   nodes: Array<Technician>;
   /** Where this page stands. */
   pageInfo: PageInfo;
-  /** How many technicians match in all. */
-  totalCount: Scalars['Int']['output'];
+  /** How many technicians match in all; null when Zoho did not say and this page does not show where the list ends (a full page). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A technician with its cursor. */
@@ -1476,7 +1476,7 @@ export type ComputerConnectionResolvers<ContextType = Context, ParentType extend
   edges?: Resolver<Array<ResolversTypes['ComputerEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Computer']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type ComputerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerEdge'] = ResolversParentTypes['ComputerEdge']> = ResolversObject<{
@@ -1510,7 +1510,7 @@ export type CustomerConnectionResolvers<ContextType = Context, ParentType extend
   edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type CustomerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = ResolversObject<{
@@ -1664,7 +1664,7 @@ export type SessionConnectionResolvers<ContextType = Context, ParentType extends
   edges?: Resolver<Array<ResolversTypes['SessionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type SessionDetailsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionDetails'] = ResolversParentTypes['SessionDetails']> = ResolversObject<{
@@ -1722,7 +1722,7 @@ export type TechnicianConnectionResolvers<ContextType = Context, ParentType exte
   edges?: Resolver<Array<ResolversTypes['TechnicianEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Technician']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type TechnicianEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TechnicianEdge'] = ResolversParentTypes['TechnicianEdge']> = ResolversObject<{

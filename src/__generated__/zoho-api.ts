@@ -445,9 +445,9 @@ export interface components {
             /** Format: date-time */
             createdTime: string;
             expiresIn: number;
-            technicianId: string;
-            customerName: string;
-            customerEmail: string;
+            technicianId?: string;
+            customerName?: string;
+            customerEmail?: string;
             computerId?: string;
             /** Format: date-time */
             scheduledTime?: string;
@@ -460,7 +460,8 @@ export interface components {
         };
         SessionList: {
             sessions: components["schemas"]["Session"][];
-            total_count: number;
+            /** @description How many items match in all, beyond this page. */
+            total_count?: number;
         };
         ScheduleSessionRequest: {
             customerName: string;
@@ -561,7 +562,8 @@ export interface components {
         };
         FileList: {
             files: components["schemas"]["File"][];
-            total_count: number;
+            /** @description How many items match in all, beyond this page. */
+            total_count?: number;
         };
         InitiateFileTransferRequest: {
             fileName: string;
@@ -594,7 +596,8 @@ export interface components {
         };
         TechnicianList: {
             technicians: components["schemas"]["Technician"][];
-            total_count: number;
+            /** @description How many items match in all, beyond this page. */
+            total_count?: number;
         };
         AddTechnicianRequest: {
             name: string;
@@ -629,7 +632,8 @@ export interface components {
         };
         CustomerList: {
             customers: components["schemas"]["Customer"][];
-            total_count: number;
+            /** @description How many items match in all, beyond this page. */
+            total_count?: number;
         };
         AddCustomerRequest: {
             name: string;
@@ -659,7 +663,8 @@ export interface components {
         };
         ComputerList: {
             computers: components["schemas"]["Computer"][];
-            total_count: number;
+            /** @description How many items match in all, beyond this page. */
+            total_count?: number;
         };
         ConnectComputerRequest: {
             technicianId?: string;

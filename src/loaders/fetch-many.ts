@@ -10,7 +10,8 @@ export const PAGE_SIZE = 100;
 
 export interface ListPage<T> {
   items: readonly T[];
-  total: number;
+  /** null when Zoho sent no count and the page does not show the list's end (src/pagination.ts listTotal). */
+  total: number | null;
 }
 
 export interface BatchSource<T> {
@@ -38,8 +39,8 @@ export class TotalHint {
   get pages(): number | undefined {
     return this.total === undefined ? undefined : Math.max(1, Math.ceil(this.total / PAGE_SIZE));
   }
-  remember(total: number): void {
-    this.total = total;
+  remember(total: number | null): void {
+    if (total !== null) this.total = total;
   }
 }
 
@@ -61,11 +62,11 @@ export async function fetchMany<T>(
     const first = await source.limit(() => source.listPage(1));
     collect(first);
     missing = missing.filter((key) => !found.has(key));
-    const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
-    const rest = pages - 1;
+    // A full first page without a count cannot price the walk: the keys it did not hold go one by one.
+    const rest = first.total === null ? undefined : Math.max(1, Math.ceil(first.total / PAGE_SIZE)) - 1;
     if (rest === 0) {
       listedAll = true;
-    } else if (missing.length > 0 && rest <= missing.length) {
+    } else if (rest !== undefined && missing.length > 0 && rest <= missing.length) {
       const more = await Promise.all(
         Array.from({ length: rest }, (_, i) => source.limit(() => source.listPage(1 + (i + 1) * PAGE_SIZE))),
       );

@@ -14,7 +14,8 @@ import type {
   ZohoSessionReportEntry,
   ZohoTechnician,
 } from '../zoho/types.js';
-import { fetchMany, PAGE_SIZE, TotalHint, type BatchSource } from './fetch-many.js';
+import { listTotal } from '../pagination.js';
+import { fetchMany, PAGE_SIZE, TotalHint, type BatchSource, type ListPage } from './fetch-many.js';
 import { createLimit, type Limit } from './limit.js';
 
 export interface Loaders {
@@ -59,6 +60,12 @@ const totals = {
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
+/** A PAGE_SIZE list answer from the 1-based `index`, with its total as far as Zoho or the page tells it. */
+const listPage = <T>(index: number, items: T[], reported: number | undefined): ListPage<T> => ({
+  items,
+  total: listTotal(index - 1, items.length, PAGE_SIZE, reported),
+});
+
 export function createLoaders(api: ZohoAssistApi, options: LoaderOptions): Loaders {
   return new RequestLoaders(api, options);
 }
@@ -98,7 +105,7 @@ class RequestLoaders implements Loaders {
         getOne: (id) => this.#api.getSession(id, this.#call),
         listPage: async (index) => {
           const page = await this.#api.listSessions({ index, count: PAGE_SIZE }, this.#call);
-          return { items: page.sessions, total: page.total_count };
+          return listPage(index, page.sessions, page.total_count);
         },
         prime: (sessions) => this.primeSessions(sessions),
         recentFirst: true,
@@ -149,7 +156,7 @@ class RequestLoaders implements Loaders {
         getOne: (id) => this.#api.getComputer(id, this.#call),
         listPage: async (index) => {
           const page = await this.#api.listComputers({ index, count: PAGE_SIZE }, this.#call);
-          return { items: page.computers, total: page.total_count };
+          return listPage(index, page.computers, page.total_count);
         },
         prime: (computers) => this.primeComputers(computers),
         recentFirst: false,
@@ -226,7 +233,7 @@ class RequestLoaders implements Loaders {
 
   async #listTechnicians(index: number) {
     const page = await this.#api.listTechnicians({ index, count: PAGE_SIZE }, this.#call);
-    return { items: page.technicians, total: page.total_count };
+    return listPage(index, page.technicians, page.total_count);
   }
 
   #technicianSource(): BatchSource<ZohoTechnician> {
@@ -247,7 +254,7 @@ class RequestLoaders implements Loaders {
       getOne: (id) => this.#api.getCustomer(id, this.#call),
       listPage: async (index) => {
         const page = await this.#api.listCustomers({ index, count: PAGE_SIZE }, this.#call);
-        return { items: page.customers, total: page.total_count };
+        return listPage(index, page.customers, page.total_count);
       },
       prime: (customers) => this.primeCustomers(customers),
       recentFirst: false,

@@ -203,12 +203,28 @@ function mediaType(contentType: string | undefined): string {
 
 const responseValidators = new Map<string, ValidateFunction | null>();
 
+const isSuccess = (status: number): boolean => status >= 200 && status < 300;
+
+/**
+ * The seed's status table gives 200 ("Request completed") and 201 ("Created") without saying which operation
+ * answers which, and no example shows a status. A write that landed must not be read as a failure for the
+ * status alone, so an undeclared 2xx is read with the operation's declared success body.
+ */
+function declaredSuccess(responses: Record<string, Json>): Json | undefined {
+  const success = Object.keys(responses).find((key) => /^2\d\d$/.test(key));
+  return success === undefined ? undefined : responses[success];
+}
+
 function responseValidator(operationId: string, status: number): ValidateFunction | null | 'undeclared' {
   const key = `${operationId} ${status}`;
   const cached = responseValidators.get(key);
   if (cached !== undefined) return cached;
   const responses = entryFor(operationId).raw.responses ?? {};
-  const declared = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+  const declared =
+    responses[String(status)] ??
+    responses[`${String(status)[0]}XX`] ??
+    (isSuccess(status) ? declaredSuccess(responses) : undefined) ??
+    responses.default;
   if (!declared) return 'undeclared';
   const content = deref(declared).content as Record<string, Json> | undefined;
   const schema = content?.['application/json']?.schema;
