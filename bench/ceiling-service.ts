@@ -78,6 +78,7 @@ const handler = createHttpHandler<Context>({
       requestId: live ? 'bare' : 'ceiling',
       signal: neverAborted,
       stats: { upstreamCalls: 0 },
+      hasCredentials: true,
     }) satisfies Context,
   maxBodyBytes: 1024 * 1024,
   corsOrigins: [],

@@ -18,6 +18,11 @@ export interface Context {
   /** Aborts when the client disconnects or the operation's deadline passes. */
   signal: AbortSignal;
   stats: OperationStats;
+  /**
+   * False when forwarded mode received no usable `Authorization` header: only operations that read nothing from
+   * Zoho may run (src/auth.ts).
+   */
+  hasCredentials: boolean;
   /** This operation's trace, when tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT). */
   trace?: OperationTrace;
   /** Whose Zoho budget this operation spends (a credential fingerprint, or the organisation), never a token. */
