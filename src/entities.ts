@@ -54,7 +54,7 @@ export function resolveEntitiesTogether(schema: GraphQLSchema): void {
   const entities = new Map<string, EntityType>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
-    const keys = keyFieldSets(type);
+    const keys = keyFieldSets(type, schema);
     if (keys.length === 0) continue;
     const subgraph = (type.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } })
       .apollo?.subgraph;
@@ -120,8 +120,15 @@ function isValidKeyValue(value: unknown, field: KeyField): boolean {
   }
 }
 
+/**
+ * Key fields checked with the scalar the graph takes the same value as on input: an e-mail key is a `String` in
+ * the SDL (a sibling declares `email: String!`, and a shared field has one type in every subgraph), but a
+ * representation's e-mail must still be an e-mail before it is looked up.
+ */
+const KEY_INPUT_SCALARS: Readonly<Record<string, string>> = { email: 'EmailAddress' };
+
 /** The type's `@key(fields: …)` field sets (top-level fields of each), from its SDL definition and extensions. */
-function keyFieldSets(type: GraphQLObjectType | GraphQLInterfaceType): KeyField[][] {
+function keyFieldSets(type: GraphQLObjectType | GraphQLInterfaceType, schema: GraphQLSchema): KeyField[][] {
   const directives: ConstDirectiveNode[] = [
     ...(type.astNode?.directives ?? []),
     ...type.extensionASTNodes.flatMap((node) => node.directives ?? []),
@@ -137,7 +144,10 @@ function keyFieldSets(type: GraphQLObjectType | GraphQLInterfaceType): KeyField[
     const set: KeyField[] = [];
     for (const node of selection.selectionSet.selections) {
       if (node.kind !== Kind.FIELD) continue;
-      const fieldType = fields[node.name.value] && getNamedType(fields[node.name.value]!.type);
+      const inputScalar = KEY_INPUT_SCALARS[node.name.value];
+      const fieldType =
+        (inputScalar && schema.getType(inputScalar)) ||
+        (fields[node.name.value] && getNamedType(fields[node.name.value]!.type));
       set.push({ name: node.name.value, leaf: fieldType && isLeafType(fieldType) ? fieldType : null });
     }
     sets.push(set);
