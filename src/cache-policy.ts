@@ -30,6 +30,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { coercedVariables } from './coerced-variables.js';
 
 /** Apollo's hint shape (what `@cacheControl` says and `overallCachePolicy.restrict` takes). */
 interface CacheHint {
@@ -115,7 +116,7 @@ export class StaticCachePolicy {
   hintFor(
     document: DocumentNode,
     operation: OperationDefinitionNode,
-    variables: Record<string, unknown>,
+    variables: Readonly<Record<string, unknown>>,
   ): CacheHint {
     let policy = this.#byOperation.get(operation);
     if (!policy) {
@@ -136,24 +137,27 @@ export class StaticCachePolicy {
     const policy: DocumentPolicy = { hint: {}, entities: [] };
     if (!root) return policy;
 
-    const visit = (
-      selectionSet: SelectionSetNode,
-      parent: GraphQLCompositeType,
-      isRoot: boolean,
-      seen: Set<string>,
-    ) => {
+    // Restricting a hint is idempotent, so a selection set already visited on the same type adds nothing the
+    // second time: each is walked once per type however often it is spread, and a fragment that spreads the next
+    // one twice over twenty levels costs twenty visits, not a million (issue 24). Also stops a cycle.
+    const visited = new Map<SelectionSetNode, Set<string>>();
+    const visit = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, isRoot: boolean) => {
+      const key = isRoot ? `${parent.name}\u0000root` : parent.name;
+      let types = visited.get(selectionSet);
+      if (!types) visited.set(selectionSet, (types = new Set()));
+      if (types.has(key)) return;
+      types.add(key);
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.INLINE_FRAGMENT) {
           const type = selection.typeCondition
             ? this.#schema.getType(selection.typeCondition.name.value)
             : parent;
-          if (type && isCompositeType(type)) visit(selection.selectionSet, type, isRoot, seen);
+          if (type && isCompositeType(type)) visit(selection.selectionSet, type, isRoot);
         } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
           const fragment = fragments.get(selection.name.value);
-          if (!fragment || seen.has(fragment.name.value)) continue;
+          if (!fragment) continue;
           const type = this.#schema.getType(fragment.typeCondition.name.value);
-          if (type && isCompositeType(type))
-            visit(fragment.selectionSet, type, isRoot, new Set([...seen, fragment.name.value]));
+          if (type && isCompositeType(type)) visit(fragment.selectionSet, type, isRoot);
         } else {
           // Meta fields (__typename, introspection) carry no hint: Apollo's plugin never sees them either.
           if (selection.name.value.startsWith('__')) continue;
@@ -165,12 +169,12 @@ export class StaticCachePolicy {
             );
             const target = getNamedType(field.type);
             if (selection.selectionSet && isCompositeType(target))
-              visit(selection.selectionSet, target, false, seen);
+              visit(selection.selectionSet, target, false);
           }
         }
       }
     };
-    visit(operation.selectionSet, root, true, new Set());
+    visit(operation.selectionSet, root, true);
     return policy;
   }
 
@@ -212,7 +216,7 @@ export class StaticCachePolicy {
     return hint;
   }
 
-  #entitiesHint(node: FieldNode, variables: Record<string, unknown>): CacheHint {
+  #entitiesHint(node: FieldNode, variables: Readonly<Record<string, unknown>>): CacheHint {
     const field = this.#schema.getQueryType()?.getFields()['_entities'];
     if (!field) return { maxAge: 0 };
     let representations: unknown;
@@ -236,30 +240,44 @@ export class StaticCachePolicy {
   }
 }
 
+export interface CachePolicyOptions {
+  /**
+   * Who may share a cacheable answer, decided by whose data it is rather than by the SDL's `scope` hints:
+   * `PUBLIC` when every caller sees the same data (service and static auth modes, one Zoho credential), `PRIVATE`
+   * when each caller's own token decides what Zoho answers (forwarded mode). Without it, the hints decide, as in
+   * Apollo's plugin. The hints' `maxAge` applies either way.
+   */
+  scope?: 'PUBLIC' | 'PRIVATE';
+}
+
 /**
  * Sets `Cache-Control` on every answer: `max-age=N, public|private` when the operation is cacheable and the answer
  * has no errors, `no-store` otherwise. A header a resolver or plugin set earlier is respected as Apollo does
- * (its hint restricts ours; `no-store` or a header we cannot read stands as it is).
+ * (its hint restricts ours, a `private` one stays private; `no-store` or a header we cannot read stands as it is).
  */
 export function cachePolicyPlugin<TContext extends object>(
   schema: GraphQLSchema,
+  options: CachePolicyOptions = {},
 ): ApolloServerPlugin<TContext> {
   const policies = new StaticCachePolicy(schema);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, overallCachePolicy }) {
-          if (operation)
-            overallCachePolicy.restrict(policies.hintFor(document, operation, request.variables ?? {}));
+          if (!operation) return;
+          const variables = coercedVariables(schema, operation, request.variables ?? {});
+          overallCachePolicy.restrict(policies.hintFor(document, operation, variables));
         },
         async willSendResponse({ response, overallCachePolicy }) {
           const existing = response.http.headers.get('cache-control');
           if (existing !== undefined && existing !== NO_STORE && !CACHEABLE_HEADER.test(existing)) return;
           const cacheable = existing === NO_STORE ? null : cacheableWith(overallCachePolicy, existing);
           const clean = response.body.kind === 'single' && !response.body.singleResult.errors;
+          const scope =
+            options.scope === undefined || existing?.endsWith('private') ? cacheable?.scope : options.scope;
           response.http.headers.set(
             'cache-control',
-            cacheable && clean ? `max-age=${cacheable.maxAge}, ${cacheable.scope.toLowerCase()}` : NO_STORE,
+            cacheable && clean ? `max-age=${cacheable.maxAge}, ${scope?.toLowerCase()}` : NO_STORE,
           );
         },
       };

@@ -11,11 +11,18 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { Kind } from 'graphql';
 import type { Context } from './context.js';
 
-/** The fields selected directly in these selection sets, through fragments, by name. */
+/**
+ * The fields selected directly in these selection sets, through fragments, by name. Each selection set is read
+ * once, as graphql-js's own field collection does: a fragment spread twice adds nothing new, and one that spreads
+ * the next twice over twenty levels would otherwise be read a million times (issue 24).
+ */
 function fieldsOf(info: GraphQLResolveInfo, selectionSets: ReadonlyArray<SelectionSetNode | undefined>) {
   const fields = new Map<string, FieldNode[]>();
+  const seen = new Set<SelectionSetNode>();
   const visit = (selectionSet: SelectionSetNode | undefined) => {
-    for (const selection of selectionSet?.selections ?? []) {
+    if (!selectionSet || seen.has(selectionSet)) return;
+    seen.add(selectionSet);
+    for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD)
         fields.set(selection.name.value, [...(fields.get(selection.name.value) ?? []), selection]);
       else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);

@@ -14,6 +14,9 @@
  *   number of representations of that type.
  * - `@skip`/`@include` are honoured; fragments are expanded; selections on several types all count (an upper
  *   estimate).
+ * - Variables are the values execution will use: the caller passes them coerced, defaults applied
+ *   (src/coerced-variables.ts), so `query($n: Int = 100)` is priced at 100, not at the schema's default.
+ * - The walk is linear in the document: each fragment is priced once per parent type, however often it is spread.
  */
 import {
   getNamedType,
@@ -132,7 +135,7 @@ function estimate(input: EstimateInput): { calls: number; reads: ReadonlySet<str
         ? schema.getSubscriptionType()
         : schema.getQueryType();
   const estimator = new Estimator(input);
-  const calls = root ? estimator.selectionSet(operation.selectionSet, root, 1) : 0;
+  const calls = root ? at(estimator.selectionSet(operation.selectionSet, root), 1) : 0;
   return { calls, reads: estimator.reads };
 }
 
@@ -193,9 +196,36 @@ function keyOf(names: readonly string[], variables: Readonly<Record<string, unkn
   return key;
 }
 
+/**
+ * An estimate as a function of the number of times its selection repeats: `fixed + perItem × multiplier`. Entity
+ * weights are fixed (batched once), everything else scales; composing fields keeps that shape, so a fragment's
+ * estimate is worked out once per parent type and reused wherever it is spread.
+ */
+interface Affine {
+  fixed: number;
+  perItem: number;
+}
+
+const ZERO: Affine = Object.freeze({ fixed: 0, perItem: 0 });
+
+function add(target: Affine, part: Affine, scale = 1): void {
+  target.fixed += part.fixed;
+  target.perItem += part.perItem * scale;
+}
+
+function at(cost: Affine, multiplier: number): number {
+  return cost.fixed + cost.perItem * multiplier;
+}
+
 class Estimator {
   /** The variables read by name so far; undefined once one was read inside a literal (not tracked). */
   reads: Set<string> | undefined = new Set();
+  /**
+   * Each fragment's estimate per parent type (and list size, for a connection's sized children): a fragment
+   * spread twice per level over twenty levels is walked twenty times, not a million (issue 24). A fragment
+   * still being worked out counts as nothing, so a cycle (which validation refuses anyway) cannot recurse.
+   */
+  readonly #fragments = new Map<string, Affine>();
 
   constructor(private readonly input: EstimateInput) {}
 
@@ -210,45 +240,53 @@ class Estimator {
     return valueFromAST(node, type, this.input.variables);
   }
 
-  selectionSet(
-    set: SelectionSetNode,
-    type: GraphQLNamedType,
-    multiplier: number,
-    seen: ReadonlySet<string> = new Set(),
-  ): number {
-    let total = 0;
+  fragment(key: string, work: () => Affine): Affine {
+    const known = this.#fragments.get(key);
+    if (known) return known;
+    this.#fragments.set(key, ZERO);
+    const cost = work();
+    this.#fragments.set(key, cost);
+    return cost;
+  }
+
+  selectionSet(set: SelectionSetNode, type: GraphQLNamedType): Affine {
+    const total = { fixed: 0, perItem: 0 };
     for (const selection of set.selections) {
       if (!this.included(selection.directives)) continue;
       if (selection.kind === Kind.FIELD) {
-        total += this.field(selection, type, multiplier);
+        add(total, this.field(selection, type));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition
           ? (this.input.schema.getType(selection.typeCondition.name.value) ?? type)
           : type;
-        total += this.selectionSet(selection.selectionSet, on, multiplier, seen);
+        add(total, this.selectionSet(selection.selectionSet, on));
       } else {
-        const name = selection.name.value;
-        const fragment = this.input.fragments[name];
-        if (!fragment || seen.has(name)) continue;
+        const fragment = this.input.fragments[selection.name.value];
+        if (!fragment) continue;
         const on = this.input.schema.getType(fragment.typeCondition.name.value) ?? type;
-        total += this.selectionSet(fragment.selectionSet, on, multiplier, new Set([...seen, name]));
+        add(
+          total,
+          this.fragment(`${fragment.name.value}\u0000${type.name}`, () =>
+            this.selectionSet(fragment.selectionSet, on),
+          ),
+        );
       }
     }
     return total;
   }
 
-  field(node: FieldNode, parent: GraphQLNamedType, multiplier: number): number {
-    if (!('getFields' in parent)) return 0;
+  field(node: FieldNode, parent: GraphQLNamedType): Affine {
+    if (!('getFields' in parent)) return ZERO;
     if (node.name.value === '_entities' && parent === this.input.schema.getQueryType())
-      return this.entities(node);
+      return { fixed: this.entities(node), perItem: 0 };
     const field = (parent as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()[
       node.name.value
     ];
-    if (!field) return 0;
+    if (!field) return ZERO;
     const cost = fieldCost(this.input.schema, parent, field);
     const returned = getNamedType(field.type);
     const isEntity = entityTypes(this.input.schema).has(returned.name) && !isList(field.type);
-    let total = cost.weight * (isEntity ? 1 : multiplier);
+    const total = isEntity ? { fixed: cost.weight, perItem: 0 } : { fixed: 0, perItem: cost.weight };
     if (!node.selectionSet) return total;
 
     // A list without @listSize (a payload's userErrors) is counted once: nothing below it calls upstream.
@@ -256,9 +294,9 @@ class Estimator {
     const sizedFields = new Set(cost.listSize?.sizedFields ?? []);
     if (sizedFields.size > 0) {
       // The size applies to the sized children only; the connection's other fields (totalCount) do not repeat.
-      total += this.sizedChildren(node.selectionSet, returned, multiplier, size, sizedFields);
+      add(total, this.sizedChildren(node.selectionSet, returned, size, sizedFields));
     } else {
-      total += this.selectionSet(node.selectionSet, returned, multiplier * size);
+      add(total, this.selectionSet(node.selectionSet, returned), size);
     }
     return total;
   }
@@ -266,30 +304,23 @@ class Estimator {
   sizedChildren(
     set: SelectionSetNode,
     type: GraphQLNamedType,
-    multiplier: number,
     size: number,
     sizedFields: ReadonlySet<string>,
-    seen: ReadonlySet<string> = new Set(),
-  ): number {
-    let total = 0;
+  ): Affine {
+    const total = { fixed: 0, perItem: 0 };
     for (const selection of set.selections) {
       if (!this.included(selection.directives)) continue;
       if (selection.kind === Kind.FIELD) {
-        const factor = sizedFields.has(selection.name.value) ? multiplier * size : multiplier;
-        total += this.field(selection, type, factor);
+        add(total, this.field(selection, type), sizedFields.has(selection.name.value) ? size : 1);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        total += this.sizedChildren(selection.selectionSet, type, multiplier, size, sizedFields, seen);
+        add(total, this.sizedChildren(selection.selectionSet, type, size, sizedFields));
       } else {
-        const name = selection.name.value;
-        const fragment = this.input.fragments[name];
-        if (!fragment || seen.has(name)) continue;
-        total += this.sizedChildren(
-          fragment.selectionSet,
-          type,
-          multiplier,
-          size,
-          sizedFields,
-          new Set([...seen, name]),
+        const fragment = this.input.fragments[selection.name.value];
+        if (!fragment) continue;
+        const key = `${fragment.name.value}\u0000${type.name}\u0000${size}\u0000${[...sizedFields].join(',')}`;
+        add(
+          total,
+          this.fragment(key, () => this.sizedChildren(fragment.selectionSet, type, size, sizedFields)),
         );
       }
     }
@@ -347,7 +378,7 @@ class Estimator {
       if (!type || !node.selectionSet) continue;
       const selections = this.forType(node.selectionSet, typename);
       // __resolveReference goes through the entity's loader: one batch (a GET or a list page) per type.
-      total += 1 + this.selectionSet(selections, type, count);
+      total += 1 + at(this.selectionSet(selections, type), count);
     }
     return total;
   }

@@ -7,6 +7,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { coercedVariables } from '../coerced-variables.js';
 import type { Context } from '../context.js';
 import { estimateDocumentCalls } from './cost.js';
 import type { BudgetSnapshot } from './limiter.js';
@@ -28,7 +29,8 @@ export function budgetPlugin(options: BudgetPluginOptions): ApolloServerPlugin<C
       return {
         async didResolveOperation({ schema, operation, document, request }) {
           if (!operation) return;
-          estimated = estimateDocumentCalls(schema, document, operation, request.variables ?? {});
+          const variables = coercedVariables(schema, operation, request.variables ?? {});
+          estimated = estimateDocumentCalls(schema, document, operation, variables);
           if (estimated > options.maxUpstreamCalls) {
             throw new GraphQLError(
               `This operation would make about ${estimated} calls to Zoho Assist; the most one operation may make is ` +

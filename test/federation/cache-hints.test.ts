@@ -1,17 +1,22 @@
 /**
- * The cache hints gateways and CDNs read: entity types carry them, so `_entities` answers are cacheable (per user:
- * PRIVATE, since every answer depends on the caller's token), the shortest hint wins, and writes never are.
+ * The cache hints gateways and CDNs read: entity types carry them, so `_entities` answers are cacheable, the
+ * shortest hint wins, and writes never are. Who may share an answer follows the auth mode, not the SDL's scope
+ * hints (issue 19): with one Zoho credential (static, service) every caller sees the same data, so `public`; with
+ * each caller's own token (forwarded), `private`.
  */
-import { startStack, type Stack } from '../support/stack.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EMULATOR_TOKEN, startStack, type Stack } from '../support/stack.js';
 
 let stack: Stack;
+let forwarded: Stack;
 
 beforeAll(async () => {
   stack = await startStack();
+  forwarded = await startStack({ env: { AUTH_MODE: 'forwarded', ZOHO_ACCESS_TOKEN: '' } });
 });
 
 afterAll(async () => {
-  await stack.close();
+  await Promise.all([stack.close(), forwarded.close()]);
 });
 
 const ENTITIES = /* GraphQL */ `
@@ -27,6 +32,8 @@ const ENTITIES = /* GraphQL */ `
   }
 `;
 
+const AS_USER = { authorization: `Zoho-oauthtoken ${EMULATOR_TOKEN}` };
+
 async function technicianIds(): Promise<{ technician: string; session: string }> {
   const response = await stack.graphql<{
     sessions: { nodes: Array<{ id: string; technician: { id: string } }> };
@@ -37,7 +44,7 @@ async function technicianIds(): Promise<{ technician: string; session: string }>
 }
 
 describe('cache hints', () => {
-  it('makes an _entities answer for technicians cacheable privately for a minute', async () => {
+  it('makes an _entities answer for technicians cacheable for a minute, public with one shared credential', async () => {
     const { technician } = await technicianIds();
 
     const response = await stack.graphql(ENTITIES, {
@@ -45,7 +52,33 @@ describe('cache hints', () => {
     });
 
     expect(response.errors).toBeUndefined();
+    expect(response.headers.get('cache-control')).toBe('max-age=60, public');
+  });
+
+  it("makes the same answer private in forwarded mode, where the caller's token decides what Zoho answers", async () => {
+    const { technician } = await technicianIds();
+
+    const response = await forwarded.graphql(
+      ENTITIES,
+      { representations: [{ __typename: 'Technician', id: technician }] },
+      AS_USER,
+    );
+
+    expect(response.errors).toBeUndefined();
     expect(response.headers.get('cache-control')).toBe('max-age=60, private');
+  });
+
+  it('keeps a list answer public in static mode even where the SDL hint says PRIVATE, and private when forwarded', async () => {
+    // Session carries @cacheControl(maxAge: 5, scope: PRIVATE) in the SDL: the hint's maxAge stays, its scope does not decide.
+    const query = '{ sessions(first: 1) { nodes { id status } } }';
+
+    const shared = await stack.graphql(query);
+    const own = await forwarded.graphql(query, {}, AS_USER);
+
+    expect(shared.errors).toBeUndefined();
+    expect(own.errors).toBeUndefined();
+    expect(shared.headers.get('cache-control')).toBe('max-age=5, public');
+    expect(own.headers.get('cache-control')).toBe('max-age=5, private');
   });
 
   it('lets the session hint (5 s) win when sessions and technicians share an answer', async () => {
@@ -58,7 +91,7 @@ describe('cache hints', () => {
       ],
     });
 
-    expect(response.headers.get('cache-control')).toBe('max-age=5, private');
+    expect(response.headers.get('cache-control')).toBe('max-age=5, public');
   });
 
   it('never marks a mutation cacheable', async () => {
