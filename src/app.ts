@@ -57,9 +57,6 @@ query Dashboard {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** How recently Zoho must have answered for readiness to skip its own probe call. */
-const READY_FRESHNESS_MS = 30_000;
-
 /** What the environment does not decide: for tests and embedding. */
 export interface StartOptions {
   /** Where log lines go instead of stdout (tests capture them to prove no secret is written). */
@@ -120,11 +117,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
             },
           })
         : undefined;
-  /** The last upstream outcome seen by any request: readiness trusts it while it is fresh and good. */
-  let lastUpstream = { answered: false, at: 0 };
-  const noteUpstream = (answered: boolean) => {
-    lastUpstream = { answered, at: Date.now() };
-  };
+  /**
+   * Whether Zoho answered the last upstream attempt of real traffic (undefined before the first). Readiness
+   * reports it and never calls Zoho itself: a probe would spend the organisation's budget on every check, and a
+   * Zoho outage would take every replica out of the gateway's pool at once, replacing our precise
+   * UPSTREAM_UNAVAILABLE answers with refused connections.
+   */
+  let upstreamAnswered: boolean | undefined;
 
   function checkGateway(request: IncomingMessage) {
     const { sharedSecret, secretHeader } = config.gateway;
@@ -168,7 +167,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         stats.upstreamCalls++;
         guard.onCall(event);
         trace?.recordUpstreamCall(event);
-        noteUpstream(recordUpstreamCall(event, requestId, logger, metrics));
+        upstreamAnswered = recordUpstreamCall(event, requestId, logger, metrics) ?? upstreamAnswered;
       },
     });
     const api = budget.cached(client, cacheScope);
@@ -190,39 +189,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     };
   }
 
-  /**
-   * A cheap call (one technician) proves Zoho answers. Any answer below 500 counts, a 401 included: in
-   * forwarded mode the probe has no user token, and a refusal still shows the upstream is there.
-   */
-  async function probeUpstream(): Promise<boolean> {
-    // The probe spends the budget like any call; with none left, Zoho's refusal would say nothing anyway.
-    const guard = budget.guard(budget.identity('readiness-probe').budgetKey);
-    const probe = createZohoClient(http, {
-      tokens: sharedTokens ?? new StaticTokenProvider('readiness-probe'),
-      retry: { limit: 0 },
-      beforeAttempt: guard.beforeAttempt,
-      onCall: (event) => {
-        noteUpstream(recordUpstreamCall(event, 'readiness', logger, metrics));
-      },
-    });
-    noteUpstream(false);
-    try {
-      await probe.listTechnicians({ count: 1 }, { signal: AbortSignal.timeout(2000) });
-    } catch {
-      // The onCall hook has already recorded whether Zoho answered.
-    }
-    // Refused by our own limiter: nothing was sent, and a spent budget is not an outage.
-    if (guard.granted === 0 && guard.last?.retryAfter) return true;
-    return lastUpstream.answered;
-  }
-
   const limits = structuralLimits(undefined, { hideSuggestions: !config.server.introspection });
   const schema = buildSchema();
   const apollo = new ApolloServer<Context>({
     // Our own schema, executed by compiled functions (src/execution.ts): Apollo's only door for an executor.
     gateway: compiledExecution(schema),
     parseOptions: limits.parseOptions,
-    documentStore: limits.documentStore,
     validationRules: [...limits.validationRules, knownOperationTypes],
     formatError,
     introspection: config.server.introspection,
@@ -235,7 +207,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     plugins: [
       // Cache-Control from the operation's document, not from a hook on every resolved field (src/cache-policy.ts).
       ApolloServerPluginCacheControlDisabled(),
-      cachePolicyPlugin(schema, { scope: auth.mode === 'forwarded' ? 'PRIVATE' : 'PUBLIC' }),
+      cachePolicyPlugin(schema),
       ...limits.plugins,
       // Before the budget plugin: a caller without credentials learns that first, not what the operation costs.
       credentialsPlugin(),
@@ -269,19 +241,16 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     maxBodyBytes: 1024 * 1024,
     corsOrigins: config.server.corsOrigins === '*' ? ['*'] : config.server.corsOrigins,
     draining: () => draining,
-    ready: async () => {
-      const fresh = lastUpstream.answered && Date.now() - lastUpstream.at < READY_FRESHNESS_MS;
-      const upstream = fresh || (await probeUpstream());
-      // Redis down is reported but not fatal: the replica serves on local limits (README, "Redis").
-      return {
-        ready: upstream,
-        checks: {
-          config: 'ok',
-          upstream: upstream ? 'ok' : 'unreachable',
-          redis: budget.redisStatus(),
-        },
-      };
-    },
+    // Never fails on Zoho (see upstreamAnswered) nor on Redis (the replica serves on local limits: README, "Redis").
+    ready: async () => ({
+      ready: !draining,
+      checks: {
+        process: draining ? 'shutting down' : 'ok',
+        config: 'ok',
+        upstream: upstreamAnswered === undefined ? 'unknown' : upstreamAnswered ? 'ok' : 'unreachable',
+        redis: budget.redisStatus(),
+      },
+    }),
     ...(metrics ? { metrics: () => metrics.render() } : {}),
   });
   // Requests in flight per connection, for the drain: Node's own idle tracking can count a keep-alive

@@ -2,6 +2,10 @@
  * Prometheus metrics in a Registry of their own: nothing else in the process (a library that registers on
  * prom-client's global registry, a second instance in a test) can collide with or leak into `/metrics`.
  *
+ * Every series of ours is named `zoho_assist_…`, so it cannot be mistaken for another service's in a shared
+ * Prometheus. Node's process metrics keep the names prom-client gives every Node service (`process_…`,
+ * `nodejs_…`), which the standard dashboards and alerts read.
+ *
  * Label values must stay few: routes are templates (`GET /sessions/{sessionId}`), never concrete paths, and
  * client-chosen GraphQL operation names go through `operationLabel` first.
  */
@@ -16,25 +20,36 @@ export type CacheResult = 'hit' | 'miss';
 export interface Metrics {
   /** The registry `render` reads; for tests and for registering extra metrics. */
   readonly registry: Registry;
-  /** `graphql_operations_total{operation,outcome}`. */
+  /** `zoho_assist_graphql_operations_total{operation,outcome}`. */
   readonly operations: Counter<'operation' | 'outcome'>;
-  /** `graphql_operation_duration_seconds{operation}`. */
+  /** `zoho_assist_graphql_operation_duration_seconds{operation}`. */
   readonly operationDuration: Histogram<'operation'>;
-  /** `zoho_upstream_calls_total{route,status}`; `status` is the HTTP status, or `network`/`timeout`. */
+  /** `zoho_assist_upstream_calls_total{route,status}`; `status` is the HTTP status, or `network`/`timeout`. */
   readonly upstreamCalls: Counter<'route' | 'status'>;
-  /** `zoho_upstream_duration_seconds{route}`: one attempt each, retries observed separately. */
+  /** `zoho_assist_upstream_duration_seconds{route}`: one attempt each, retries observed separately. */
   readonly upstreamDuration: Histogram<'route'>;
-  /** `zoho_upstream_retries_total{route}`. */
+  /** `zoho_assist_upstream_retries_total{route}`. */
   readonly upstreamRetries: Counter<'route'>;
-  /** `zoho_upstream_rate_limited_total{route}`: 429 answers from Zoho. */
+  /** `zoho_assist_upstream_rate_limited_total{route}`: 429 answers from Zoho. */
   readonly upstreamRateLimited: Counter<'route'>;
-  /** `zoho_rate_limit_budget_remaining{window}`: calls left in the shared minute and day budgets. */
+  /**
+   * `zoho_assist_upstream_reachable`: 1 when the last upstream attempt of real traffic got an answer (any status
+   * below 500), 0 when it failed (5xx, timeout, network), NaN before the first. Readiness reports the same without
+   * calling Zoho itself.
+   */
+  readonly upstreamReachable: Gauge;
+  /** `zoho_assist_upstream_last_answer_timestamp_seconds`: when Zoho last answered (age: `time() - …`); 0 = never. */
+  readonly upstreamLastAnswer: Gauge;
+  /** `zoho_assist_rate_limit_budget_remaining{window}`: calls left in the shared minute and day budgets. */
   readonly budgetRemaining: Gauge<'window'>;
-  /** `zoho_token_mints_total{outcome}`: access tokens minted from the refresh token. */
+  /** `zoho_assist_token_mints_total{outcome}`: access tokens minted from the refresh token. */
   readonly tokenMints: Counter<'outcome'>;
-  /** `cache_lookups_total{resource,result}`; `cache_hit_ratio{resource}` is derived from it at scrape time. */
+  /**
+   * `zoho_assist_cache_lookups_total{resource,result}`, `result` being `hit` or `miss`: the hit ratio over any
+   * window is `rate(…{result="hit"}[5m]) / rate(…[5m])`.
+   */
   readonly cacheLookups: Counter<'resource' | 'result'>;
-  /** `dataloader_batch_size{loader}`: keys per batch, to see whether batching works. */
+  /** `zoho_assist_dataloader_batch_size{loader}`: keys per batch, to see whether batching works. */
   readonly loaderBatchSize: Histogram<'loader'>;
   /**
    * A bounded label for a client-chosen operation name: `anonymous` when there is none, characters outside
@@ -64,33 +79,13 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
-  const cacheLookups = new Counter({
-    name: 'cache_lookups_total',
-    help: 'Cache lookups by resource and result (hit or miss).',
-    labelNames: ['resource', 'result'] as const,
+  const upstreamReachable = new Gauge({
+    name: 'zoho_assist_upstream_reachable',
+    help: '1 when the last upstream attempt got an answer below 500, 0 when it failed (5xx, timeout, network); NaN before the first.',
     registers,
   });
-
-  new Gauge({
-    name: 'cache_hit_ratio',
-    help: 'Hits divided by lookups since start, per resource (derived from cache_lookups_total).',
-    labelNames: ['resource'] as const,
-    registers,
-    async collect() {
-      const totals = new Map<string, { hit: number; all: number }>();
-      for (const { labels, value } of (await cacheLookups.get()).values) {
-        const resource = String(labels.resource);
-        const entry = totals.get(resource) ?? { hit: 0, all: 0 };
-        entry.all += value;
-        if (labels.result === 'hit') entry.hit += value;
-        totals.set(resource, entry);
-      }
-      this.reset();
-      for (const [resource, { hit, all }] of totals) {
-        if (all > 0) this.set({ resource }, hit / all);
-      }
-    },
-  });
+  // Unknown until traffic reaches Zoho: NaN, so that an alert on `== 0` does not fire on a replica just started.
+  upstreamReachable.set(Number.NaN);
 
   const maxOperationNames = options.maxOperationNames ?? 200;
   const operationNames = new Set<string>();
@@ -98,58 +93,69 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   return {
     registry,
     operations: new Counter({
-      name: 'graphql_operations_total',
+      name: 'zoho_assist_graphql_operations_total',
       help: 'GraphQL operations by name and outcome (success, partial, error).',
       labelNames: ['operation', 'outcome'] as const,
       registers,
     }),
     operationDuration: new Histogram({
-      name: 'graphql_operation_duration_seconds',
+      name: 'zoho_assist_graphql_operation_duration_seconds',
       help: 'GraphQL operation duration in seconds.',
       labelNames: ['operation'] as const,
       buckets: OPERATION_SECONDS,
       registers,
     }),
     upstreamCalls: new Counter({
-      name: 'zoho_upstream_calls_total',
+      name: 'zoho_assist_upstream_calls_total',
       help: 'Zoho Assist API calls by route template and HTTP status (or network/timeout).',
       labelNames: ['route', 'status'] as const,
       registers,
     }),
     upstreamDuration: new Histogram({
-      name: 'zoho_upstream_duration_seconds',
+      name: 'zoho_assist_upstream_duration_seconds',
       help: 'Zoho Assist API call duration in seconds, per attempt.',
       labelNames: ['route'] as const,
       buckets: UPSTREAM_SECONDS,
       registers,
     }),
     upstreamRetries: new Counter({
-      name: 'zoho_upstream_retries_total',
+      name: 'zoho_assist_upstream_retries_total',
       help: 'Retried Zoho Assist API calls by route template.',
       labelNames: ['route'] as const,
       registers,
     }),
     upstreamRateLimited: new Counter({
-      name: 'zoho_upstream_rate_limited_total',
+      name: 'zoho_assist_upstream_rate_limited_total',
       help: 'HTTP 429 answers from Zoho by route template.',
       labelNames: ['route'] as const,
       registers,
     }),
+    upstreamReachable,
+    upstreamLastAnswer: new Gauge({
+      name: 'zoho_assist_upstream_last_answer_timestamp_seconds',
+      help: 'Unix time of the last upstream answer below 500.',
+      registers,
+    }),
     budgetRemaining: new Gauge({
-      name: 'zoho_rate_limit_budget_remaining',
+      name: 'zoho_assist_rate_limit_budget_remaining',
       help: 'Upstream calls left in the shared rate-limit budget, per window (minute, day).',
       labelNames: ['window'] as const,
       registers,
     }),
     tokenMints: new Counter({
-      name: 'zoho_token_mints_total',
+      name: 'zoho_assist_token_mints_total',
       help: 'Access tokens minted from the refresh token, by outcome (minted, throttled, rejected, failed).',
       labelNames: ['outcome'] as const,
       registers,
     }),
-    cacheLookups,
+    cacheLookups: new Counter({
+      name: 'zoho_assist_cache_lookups_total',
+      help: 'Read cache lookups by resource and result (hit or miss).',
+      labelNames: ['resource', 'result'] as const,
+      registers,
+    }),
     loaderBatchSize: new Histogram({
-      name: 'dataloader_batch_size',
+      name: 'zoho_assist_dataloader_batch_size',
       help: 'Keys per DataLoader batch, by loader.',
       labelNames: ['loader'] as const,
       buckets: BATCH_SIZES,

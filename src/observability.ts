@@ -9,19 +9,27 @@ import type { Context } from './context.js';
 import type { Metrics } from './metrics.js';
 import type { UpstreamCallEvent } from './zoho/client.js';
 
-/** Records one upstream attempt; returns whether Zoho answered (any status below 500). */
+/**
+ * Records one upstream attempt; returns whether Zoho answered (any status below 500), or undefined when we
+ * aborted the attempt ourselves.
+ */
 export function recordUpstreamCall(
   event: UpstreamCallEvent,
   requestId: string,
   logger: Logger,
   metrics: Metrics | undefined,
-): boolean {
+): boolean | undefined {
   const status = event.status === undefined ? (event.error ?? 'network') : String(event.status);
+  // A call we gave up on ourselves (deadline, client gone) says nothing of Zoho.
+  const answered =
+    event.error === 'ERR_ABORTED' ? undefined : event.status !== undefined && event.status < 500;
   if (metrics) {
     metrics.upstreamCalls.inc({ route: event.route, status });
     metrics.upstreamDuration.observe({ route: event.route }, event.durationMs / 1000);
     if (event.attempt > 1) metrics.upstreamRetries.inc({ route: event.route });
     if (event.status === 429) metrics.upstreamRateLimited.inc({ route: event.route });
+    if (answered !== undefined) metrics.upstreamReachable.set(answered ? 1 : 0);
+    if (answered) metrics.upstreamLastAnswer.set(Date.now() / 1000);
   }
   if (logger.isLevelEnabled('debug')) {
     logger.debug(
@@ -36,7 +44,7 @@ export function recordUpstreamCall(
       'upstream call',
     );
   }
-  return event.status !== undefined && event.status < 500;
+  return answered;
 }
 
 /**

@@ -20,18 +20,37 @@ describe('createMetrics', () => {
     const { contentType, body } = await metrics.render();
 
     expect(contentType).toMatch(/^text\/plain/);
-    expect(body).toContain('graphql_operations_total{operation="SessionList",outcome="success"} 1');
-    expect(body).toContain('graphql_operation_duration_seconds_count{operation="SessionList"} 1');
-    expect(body).toContain('zoho_upstream_calls_total{route="GET /sessions",status="200"} 1');
-    expect(body).toContain('zoho_upstream_duration_seconds_count{route="GET /sessions"} 1');
-    expect(body).toContain('zoho_upstream_retries_total{route="GET /sessions"} 1');
-    expect(body).toContain('zoho_upstream_rate_limited_total{route="GET /sessions"} 1');
-    expect(body).toContain('zoho_rate_limit_budget_remaining{window="minute"} 49');
-    expect(body).toContain('zoho_rate_limit_budget_remaining{window="day"} 4999');
-    expect(body).toContain('zoho_token_mints_total{outcome="success"} 1');
-    expect(body).toContain('cache_lookups_total{resource="technician",result="hit"} 3');
-    expect(body).toContain('cache_hit_ratio{resource="technician"} 0.75');
-    expect(body).toContain('dataloader_batch_size_bucket{le="10",loader="technician"} 1');
+    expect(body).toContain(
+      'zoho_assist_graphql_operations_total{operation="SessionList",outcome="success"} 1',
+    );
+    expect(body).toContain('zoho_assist_graphql_operation_duration_seconds_count{operation="SessionList"} 1');
+    expect(body).toContain('zoho_assist_upstream_calls_total{route="GET /sessions",status="200"} 1');
+    expect(body).toContain('zoho_assist_upstream_duration_seconds_count{route="GET /sessions"} 1');
+    expect(body).toContain('zoho_assist_upstream_retries_total{route="GET /sessions"} 1');
+    expect(body).toContain('zoho_assist_upstream_rate_limited_total{route="GET /sessions"} 1');
+    expect(body).toContain('zoho_assist_rate_limit_budget_remaining{window="minute"} 49');
+    expect(body).toContain('zoho_assist_rate_limit_budget_remaining{window="day"} 4999');
+    expect(body).toContain('zoho_assist_token_mints_total{outcome="success"} 1');
+    expect(body).toContain('zoho_assist_cache_lookups_total{resource="technician",result="hit"} 3');
+    expect(body).toContain('zoho_assist_cache_lookups_total{resource="technician",result="miss"} 1');
+    expect(body).toContain('zoho_assist_dataloader_batch_size_bucket{le="10",loader="technician"} 1');
+  });
+
+  it('names every series of its own zoho_assist_*, and keeps no since-start ratio', async () => {
+    const metrics = createMetrics();
+    metrics.cacheLookups.inc({ resource: 'technician', result: 'hit' });
+    metrics.upstreamReachable.set(1);
+    metrics.upstreamLastAnswer.set(1_800_000_000);
+
+    const { body } = await metrics.render();
+    const names = [...body.matchAll(/^# TYPE (\S+)/gm)].map((match) => match[1] ?? '');
+    const ours = names.filter((name) => !/^(process|nodejs)_/.test(name));
+
+    expect(ours.length).toBeGreaterThanOrEqual(12);
+    expect(ours.filter((name) => !name.startsWith('zoho_assist_'))).toEqual([]);
+    expect(body).toContain('zoho_assist_upstream_reachable 1');
+    expect(body).toContain('zoho_assist_upstream_last_answer_timestamp_seconds 1800000000');
+    expect(body).not.toContain('hit_ratio');
   });
 
   it('includes the default process metrics', async () => {
@@ -47,7 +66,7 @@ describe('createMetrics', () => {
 
     first.tokenMints.inc({ outcome: 'failure' });
 
-    expect((await first.render()).body).toContain('zoho_token_mints_total{outcome="failure"} 1');
+    expect((await first.render()).body).toContain('zoho_assist_token_mints_total{outcome="failure"} 1');
     expect((await second.render()).body).not.toContain('outcome="failure"');
     expect(second.registry).not.toBe(first.registry);
   });
@@ -58,7 +77,7 @@ describe('createMetrics', () => {
     metrics.tokenMints.inc({ outcome: 'success' });
 
     expect((await metrics.render()).body).toContain(
-      'zoho_token_mints_total{outcome="success",replica="a"} 1',
+      'zoho_assist_token_mints_total{outcome="success",replica="a"} 1',
     );
   });
 

@@ -223,9 +223,9 @@ describe('with Redis unreachable', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
-      checks: { config: 'ok', upstream: 'ok', redis: 'unreachable' },
+      checks: { process: 'ok', config: 'ok', upstream: 'unknown', redis: 'unreachable' },
     });
-    // Readiness spent one call of the two: the second query is the last one allowed.
-    expect(results.map(codes)).toEqual([[], ['RATE_LIMITED'], ['RATE_LIMITED']]);
+    // Readiness spends nothing: two queries use the two calls of the local limit, the third is refused.
+    expect(results.map(codes)).toEqual([[], [], ['RATE_LIMITED']]);
   });
 });

@@ -55,11 +55,12 @@ describe.each([
     });
   });
 
-  it('counts hits and misses per resource in the hit-ratio metric', async () => {
+  it('counts hits and misses per resource, the counters a hit ratio is computed from', async () => {
     const metrics = await fetch(new URL('/metrics', stack.app.url)).then((response) => response.text());
 
-    expect(metrics).toMatch(/cache_lookups_total\{resource="customers",result="hit"\} [1-9]/);
-    expect(metrics).toMatch(/cache_hit_ratio\{resource="customers"\} 0\.\d+/);
+    expect(metrics).toMatch(/zoho_assist_cache_lookups_total\{resource="customers",result="hit"\} [1-9]/);
+    expect(metrics).toMatch(/zoho_assist_cache_lookups_total\{resource="customers",result="miss"\} [1-9]/);
+    expect(metrics).not.toContain('cache_hit_ratio');
   });
 });
 
