@@ -9,7 +9,14 @@ import { resolve } from 'node:path';
 import { validateResponse } from '../../src/zoho/contract.js';
 import type { ZohoAssistApi } from '../../src/zoho/api.js';
 import { ContractError } from '../../src/zoho/errors.js';
-import { recordingClient, rejectionOf, startFakeUpstream, testHttp } from './support.js';
+import {
+  recordingClient,
+  rejectionOf,
+  SMALL_SEED,
+  startFakeUpstream,
+  startUpstream,
+  testHttp,
+} from './support.js';
 
 interface SeedExample {
   seedSection: string;
@@ -153,5 +160,40 @@ describe('what the seed leaves open is read leniently, and nothing more', () => 
     expect(
       validateResponse('listTechnicians', 200, { ...(listed.body as object), total_count: '1' }),
     ).toMatch(/total_count/);
+  });
+});
+
+describe('the emulator, playing Zoho, still sends what the seed leaves out', () => {
+  it('answers every list with total_count and every session with its technician and customer', async () => {
+    const upstream = await startUpstream();
+    try {
+      const { zoho } = recordingClient(testHttp(upstream));
+      const [sessions, technicians, customers, computers] = await Promise.all([
+        zoho.listSessions({ count: 100 }),
+        zoho.listTechnicians({}),
+        zoho.listCustomers({}),
+        zoho.listComputers({}),
+      ]);
+      expect([sessions, technicians, customers, computers].map((list) => list.total_count)).toEqual([
+        SMALL_SEED.sessions,
+        SMALL_SEED.technicians,
+        SMALL_SEED.customers,
+        SMALL_SEED.computers,
+      ]);
+      const files = await zoho.listSessionFiles(sessions.sessions[0]!.sessionId);
+      expect(files.total_count).toBe(files.files.length);
+      expect(sessions.sessions).toHaveLength(SMALL_SEED.sessions);
+      for (const session of sessions.sessions) {
+        expect(session).toEqual(
+          expect.objectContaining({
+            technicianId: expect.any(String),
+            customerName: expect.any(String),
+            customerEmail: expect.any(String),
+          }),
+        );
+      }
+    } finally {
+      await upstream.close();
+    }
   });
 });
