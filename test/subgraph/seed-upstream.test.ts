@@ -37,6 +37,17 @@ const ROUTES: Array<[string, RegExp, unknown]> = [
     seed('getChatHistory'),
   ],
   ['GET /reports/sessions', /^\/reports\/sessions$/, seed('getSessionReport')],
+  // Not the seed's: a session naming its customer's e-mail but not the name, and that customer's record.
+  [
+    'GET /sessions/{sessionId}',
+    /^\/sessions\/by-email-only$/,
+    { ...seedSession, sessionId: 'by-email-only', customerEmail: 'john@example.com' },
+  ],
+  [
+    'GET /customers',
+    /^\/customers$/,
+    { customers: [{ customerId: 'cust_1', name: 'John Doe', email: 'john@example.com' }] },
+  ],
 ];
 
 let app: App;
@@ -251,6 +262,30 @@ describe('a subgraph whose upstream answers as the seed shows', () => {
       },
     });
     expect(calls).toEqual({ 'GET /sessions/{sessionId}': 1, 'GET /sessions/{sessionId}/chat': 1 });
+  });
+
+  it('looks the customer up by e-mail when a session names only the e-mail', async () => {
+    const result = await graphql(`
+      {
+        session(id: "by-email-only") {
+          id
+          customer {
+            id
+            name
+            email
+          }
+        }
+      }
+    `);
+    expect(result).toEqual({
+      data: {
+        session: {
+          id: 'by-email-only',
+          customer: { id: 'cust_1', name: 'John Doe', email: 'john@example.com' },
+        },
+      },
+    });
+    expect(calls).toEqual({ 'GET /sessions/{sessionId}': 1, 'GET /customers': 1 });
   });
 
   it('answers the seed’s session report with its sessions resolved to the seed’s session', async () => {
