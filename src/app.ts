@@ -12,7 +12,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { GraphQLError } from 'graphql';
 import type { DestinationStream } from 'pino';
 import type { RunningEmulator } from '../emulator/index.js';
 import { credentialsPlugin, forwardedToken, NO_FORWARDED_TOKEN } from './auth.js';
@@ -23,6 +22,7 @@ import { startBudget } from './budget/runtime.js';
 import { secretValues, type AuthConfig, type Config } from './config.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
+import { gatewayAdmission } from './gateway-admission.js';
 import { createHttpHandler } from './http.js';
 import { createLoaders } from './loaders/index.js';
 import { structuralLimits } from './limits.js';
@@ -125,17 +125,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
    */
   let upstreamAnswered: boolean | undefined;
 
-  function checkGateway(request: IncomingMessage) {
-    const { sharedSecret, secretHeader } = config.gateway;
-    if (sharedSecret !== null && request.headers[secretHeader] !== sharedSecret) {
-      throw new GraphQLError('This subgraph only answers its gateway.', {
-        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-      });
-    }
-  }
-
   async function context(request: IncomingMessage, response: ServerResponse): Promise<Context> {
-    checkGateway(request);
     const forwarded = sharedTokens ? undefined : forwardedToken(request.headers.authorization);
     const hasCredentials = sharedTokens !== undefined || forwarded !== undefined;
     const tokens =
@@ -235,12 +225,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   );
 
   let draining = false;
+  const admit = gatewayAdmission(config.gateway);
   const handler = createHttpHandler<Context>({
     apollo,
     context,
     maxBodyBytes: 1024 * 1024,
     corsOrigins: config.server.corsOrigins === '*' ? ['*'] : config.server.corsOrigins,
     draining: () => draining,
+    // Checked on the request itself, before Apollo: Hive Gateway's signature covers the body's query and variables.
+    ...(admit ? { admit } : {}),
     // Never fails on Zoho (see upstreamAnswered) nor on Redis (the replica serves on local limits: README, "Redis").
     ready: async () => ({
       ready: !draining,

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from './context.js';
+import type { Admission } from './gateway-admission.js';
 
 export interface HttpOptions<C extends Context> {
   apollo: ApolloServer<C>;
@@ -19,6 +20,8 @@ export interface HttpOptions<C extends Context> {
   metrics?: () => Promise<{ contentType: string; body: string }>;
   /** While draining for shutdown, new requests are refused. */
   draining: () => boolean;
+  /** Whether a GraphQL request proves it came through the gateway (src/gateway-admission.ts); unset = all do. */
+  admit?: Admission;
 }
 
 class BodyTooLarge extends Error {}
@@ -70,6 +73,24 @@ function sendJson(
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(text);
+}
+
+/** A GET request's parameters, JSON ones parsed as Apollo Server parses them (unparsable ones left as text). */
+function paramsOf(url: URL): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const name of ['query', 'variables', 'extensions'] as const) {
+    const value = url.searchParams.get(name);
+    if (value === null) continue;
+    if (name === 'query') params[name] = value;
+    else {
+      try {
+        params[name] = JSON.parse(value);
+      } catch {
+        params[name] = value;
+      }
+    }
+  }
+  return params;
 }
 
 function graphQLError(message: string, code: string) {
@@ -124,6 +145,10 @@ export function createHttpHandler<C extends Context>(options: HttpOptions<C>) {
       } else {
         body = text;
       }
+    }
+    if (options.admit && !options.admit(request.headers, body ?? paramsOf(url))) {
+      sendJson(response, 403, graphQLError('This subgraph only answers its gateway.', 'FORBIDDEN'));
+      return;
     }
     const headers = new HeaderMap();
     const incoming = request.headers;

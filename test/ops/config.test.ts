@@ -39,7 +39,11 @@ describe('loadConfig defaults', () => {
       shutdownDrainMs: 10000,
     });
     expect(config.auth).toEqual({ mode: 'forwarded' });
-    expect(config.gateway).toEqual({ sharedSecret: null, secretHeader: 'x-gateway-secret' });
+    expect(config.gateway).toEqual({
+      sharedSecret: null,
+      secretHeader: 'x-gateway-secret',
+      hmacSecret: null,
+    });
     expect(config.upstream).toMatchObject({
       dc: 'us',
       connectTimeoutMs: 2000,
@@ -287,6 +291,8 @@ describe('loadConfig errors', () => {
       'ZOHO_REFRESH_TOKEN',
     ]);
   });
+      // and nothing to tell the gateway from other callers (test/security/gateway-admission.test.ts)
+      'GATEWAY_SHARED_SECRET',
 
   it('rejects limits that contradict each other', () => {
     const { variables } = problemsOf({
@@ -367,6 +373,7 @@ describe('configDocs', () => {
       'GATEWAY_SHARED_SECRET',
       'REDIS_URL',
     ]);
+      'GATEWAY_HMAC_SECRET',
   });
 
   it('documents the same defaults the parser applies', () => {
