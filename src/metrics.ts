@@ -52,6 +52,15 @@ export interface Metrics {
   /** `zoho_assist_dataloader_batch_size{loader}`: keys per batch, to see whether batching works. */
   readonly loaderBatchSize: Histogram<'loader'>;
   /**
+   * `zoho_assist_forwarded_tokens_total{verdict}`: forwarded tokens Zoho `verified` (answered once) or `rejected`
+   * (401), and requests `refused` at once because Zoho had rejected their token before.
+   */
+  readonly forwardedTokens: Counter<'verdict'>;
+  /** `zoho_assist_redis_breaker_open`: 1 while Redis is too slow or failing and local fallbacks serve. */
+  readonly redisBreakerOpen: Gauge;
+  /** `zoho_assist_redis_breaker_trips_total`: times the Redis breaker opened. */
+  readonly redisBreakerTrips: Counter;
+  /**
    * A bounded label for a client-chosen operation name: `anonymous` when there is none, characters outside
    * `[A-Za-z0-9_]` dropped, at most 64 characters, and `other` once `maxOperationNames` distinct names are seen.
    */
@@ -159,6 +168,22 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       help: 'Keys per DataLoader batch, by loader.',
       labelNames: ['loader'] as const,
       buckets: BATCH_SIZES,
+      registers,
+    }),
+    forwardedTokens: new Counter({
+      name: 'zoho_assist_forwarded_tokens_total',
+      help: 'Forwarded tokens Zoho verified or rejected, and requests refused for a token Zoho had rejected.',
+      labelNames: ['verdict'] as const,
+      registers,
+    }),
+    redisBreakerOpen: new Gauge({
+      name: 'zoho_assist_redis_breaker_open',
+      help: '1 while Redis answers too slowly or fails and the replica serves on local fallbacks.',
+      registers,
+    }),
+    redisBreakerTrips: new Counter({
+      name: 'zoho_assist_redis_breaker_trips_total',
+      help: 'Times the Redis circuit breaker opened.',
       registers,
     }),
     operationLabel(name) {

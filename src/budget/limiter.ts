@@ -9,12 +9,17 @@
  * any upstream window, however aligned, receives at most `limit` calls as long as a call takes less than
  * `guardMs` to arrive. The day is a fixed UTC day, as Zoho's is.
  *
+ * An attempt may draw on several budgets at once (a claim each: the organisation's window and one token's share of
+ * it, say): it is granted only if every one has room, and then spends from all of them in the same step, so that
+ * a refusal by one never spends from another.
+ *
  * Two implementations with one behaviour: `MemoryLimiter` (one replica) and `RedisLimiter` (every replica shares
  * one budget through one atomic Lua script), and `FallbackLimiter`, which uses Redis and falls back to local
  * limits while Redis is unreachable rather than failing every request.
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 
 export interface BudgetLimits {
   /** Calls allowed in any span of `windowMs` (RATE_LIMIT_PER_MINUTE). */
@@ -24,6 +29,15 @@ export interface BudgetLimits {
   /** Calls allowed per UTC day (RATE_LIMIT_PER_DAY). */
   readonly perDay: number;
 }
+
+/** One budget an attempt draws on: its key and its limits. */
+export interface BudgetClaim {
+  readonly key: string;
+  readonly limits: BudgetLimits;
+}
+
+/** The claims of one attempt; the first is the one its snapshot describes. */
+export type BudgetClaims = readonly [BudgetClaim, ...BudgetClaim[]];
 
 export interface BudgetSnapshot {
   readonly limits: BudgetLimits;
@@ -38,13 +52,15 @@ export type Acquisition =
   | { readonly granted: false; readonly snapshot: BudgetSnapshot };
 
 export interface BudgetLimiter {
-  readonly limits: BudgetLimits;
-  /** Spends one call of `key`'s budget, or refuses (with `snapshot.retryAfter`) without spending anything. */
-  take(key: string): Promise<Acquisition>;
-  /** Zoho answered 429: nothing leaves for `key` during the next `retryAfterSeconds`. */
-  block(key: string, retryAfterSeconds: number): Promise<void>;
+  /**
+   * Spends one call from every claim, or refuses (with `snapshot.retryAfter`, the longest wait among them)
+   * without spending anything. The snapshot is the first claim's.
+   */
+  take(claims: BudgetClaims): Promise<Acquisition>;
+  /** Zoho answered 429: nothing leaves for the claim's key during the next `retryAfterSeconds`. */
+  block(claim: BudgetClaim, retryAfterSeconds: number): Promise<void>;
   /** The budget as it stands, spending nothing. */
-  peek(key: string): Promise<BudgetSnapshot>;
+  peek(claim: BudgetClaim): Promise<BudgetSnapshot>;
 }
 
 const DAY_MS = 86_400_000;
@@ -105,33 +121,62 @@ interface LocalState {
   blockedUntil: number;
 }
 
-/** One process's budget. Correct for one replica; the fallback of the Redis limiter for the others. */
+/** Where one claim stands at `now`: its state, what is left, and how long until it has room. */
+interface Standing {
+  state: LocalState;
+  window: number;
+  day: number;
+  waitMs: number;
+}
+
+function spanOf(limits: BudgetLimits): number {
+  return limits.windowMs + guardMs(limits.windowMs);
+}
+
+function snapshotOf(limits: BudgetLimits, window: number, day: number, waitMs: number): BudgetSnapshot {
+  return {
+    limits,
+    remaining: { window: Math.max(0, window), day: Math.max(0, day) },
+    retryAfter: waitMs > 0 ? seconds(waitMs) : 0,
+  };
+}
+
+/** One process's budgets. Correct for one replica; the fallback of the Redis limiter for the others. */
 export class MemoryLimiter implements BudgetLimiter {
-  readonly limits: BudgetLimits;
-  readonly #span: number;
   readonly #now: () => number;
   readonly #states = new Map<string, LocalState>();
 
-  constructor(limits: BudgetLimits, now: () => number = Date.now) {
-    this.limits = limits;
-    this.#span = limits.windowMs + guardMs(limits.windowMs);
+  constructor(now: () => number = Date.now) {
     this.#now = now;
   }
 
-  async take(key: string): Promise<Acquisition> {
-    return this.#evaluate(key, true);
+  async take(claims: BudgetClaims): Promise<Acquisition> {
+    const now = this.#now();
+    const standings = claims.map((claim) => this.#standing(claim, now));
+    const waitMs = Math.max(...standings.map((standing) => standing.waitMs));
+    const first = standings[0]!;
+    if (waitMs > 0) {
+      return { granted: false, snapshot: snapshotOf(claims[0].limits, first.window, first.day, waitMs) };
+    }
+    for (const { state } of standings) {
+      state.sent.push(now);
+      state.dayCount += 1;
+    }
+    return { granted: true, snapshot: snapshotOf(claims[0].limits, first.window - 1, first.day - 1, 0) };
   }
 
-  async peek(key: string): Promise<BudgetSnapshot> {
-    return this.#evaluate(key, false).snapshot;
+  async peek(claim: BudgetClaim): Promise<BudgetSnapshot> {
+    const standing = this.#standing(claim, this.#now());
+    return snapshotOf(claim.limits, standing.window, standing.day, standing.waitMs);
   }
 
-  async block(key: string, retryAfterSeconds: number): Promise<void> {
-    const state = this.#state(key, this.#now());
-    state.blockedUntil = Math.max(state.blockedUntil, this.#now() + retryAfterSeconds * 1000);
+  async block(claim: BudgetClaim, retryAfterSeconds: number): Promise<void> {
+    const now = this.#now();
+    const state = this.#state(claim, now);
+    state.blockedUntil = Math.max(state.blockedUntil, now + retryAfterSeconds * 1000);
   }
 
-  #state(key: string, now: number): LocalState {
+  #state({ key, limits }: BudgetClaim, now: number): LocalState {
     let state = this.#states.get(key);
     if (!state) {
       state = { sent: new DepartureLog(), day: Math.floor(now / DAY_MS), dayCount: 0, blockedUntil: 0 };
@@ -139,36 +184,19 @@ export class MemoryLimiter implements BudgetLimiter {
     }
     const day = Math.floor(now / DAY_MS);
     if (state.day !== day) Object.assign(state, { day, dayCount: 0 });
-    state.sent.expireThrough(now - this.#span);
+    state.sent.expireThrough(now - spanOf(limits));
     return state;
   }
 
-  #evaluate(key: string, spend: boolean): Acquisition {
-    const now = this.#now();
-    const { perWindow, perDay } = this.limits;
-    const state = this.#state(key, now);
+  #standing(claim: BudgetClaim, now: number): Standing {
+    const { perWindow, perDay } = claim.limits;
+    const state = this.#state(claim, now);
     const used = state.sent.size;
     let waitMs = 0;
     if (state.blockedUntil > now) waitMs = state.blockedUntil - now;
     else if (state.dayCount >= perDay) waitMs = msToNextDay(now);
-    else if (used >= perWindow) waitMs = state.sent.at(used - perWindow) + this.#span - now;
-    if (waitMs > 0 || !spend) {
-      return {
-        granted: false,
-        snapshot: this.#snapshot(perWindow - used, perDay - state.dayCount, waitMs),
-      };
-    }
-    state.sent.push(now);
-    state.dayCount += 1;
-    return { granted: true, snapshot: this.#snapshot(perWindow - used - 1, perDay - state.dayCount, 0) };
-  }
-
-  #snapshot(window: number, day: number, waitMs: number): BudgetSnapshot {
-    return {
-      limits: this.limits,
-      remaining: { window: Math.max(0, window), day: Math.max(0, day) },
-      retryAfter: waitMs > 0 ? seconds(waitMs) : 0,
-    };
+    else if (used >= perWindow) waitMs = state.sent.at(used - perWindow) + spanOf(claim.limits) - now;
+    return { state, window: perWindow - used, day: perDay - state.dayCount, waitMs };
   }
 }
 
@@ -176,41 +204,54 @@ export class MemoryLimiter implements BudgetLimiter {
  * One script for take and peek, so that reading the windows and spending from them is one atomic step for every
  * replica. Time is Redis's own (TIME), so replicas with skewed clocks still share one timeline.
  *
- * KEYS: the sliding log (a sorted set of departures), the day counter (a hash {day, count}), the 429 block.
- * ARGV: span ms, window limit, day limit, spend (1 or 0), a unique member for this departure.
- * Returns {granted, waitMs, remainingWindow, remainingDay}.
+ * KEYS, three per claim: the sliding log (a sorted set of departures), the day counter (a hash {day, count}), the
+ * 429 block. ARGV: spend (1 or 0), a unique member for this departure, then per claim: span ms, window limit,
+ * day limit. Returns {granted, waitMs, remainingWindow, remainingDay}, the remainders of the first claim.
  */
 const BUDGET_SCRIPT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local span = tonumber(ARGV[1])
-local limit = tonumber(ARGV[2])
-local dayLimit = tonumber(ARGV[3])
 local day = math.floor(now / 86400000)
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - span)
-local used = redis.call('ZCARD', KEYS[1])
-local dayCount = 0
-if tonumber(redis.call('HGET', KEYS[2], 'day') or '-1') == day then
-  dayCount = tonumber(redis.call('HGET', KEYS[2], 'count') or '0')
-end
+local claims = #KEYS / 3
 local wait = 0
-local blocked = tonumber(redis.call('GET', KEYS[3]) or '0')
-if blocked > now then
-  wait = blocked - now
-elseif dayCount >= dayLimit then
-  wait = (day + 1) * 86400000 - now
-elseif used >= limit then
-  local oldest = redis.call('ZRANGE', KEYS[1], used - limit, used - limit, 'WITHSCORES')
-  wait = tonumber(oldest[2]) + span - now
+local firstWindow, firstDay = 0, 0
+local dayCounts = {}
+for i = 0, claims - 1 do
+  local log, dayKey, block = KEYS[i * 3 + 1], KEYS[i * 3 + 2], KEYS[i * 3 + 3]
+  local span = tonumber(ARGV[i * 3 + 3])
+  local limit = tonumber(ARGV[i * 3 + 4])
+  local dayLimit = tonumber(ARGV[i * 3 + 5])
+  redis.call('ZREMRANGEBYSCORE', log, '-inf', now - span)
+  local used = redis.call('ZCARD', log)
+  local dayCount = 0
+  if tonumber(redis.call('HGET', dayKey, 'day') or '-1') == day then
+    dayCount = tonumber(redis.call('HGET', dayKey, 'count') or '0')
+  end
+  dayCounts[i] = dayCount
+  local claimWait = 0
+  local blocked = tonumber(redis.call('GET', block) or '0')
+  if blocked > now then
+    claimWait = blocked - now
+  elseif dayCount >= dayLimit then
+    claimWait = (day + 1) * 86400000 - now
+  elseif used >= limit then
+    local oldest = redis.call('ZRANGE', log, used - limit, used - limit, 'WITHSCORES')
+    claimWait = tonumber(oldest[2]) + span - now
+  end
+  if claimWait > wait then wait = claimWait end
+  if i == 0 then firstWindow, firstDay = limit - used, dayLimit - dayCount end
 end
-if wait > 0 or ARGV[4] ~= '1' then
-  return {0, wait, limit - used, dayLimit - dayCount}
+if wait > 0 or ARGV[1] ~= '1' then
+  return {0, wait, firstWindow, firstDay}
 end
-redis.call('ZADD', KEYS[1], now, ARGV[5])
-redis.call('PEXPIRE', KEYS[1], span)
-redis.call('HSET', KEYS[2], 'day', day, 'count', dayCount + 1)
-redis.call('PEXPIREAT', KEYS[2], (day + 1) * 86400000 + 60000)
-return {1, 0, limit - used - 1, dayLimit - dayCount - 1}
+for i = 0, claims - 1 do
+  local log, dayKey = KEYS[i * 3 + 1], KEYS[i * 3 + 2]
+  redis.call('ZADD', log, now, ARGV[2])
+  redis.call('PEXPIRE', log, tonumber(ARGV[i * 3 + 3]))
+  redis.call('HSET', dayKey, 'day', day, 'count', dayCounts[i] + 1)
+  redis.call('PEXPIREAT', dayKey, (day + 1) * 86400000 + 60000)
+end
+return {1, 0, firstWindow - 1, firstDay - 1}
 `;
 
 /** Extends the 429 block to `now + ms`, never shortens it. */
@@ -228,57 +269,54 @@ return untilMs
 type BudgetReply = [number, number, number, number];
 
 interface BudgetCommands {
-  zohoBudget(log: string, day: string, block: string, ...args: string[]): Promise<BudgetReply>;
+  zohoBudget(numberOfKeys: number, ...keysAndArgs: string[]): Promise<BudgetReply>;
   zohoBudgetBlock(block: string, ms: string): Promise<number>;
 }
 
 /** The budget every replica shares, in Redis. Commands reject at once while Redis is unreachable. */
 export class RedisLimiter implements BudgetLimiter {
-  readonly limits: BudgetLimits;
-  readonly #redis: Redis & BudgetCommands;
+  readonly #redis: RedisConnection;
   readonly #prefix: string;
-  readonly #span: number;
 
-  constructor(redis: Redis, prefix: string, limits: BudgetLimits) {
-    this.limits = limits;
+  constructor(redis: RedisConnection, prefix: string) {
     this.#prefix = `${prefix}budget:`;
-    this.#span = limits.windowMs + guardMs(limits.windowMs);
-    if (!('zohoBudget' in redis)) {
-      redis.defineCommand('zohoBudget', { numberOfKeys: 3, lua: BUDGET_SCRIPT });
-      redis.defineCommand('zohoBudgetBlock', { numberOfKeys: 1, lua: BLOCK_SCRIPT });
+    if (!('zohoBudget' in redis.client)) {
+      // The number of keys varies with the claims: given with each call.
+      redis.client.defineCommand('zohoBudget', { lua: BUDGET_SCRIPT });
+      redis.client.defineCommand('zohoBudgetBlock', { numberOfKeys: 1, lua: BLOCK_SCRIPT });
     }
-    this.#redis = redis as Redis & BudgetCommands;
+    this.#redis = redis;
   }
 
-  async take(key: string): Promise<Acquisition> {
-    return this.#run(key, true);
+  take(claims: BudgetClaims): Promise<Acquisition> {
+    return this.#run(claims, true);
   }
 
-  async peek(key: string): Promise<BudgetSnapshot> {
-    return (await this.#run(key, false)).snapshot;
+  async peek(claim: BudgetClaim): Promise<BudgetSnapshot> {
+    return (await this.#run([claim], false)).snapshot;
   }
 
-  async block(key: string, retryAfterSeconds: number): Promise<void> {
-    await this.#redis.zohoBudgetBlock(`${this.#prefix}${key}:block`, String(retryAfterSeconds * 1000));
-  }
-
-  async #run(key: string, spend: boolean): Promise<Acquisition> {
-    const base = `${this.#prefix}${key}`;
-    const [granted, waitMs, window, day] = await this.#redis.zohoBudget(
-      `${base}:log`,
-      `${base}:day`,
-      `${base}:block`,
-      String(this.#span),
-      String(this.limits.perWindow),
-      String(this.limits.perDay),
-      spend ? '1' : '0',
-      randomUUID(),
+  async block(claim: BudgetClaim, retryAfterSeconds: number): Promise<void> {
+    await this.#redis.call((redis) =>
+      (redis as Redis & BudgetCommands).zohoBudgetBlock(
+        `${this.#prefix}${claim.key}:block`,
+        String(retryAfterSeconds * 1000),
+      ),
     );
-    const snapshot: BudgetSnapshot = {
-      limits: this.limits,
-      remaining: { window: Math.max(0, window), day: Math.max(0, day) },
-      retryAfter: waitMs > 0 ? seconds(waitMs) : 0,
-    };
+  }
+
+  async #run(claims: BudgetClaims, spend: boolean): Promise<Acquisition> {
+    const keys: string[] = [];
+    const args: string[] = [spend ? '1' : '0', randomUUID()];
+    for (const { key, limits } of claims) {
+      const base = `${this.#prefix}${key}`;
+      keys.push(`${base}:log`, `${base}:day`, `${base}:block`);
+      args.push(String(spanOf(limits)), String(limits.perWindow), String(limits.perDay));
+    }
+    const [granted, waitMs, window, day] = await this.#redis.call((redis) =>
+      (redis as Redis & BudgetCommands).zohoBudget(keys.length, ...keys, ...args),
+    );
+    const snapshot = snapshotOf(claims[0].limits, window, day, waitMs);
     return granted === 1 ? { granted: true, snapshot } : { granted: false, snapshot };
   }
 }
@@ -288,30 +326,28 @@ export class RedisLimiter implements BudgetLimiter {
  * own, so together they may overspend until Redis is back; Zoho's 429s, which block, are the backstop).
  */
 export class FallbackLimiter implements BudgetLimiter {
-  readonly limits: BudgetLimits;
   readonly #primary: BudgetLimiter;
   readonly #local: BudgetLimiter;
   readonly #onFallback: (error: unknown) => void;
 
   constructor(primary: BudgetLimiter, local: BudgetLimiter, onFallback: (error: unknown) => void) {
-    this.limits = primary.limits;
     this.#primary = primary;
     this.#local = local;
     this.#onFallback = onFallback;
   }
 
-  take(key: string): Promise<Acquisition> {
-    return this.#either((limiter) => limiter.take(key));
+  take(claims: BudgetClaims): Promise<Acquisition> {
+    return this.#either((limiter) => limiter.take(claims));
   }
 
-  peek(key: string): Promise<BudgetSnapshot> {
-    return this.#either((limiter) => limiter.peek(key));
+  peek(claim: BudgetClaim): Promise<BudgetSnapshot> {
+    return this.#either((limiter) => limiter.peek(claim));
   }
 
-  async block(key: string, retryAfterSeconds: number): Promise<void> {
+  async block(claim: BudgetClaim, retryAfterSeconds: number): Promise<void> {
     // Both: if Redis fails next, the local limiter still knows about Zoho's 429.
-    await this.#local.block(key, retryAfterSeconds);
-    await this.#either((limiter) => limiter.block(key, retryAfterSeconds));
+    await this.#local.block(claim, retryAfterSeconds);
+    await this.#either((limiter) => limiter.block(claim, retryAfterSeconds));
   }
 
   async #either<T>(run: (limiter: BudgetLimiter) => Promise<T>): Promise<T> {

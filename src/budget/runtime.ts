@@ -1,37 +1,68 @@
 /**
  * The shared state of a replica, built once at start-up from the configuration: the Redis connection (when
- * REDIS_URL is set), the budget limiter, the service token's store and the read cache's store. Everything here
- * works without Redis (in memory, correct for one replica) and keeps working while Redis is down (local
- * limits, in-process single flight, no shared cache), which readiness reports.
+ * REDIS_URL is set), the budget limiter, the service token's store, what Zoho said of forwarded tokens and the
+ * read cache's store. Everything here works without Redis (in memory, correct for one replica) and keeps working
+ * while Redis is down or slow (local limits, in-process single flight, local verdicts, no shared cache), which
+ * readiness reports.
  */
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { CACHE_TTL_MS, createCachedApi } from '../cache/cached-api.js';
 import { MemoryCacheStore, RedisCacheStore, type CacheStore } from '../cache/store.js';
 import type { AuthConfig, Config } from '../config.js';
 import type { Metrics } from '../metrics.js';
-import { connectRedis, type RedisConnection } from '../redis/connection.js';
+import { connectRedis, type RedisConnection, type RedisStatus } from '../redis/connection.js';
 import { RedisTokenStore } from '../redis/token-store.js';
 import type { ZohoAssistApi } from '../zoho/api.js';
 import { MemoryTokenStore, type TokenStore } from '../zoho/tokens.js';
 import { createBudgetGuard, fingerprint, type BudgetGuard } from './guard.js';
-import { FallbackLimiter, MemoryLimiter, RedisLimiter, type BudgetLimiter } from './limiter.js';
+import {
+  FallbackLimiter,
+  MemoryLimiter,
+  RedisLimiter,
+  type BudgetClaim,
+  type BudgetClaims,
+  type BudgetLimiter,
+  type BudgetSnapshot,
+} from './limiter.js';
+import { MemoryTokenVerdicts, SharedTokenVerdicts, type TokenVerdicts } from './verdicts.js';
+
+/** Who is calling, as the budget and the read cache see it. */
+export interface Caller {
+  /** The budget this caller's operations are counted in (and `extensions.budget` shows). */
+  readonly budgetKey: string;
+  /** Whose read cache entries this caller may see. */
+  readonly cacheScope: string;
+  /** Forwarded mode: the fingerprint of the caller's token. */
+  readonly token?: string;
+}
 
 export interface BudgetRuntime {
-  readonly limiter: BudgetLimiter;
   /** Where the service token lives: Redis (shared, with a cross-replica mint lock) or this process. */
   readonly tokenStore: TokenStore;
   /**
    * Whose budget and whose cache a request uses. `forwardedToken` is the caller's own token in forwarded mode;
-   * the service and static credentials are fingerprinted once, at start-up.
+   * the service and static credentials are fingerprinted once, at start-up. A forwarded token Zoho rejected
+   * before is refused here (UNAUTHENTICATED), at no upstream cost.
    */
-  identity(forwardedToken: string | undefined): { budgetKey: string; cacheScope: string };
-  guard(budgetKey: string): BudgetGuard;
-  /** The per-request client, behind the read cache when it is on. */
-  cached(api: ZohoAssistApi, cacheScope: string): ZohoAssistApi;
-  /** For readiness: `ok`, `unreachable` (serving on local fallbacks) or `not configured`. */
-  redisStatus(): 'ok' | 'unreachable' | 'not configured';
+  caller(forwardedToken: string | undefined): Promise<Caller>;
+  guard(caller: Caller): BudgetGuard;
+  /** The budget `budgetKey` as it stands, spending nothing (`extensions.budget`). */
+  peek(budgetKey: string): Promise<BudgetSnapshot>;
+  /**
+   * The per-request client, behind the read cache when it is on; `guard` (the request's) tells a write Zoho
+   * refused outright from one that may have happened.
+   */
+  cached(api: ZohoAssistApi, caller: Caller, guard: BudgetGuard): ZohoAssistApi;
+  /** For readiness: `ok`, `slow` or `unreachable` (serving on local fallbacks either way), or `not configured`. */
+  redisStatus(): RedisStatus | 'not configured';
   close(): Promise<void>;
 }
+
+/** The key of the budget every forwarded token draws on, in either scope. */
+const ORGANISATION = 'organisation';
+/** The key of the allowance of tokens Zoho has not accepted yet. */
+const UNVERIFIED = 'unverified';
 
 export async function startBudget(options: {
   config: Config;
@@ -43,7 +74,7 @@ export async function startBudget(options: {
   const { limits, cache } = config;
   const prefix = limits.redisKeyPrefix;
   const redis: RedisConnection | undefined = limits.redisUrl
-    ? await connectRedis(limits.redisUrl, logger)
+    ? await connectRedis(limits.redisUrl, logger, { metrics })
     : undefined;
 
   let lastFallbackLog = 0;
@@ -56,10 +87,9 @@ export async function startBudget(options: {
     );
   };
 
-  const budgetLimits = { perWindow: limits.perMinute, windowMs: limits.windowMs, perDay: limits.perDay };
-  const local = new MemoryLimiter(budgetLimits);
+  const local = new MemoryLimiter();
   const limiter: BudgetLimiter = redis
-    ? new FallbackLimiter(new RedisLimiter(redis.client, prefix, budgetLimits), local, fellBack('budget'))
+    ? new FallbackLimiter(new RedisLimiter(redis, prefix), local, fellBack('budget'))
     : local;
 
   // The credential's fingerprint names its budget, its token and its cache: two deployments for two Zoho
@@ -73,21 +103,78 @@ export async function startBudget(options: {
 
   const tokenStore: TokenStore =
     redis && auth.mode === 'service' && credential
-      ? new RedisTokenStore(redis.client, { identity: credential, prefix, onError: fellBack('token store') })
+      ? new RedisTokenStore(redis, { identity: credential, prefix, onError: fellBack('token store') })
       : new MemoryTokenStore();
 
   const cacheStore: CacheStore | undefined = !cache.enabled
     ? undefined
     : redis
-      ? new RedisCacheStore(redis.client, prefix)
+      ? new RedisCacheStore(redis, prefix)
       : new MemoryCacheStore(cache.maxEntries);
+
+  const localVerdicts = new MemoryTokenVerdicts();
+  const verdicts: TokenVerdicts = redis
+    ? new SharedTokenVerdicts(redis, { prefix, local: localVerdicts, onError: fellBack('token verdicts') })
+    : localVerdicts;
+
+  // Forwarded mode's budgets (README, "The Zoho API budget"). Tokens Zoho has not accepted yet get a small
+  // window of their own, taken out of the organisation's, so that whatever they send, verified tokens keep the
+  // rest; each verified token may hold a share of the organisation's window, so one greedy user leaves room for
+  // the others.
+  const window = (perWindow: number) => ({ perWindow, windowMs: limits.windowMs, perDay: limits.perDay });
+  const whole = window(limits.perMinute);
+  const unverifiedPerWindow = Math.min(limits.unverifiedPerMinute, limits.perMinute - 1);
+  const unverifiedClaim: BudgetClaim = { key: UNVERIFIED, limits: window(Math.max(1, unverifiedPerWindow)) };
+  const organisation: BudgetClaim = {
+    key: ORGANISATION,
+    limits: window(Math.max(1, limits.perMinute - unverifiedPerWindow)),
+  };
+  const sharePerToken = Math.min(
+    organisation.limits.perWindow,
+    Math.max(1, Math.floor(limits.maxSharePerToken * limits.perMinute)),
+  );
+
+  /** The attempt with each unverified token awaiting Zoho's first answer, per token (src/budget/guard.ts). */
+  const verifying = new Map<string, Promise<void>>();
+  async function verifyTurn(tokenPrint: string): Promise<() => void> {
+    for (let busy = verifying.get(tokenPrint); busy; busy = verifying.get(tokenPrint)) await busy;
+    let release = () => {};
+    const done = new Promise<void>((resolve) => (release = resolve));
+    verifying.set(tokenPrint, done);
+    return () => {
+      if (verifying.get(tokenPrint) === done) verifying.delete(tokenPrint);
+      release();
+    };
+  }
+
+  function claimFor(budgetKey: string): BudgetClaim {
+    return { key: budgetKey, limits: budgetKey === ORGANISATION ? organisation.limits : whole };
+  }
+
+  function forwardedClaims(tokenPrint: string): { verified: BudgetClaims; unverified: BudgetClaims } {
+    const verified: BudgetClaims =
+      limits.scope === 'token'
+        ? // Each token its own budget, and all of them together no more than the organisation's.
+          [{ key: `user:${tokenPrint}`, limits: whole }, organisation]
+        : sharePerToken < organisation.limits.perWindow
+          ? [organisation, { key: `share:${tokenPrint}`, limits: window(sharePerToken) }]
+          : [organisation];
+    return { verified, unverified: [unverifiedClaim] };
+  }
 
   logger.info(
     {
-      redis: redis ? (redis.healthy() ? 'connected' : 'unreachable') : 'not configured',
+      redis: redis ? redis.status() : 'not configured',
       perWindow: limits.perMinute,
       windowMs: limits.windowMs,
       perDay: limits.perDay,
+      ...(credential
+        ? {}
+        : {
+            scope: limits.scope,
+            unverifiedPerWindow: unverifiedClaim.limits.perWindow,
+            sharePerToken: limits.scope === 'organisation' ? sharePerToken : undefined,
+          }),
       readCache: cache.enabled,
       cacheTtlMs: CACHE_TTL_MS,
     },
@@ -95,35 +182,67 @@ export async function startBudget(options: {
   );
 
   return {
-    limiter,
     tokenStore,
-    identity(forwardedToken) {
+    async caller(forwardedToken) {
       if (credential) return { budgetKey: credential, cacheScope: credential };
-      const user = `user:${fingerprint(forwardedToken ?? '')}`;
-      return { budgetKey: limits.scope === 'token' ? user : 'organisation', cacheScope: user };
+      const tokenPrint = fingerprint(forwardedToken ?? '');
+      const user = `user:${tokenPrint}`;
+      const verdict = forwardedToken === undefined ? undefined : await verdicts.lookup(tokenPrint);
+      if (verdict === 'rejected') {
+        metrics?.forwardedTokens.inc({ verdict: 'refused' });
+        throw new GraphQLError('Zoho rejected this access token; send a valid one.', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
+      }
+      return {
+        budgetKey: limits.scope === 'token' ? user : ORGANISATION,
+        cacheScope: user,
+        token: tokenPrint,
+      };
     },
-    guard(budgetKey) {
+    guard(caller) {
+      const tokenPrint = caller.token;
+      const claims = tokenPrint === undefined ? undefined : forwardedClaims(tokenPrint);
       return createBudgetGuard({
         limiter,
-        key: budgetKey,
+        budget: claimFor(caller.budgetKey),
+        token:
+          tokenPrint !== undefined && claims
+            ? {
+                claims,
+                // `caller` read the shared verdict into this replica's memory: what is known here is current.
+                verdict: () => localVerdicts.lookupNow(tokenPrint),
+                onVerdict(verdict) {
+                  metrics?.forwardedTokens.inc({ verdict });
+                  void verdicts.record(tokenPrint, verdict);
+                  // Zoho counted the call that verified the token against the organisation: so do we (when
+                  // there is room; otherwise the unverified allowance it came out of is the margin).
+                  if (verdict === 'verified') void limiter.take(claims.verified).catch(() => undefined);
+                },
+                verifyTurn: () => verifyTurn(tokenPrint),
+              }
+            : undefined,
         maxCallsPerOperation: config.operation.maxUpstreamCalls,
         metrics,
         onRefused: (call, snapshot) =>
           logger.info({ route: call.route, retryAfter: snapshot.retryAfter }, 'budget spent: call refused'),
       });
     },
-    cached(api, cacheScope) {
+    peek(budgetKey) {
+      return limiter.peek(claimFor(budgetKey));
+    },
+    cached(api, caller, guard) {
       if (!cacheStore) return api;
       return createCachedApi(api, {
         store: cacheStore,
-        scope: cacheScope,
+        scope: caller.cacheScope,
         metrics,
+        mayHaveLanded: () => guard.mayHaveLanded,
         onStoreError: fellBack('read cache'),
       });
     },
     redisStatus() {
-      if (!redis) return 'not configured';
-      return redis.healthy() ? 'ok' : 'unreachable';
+      return redis ? redis.status() : 'not configured';
     },
     async close() {
       await redis?.close();

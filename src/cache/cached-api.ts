@@ -1,7 +1,9 @@
 /**
  * A cross-request read cache in front of the upstream: a ZohoAssistApi that answers repeated GETs from a
- * CacheStore for a short, per-resource time, and forgets a resource whenever a mutation may have changed it
- * (success or failure: a write whose outcome is unknown may have happened).
+ * CacheStore for a short, per-resource time, and forgets a resource whenever a mutation may have changed it: on
+ * success, and on a failure unless Zoho refused every attempt outright (a 4xx) or none was sent (the budget
+ * refused it). A write whose outcome is unknown may have happened; one refused for a made-up token did not, and
+ * must not cost every user their cached reads.
  *
  * Entries are keyed by `scope`: in forwarded mode a fingerprint of the caller's token, so a user only ever
  * reads answers fetched with their own token (and Zoho's scopes for them); with a service identity every
@@ -40,6 +42,11 @@ export interface CachedApiOptions {
   /** Whose answers these are: a token fingerprint in forwarded mode, the service identity otherwise. */
   scope: string;
   metrics?: Metrics | undefined;
+  /**
+   * Attempts of this request that may have changed something in Zoho (src/budget/guard.ts, `mayHaveLanded`).
+   * Without it every write, failed or not, invalidates.
+   */
+  mayHaveLanded?: () => number;
   /** The store failed (Redis unreachable): the call went upstream instead. */
   onStoreError?: (error: unknown) => void;
   ttlMs?: Partial<Record<CachedResource, number>>;
@@ -80,13 +87,23 @@ class CachedZohoApi implements ZohoAssistApi {
   }
 
   async #write<T>(resources: readonly CachedResource[], run: () => Promise<T>): Promise<T> {
+    const landed = this.#options.mayHaveLanded;
+    const before = landed?.();
     try {
-      return await run();
-    } finally {
-      await this.#options.store
-        .invalidate(resources)
-        .catch((error: unknown) => this.#options.onStoreError?.(error));
+      const value = await run();
+      await this.#invalidate(resources);
+      return value;
+    } catch (error) {
+      // Other calls of the same request may have landed meanwhile: that only invalidates more, never less.
+      if (before === undefined || landed!() > before) await this.#invalidate(resources);
+      throw error;
     }
+  }
+
+  async #invalidate(resources: readonly CachedResource[]): Promise<void> {
+    await this.#options.store
+      .invalidate(resources)
+      .catch((error: unknown) => this.#options.onStoreError?.(error));
   }
 
   // ------------------------------------------------------------------------------------------------ sessions

@@ -7,6 +7,7 @@
  * mutation stores its answer under the old generation, where nobody will read it.
  */
 import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 
 export interface CacheLookup {
   /** The generation the entry was looked up under: store the fetched answer under the same one. */
@@ -88,21 +89,23 @@ interface CacheCommands {
 }
 
 export class RedisCacheStore implements CacheStore {
-  readonly #redis: Redis & CacheCommands;
+  readonly #redis: RedisConnection;
   readonly #prefix: string;
 
-  constructor(redis: Redis, prefix: string) {
-    if (!('zohoCacheLookup' in redis))
-      redis.defineCommand('zohoCacheLookup', { numberOfKeys: 1, lua: LOOKUP });
-    this.#redis = redis as Redis & CacheCommands;
+  constructor(redis: RedisConnection, prefix: string) {
+    if (!('zohoCacheLookup' in redis.client))
+      redis.client.defineCommand('zohoCacheLookup', { numberOfKeys: 1, lua: LOOKUP });
+    this.#redis = redis;
     this.#prefix = `${prefix}cache:`;
   }
 
   async lookup(resource: string, key: string): Promise<CacheLookup> {
-    const [generation, value] = await this.#redis.zohoCacheLookup(
-      `${this.#prefix}generation:${resource}`,
-      `${this.#prefix}${resource}:`,
-      key,
+    const [generation, value] = await this.#redis.call((redis) =>
+      (redis as Redis & CacheCommands).zohoCacheLookup(
+        `${this.#prefix}generation:${resource}`,
+        `${this.#prefix}${resource}:`,
+        key,
+      ),
     );
     return { generation, value: value ?? undefined };
   }
@@ -114,12 +117,16 @@ export class RedisCacheStore implements CacheStore {
     value: string,
     ttlMs: number,
   ): Promise<void> {
-    await this.#redis.set(`${this.#prefix}${resource}:${generation}:${key}`, value, 'PX', ttlMs);
+    await this.#redis.call((redis) =>
+      redis.set(`${this.#prefix}${resource}:${generation}:${key}`, value, 'PX', ttlMs),
+    );
   }
 
   async invalidate(resources: readonly string[]): Promise<void> {
-    const pipeline = this.#redis.pipeline();
-    for (const resource of resources) pipeline.incr(`${this.#prefix}generation:${resource}`);
-    await pipeline.exec();
+    await this.#redis.call((redis) => {
+      const pipeline = redis.pipeline();
+      for (const resource of resources) pipeline.incr(`${this.#prefix}generation:${resource}`);
+      return pipeline.exec();
+    });
   }
 }

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
+import type { RedisConnection } from './connection.js';
 import type { StoredToken, TokenStore } from '../zoho/tokens.js';
 
 /** Deletes KEYS[1] only while its field `accessToken` (or the lock's value) is still ARGV[1]. */
@@ -41,7 +42,7 @@ export interface RedisTokenStoreOptions {
 }
 
 export class RedisTokenStore implements TokenStore {
-  readonly #redis: Redis & TokenCommands;
+  readonly #redis: RedisConnection;
   readonly #key: string;
   readonly #lockKey: string;
   readonly #lockTtlMs: number;
@@ -49,12 +50,12 @@ export class RedisTokenStore implements TokenStore {
   readonly #onError: (error: unknown) => void;
   readonly #now: () => number;
 
-  constructor(redis: Redis, options: RedisTokenStoreOptions) {
-    if (!('zohoTokenDelete' in redis)) {
-      redis.defineCommand('zohoTokenDelete', { numberOfKeys: 1, lua: COMPARE_AND_DELETE });
-      redis.defineCommand('zohoLockRelease', { numberOfKeys: 1, lua: RELEASE_LOCK });
+  constructor(redis: RedisConnection, options: RedisTokenStoreOptions) {
+    if (!('zohoTokenDelete' in redis.client)) {
+      redis.client.defineCommand('zohoTokenDelete', { numberOfKeys: 1, lua: COMPARE_AND_DELETE });
+      redis.client.defineCommand('zohoLockRelease', { numberOfKeys: 1, lua: RELEASE_LOCK });
     }
-    this.#redis = redis as Redis & TokenCommands;
+    this.#redis = redis;
     this.#key = `${options.prefix}token:${options.identity}`;
     this.#lockKey = `${this.#key}:mint-lock`;
     this.#lockTtlMs = options.lockTtlMs ?? 15_000;
@@ -65,7 +66,7 @@ export class RedisTokenStore implements TokenStore {
 
   async get(): Promise<StoredToken | undefined> {
     try {
-      const stored = await this.#redis.hgetall(this.#key);
+      const stored = await this.#redis.call((redis) => redis.hgetall(this.#key));
       const refreshAt = Number(stored.refreshAt);
       if (!stored.accessToken || !Number.isFinite(refreshAt)) return undefined;
       return { accessToken: stored.accessToken, refreshAt };
@@ -77,12 +78,14 @@ export class RedisTokenStore implements TokenStore {
 
   async set(token: StoredToken): Promise<void> {
     try {
-      await this.#redis
-        .multi()
-        .hset(this.#key, { accessToken: token.accessToken, refreshAt: String(token.refreshAt) })
-        // Kept a little past its refresh time: a replica may still read it to learn it is stale.
-        .pexpire(this.#key, Math.max(1000, token.refreshAt - this.#now() + 60_000))
-        .exec();
+      await this.#redis.call((redis) =>
+        redis
+          .multi()
+          .hset(this.#key, { accessToken: token.accessToken, refreshAt: String(token.refreshAt) })
+          // Kept a little past its refresh time: a replica may still read it to learn it is stale.
+          .pexpire(this.#key, Math.max(1000, token.refreshAt - this.#now() + 60_000))
+          .exec(),
+      );
     } catch (error) {
       this.#onError(error);
     }
@@ -90,7 +93,9 @@ export class RedisTokenStore implements TokenStore {
 
   async delete(accessToken: string): Promise<void> {
     try {
-      await this.#redis.zohoTokenDelete(this.#key, accessToken);
+      await this.#redis.call((redis) =>
+        (redis as Redis & TokenCommands).zohoTokenDelete(this.#key, accessToken),
+      );
     } catch (error) {
       this.#onError(error);
     }
@@ -102,7 +107,10 @@ export class RedisTokenStore implements TokenStore {
     for (;;) {
       let acquired: boolean;
       try {
-        acquired = (await this.#redis.set(this.#lockKey, owner, 'PX', this.#lockTtlMs, 'NX')) === 'OK';
+        acquired =
+          (await this.#redis.call((redis) =>
+            redis.set(this.#lockKey, owner, 'PX', this.#lockTtlMs, 'NX'),
+          )) === 'OK';
       } catch (error) {
         // No Redis, no lock: minting alone is better than failing every request.
         this.#onError(error);
@@ -115,7 +123,9 @@ export class RedisTokenStore implements TokenStore {
     try {
       return await mint();
     } finally {
-      await this.#redis.zohoLockRelease(this.#lockKey, owner).catch(this.#onError);
+      await this.#redis
+        .call((redis) => (redis as Redis & TokenCommands).zohoLockRelease(this.#lockKey, owner))
+        .catch(this.#onError);
     }
   }
 }

@@ -36,6 +36,7 @@ describe('loadConfig defaults', () => {
       port: 4001,
       corsOrigins: '*',
       introspection: true,
+      shutdownDelayMs: 0,
       shutdownDrainMs: 10000,
     });
     expect(config.auth).toEqual({ mode: 'forwarded' });
@@ -102,6 +103,12 @@ describe('loadConfig defaults', () => {
     expect(config.emulator.enabled).toBe(false);
     expect(config.upstream.apiUrl).toBe('https://assist.zoho.com/api/v2');
     expect(config.auth.mode).toBe('forwarded');
+  });
+
+  it('waits 5 s on SIGTERM before closing the listener in production only, unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).server.shutdownDelayMs).toBe(5000);
+    expect(loadConfig({ NODE_ENV: 'production', SHUTDOWN_DELAY_MS: '0' }).server.shutdownDelayMs).toBe(0);
+    expect(loadConfig({ SHUTDOWN_DELAY_MS: '1500' }).server.shutdownDelayMs).toBe(1500);
   });
 
   it('treats empty and blank variables as unset', () => {

@@ -1,11 +1,13 @@
 /**
- * SIGTERM on the built server, as an orchestrator sends it: requests in flight finish, new ones are refused,
- * and the process exits within the drain time. Plus the drain of an in-process app whose client aborted a
- * request on a keep-alive connection (which once made close() wait out the whole drain time).
+ * SIGTERM on the built server, as an orchestrator sends it: the replica first keeps serving, unready, for
+ * SHUTDOWN_DELAY_MS (while Kubernetes endpoints and gateways stop sending to it), then requests in flight finish,
+ * new ones are refused, and the process exits within the drain time. Plus the drain of an in-process app whose
+ * client aborted a request on a keep-alive connection (which once made close() wait out the whole drain time).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -49,7 +51,11 @@ interface Server {
   exited: Promise<{ code: number | null; at: number }>;
 }
 
-async function spawnServer(main: string, emulator: RunningEmulator): Promise<Server> {
+async function spawnServer(
+  main: string,
+  emulator: RunningEmulator,
+  env: Record<string, string> = {},
+): Promise<Server> {
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: {
@@ -64,6 +70,7 @@ async function spawnServer(main: string, emulator: RunningEmulator): Promise<Ser
       SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
       OPERATION_DEADLINE_MS: '15000',
       ...NO_BUDGET,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -172,6 +179,50 @@ describe('SIGTERM', () => {
     } finally {
       server.child.kill('SIGKILL');
       await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
+    }
+  });
+});
+
+/** Whether a new TCP connection to the server's port is refused: its listener is closed. */
+function listenerClosed(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
+describe('SIGTERM with SHUTDOWN_DELAY_MS', () => {
+  // Long enough that the checks below run inside it on a busy machine; the bounds are the delay itself.
+  const DELAY_MS = 3000;
+
+  it('keeps serving with readiness at 503 for the delay, then closes its listener and exits 0', async () => {
+    const server = await spawnServer(main, emulator, { SHUTDOWN_DELAY_MS: String(DELAY_MS) });
+    const ready = () => fetch(server.url.replace(/\/graphql$/, '/health/ready'));
+    try {
+      expect((await ready()).status).toBe(200);
+
+      const signalled = performance.now();
+      server.child.kill('SIGTERM');
+      await eventually(async () => (await ready()).status === 503);
+      const unready = await ready();
+      const served = await query(server.url, `{ technician(id: "tech_2") { id } }`);
+      const servedAt = performance.now();
+
+      expect(await unready.json()).toMatchObject({ status: 'unready', checks: { process: 'shutting down' } });
+      expect(served).toEqual({ status: 200, body: { data: { technician: { id: 'tech_2' } } } });
+      expect(servedAt - signalled).toBeLessThan(DELAY_MS);
+      expect(await listenerClosed(server.url)).toBe(false);
+
+      await eventually(() => listenerClosed(server.url), DELAY_MS + 5000);
+      expect(performance.now() - signalled).toBeGreaterThanOrEqual(DELAY_MS);
+      expect((await server.exited).code).toBe(0);
+    } finally {
+      server.child.kill('SIGKILL');
     }
   });
 });

@@ -139,7 +139,7 @@ describe('one replica', () => {
     expect(codes(result)).toEqual(['OPERATION_TOO_EXPENSIVE']);
     expect(result.errors?.[0]?.extensions).toMatchObject({
       estimatedUpstreamCalls: 101,
-      maxUpstreamCalls: 60,
+      maxUpstreamCalls: 25,
     });
     expect((await stack.calls()).total).toBe(0);
   });
@@ -155,7 +155,7 @@ describe('one replica', () => {
     expect(result.extensions?.budget).toEqual({
       estimatedUpstreamCalls: 2,
       upstreamCalls: 2,
-      maxUpstreamCallsPerOperation: 60,
+      maxUpstreamCallsPerOperation: 25,
       remaining: { window: 4, day: 998 },
       limits: { perWindow: 6, windowSeconds: 60, perDay: 1000 },
       retryAfter: 0,

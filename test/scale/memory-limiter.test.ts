@@ -4,15 +4,24 @@
  * and compacts now and then, so a wrong offset would show up as a wrong count or a wrong wait).
  */
 import { describe, expect, it } from '@jest/globals';
-import { guardMs, MemoryLimiter } from '../../src/budget/limiter.js';
+import { guardMs, MemoryLimiter, type BudgetClaim } from '../../src/budget/limiter.js';
 
 const WINDOW_MS = 1000;
 const SPAN_MS = WINDOW_MS + guardMs(WINDOW_MS);
 
+function claim(key: string, perWindow: number): BudgetClaim {
+  return { key, limits: { perWindow, windowMs: WINDOW_MS, perDay: 1_000_000 } };
+}
+
 function limiterAt(perWindow: number) {
   const clock = { now: 0 };
-  const limiter = new MemoryLimiter({ perWindow, windowMs: WINDOW_MS, perDay: 1_000_000 }, () => clock.now);
-  return { clock, limiter };
+  const memory = new MemoryLimiter(() => clock.now);
+  // One key per name, all with the same window.
+  const limiter = {
+    take: (key: string) => memory.take([claim(key, perWindow)]),
+    peek: (key: string) => memory.peek(claim(key, perWindow)),
+  };
+  return { clock, limiter, memory };
 }
 
 describe('MemoryLimiter', () => {
@@ -75,5 +84,19 @@ describe('MemoryLimiter', () => {
     expect((await limiter.take('a')).granted).toBe(false);
     expect((await limiter.take('b')).granted).toBe(true);
     expect((await limiter.peek('b')).remaining.window).toBe(1);
+  });
+
+  it('grants an attempt that draws on several budgets only when each has room, and then spends from all', async () => {
+    const { memory } = limiterAt(0);
+    const organisation = claim('organisation', 3);
+    const share = (user: string) => claim(`share:${user}`, 2);
+    const outcomes: boolean[] = [];
+    for (const user of ['a', 'a', 'a', 'b', 'b'])
+      outcomes.push((await memory.take([organisation, share(user)])).granted);
+
+    // `a` stops at its share of two; the refusal spent nothing, so `b` finds the third call, then the window full.
+    expect(outcomes).toEqual([true, true, false, true, false]);
+    expect((await memory.peek(organisation)).remaining.window).toBe(0);
+    expect((await memory.peek(share('b'))).remaining.window).toBe(1);
   });
 });

@@ -7,7 +7,8 @@ import { startStack, type Stack } from '../support/stack.js';
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Two operations below make up to 56 calls, above the default ceiling (25).
+  stack = await startStack({ env: { MAX_UPSTREAM_CALLS_PER_OPERATION: '60' } });
 });
 afterAll(() => stack.close());
 
