@@ -180,7 +180,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
 
   const limits = structuralLimits(undefined, { hideSuggestions: !config.server.introspection });
-  const schema = buildSchema();
+  const schema = buildSchema({ securityDirectives: config.federation.securityDirectives });
   const apollo = new ApolloServer<Context>({
     // Our own schema, executed by compiled functions (src/execution.ts): Apollo's only door for an executor.
     gateway: compiledExecution(schema),

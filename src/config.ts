@@ -139,6 +139,11 @@ export interface Config {
     /** OTEL_EXPORTER_OTLP_ENDPOINT: where OpenTelemetry spans are exported; null = tracing off. */
     readonly otlpEndpoint: string | null;
   };
+
+  readonly federation: {
+    /** FEDERATION_SECURITY_DIRECTIVES: whether `_service { sdl }` carries `@authenticated`/`@requiresScopes`. */
+    readonly securityDirectives: boolean;
+  };
 }
 
 /** One problem with the environment, attributed to the variable that must change. */
@@ -422,6 +427,11 @@ export const envSchema = z.object({
   INTROSPECTION: optional(flag(), 'Serve GraphQL introspection.', {
     whenUnset: 'true, except in production',
   }),
+  FEDERATION_SECURITY_DIRECTIVES: withDefault(
+    flag(),
+    'true',
+    'Whether `_service { sdl }` carries `@authenticated` and `@requiresScopes` (and imports them). `false` for Apollo Gateway (JavaScript) composing with `IntrospectAndCompose`: it refuses a supergraph with these directives. Zoho still enforces every scope on the caller\'s token.',
+  ),
   METRICS_ENABLED: withDefault(flag(), 'true', 'Record Prometheus metrics and serve them at `/metrics`.'),
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(httpUrl(), 'OTLP endpoint receiving OpenTelemetry traces.', {
     whenUnset: 'unset (tracing off)',
@@ -708,6 +718,7 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
     log: { level: v.LOG_LEVEL },
     metrics: { enabled: v.METRICS_ENABLED },
     tracing: { otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT ?? null },
+    federation: { securityDirectives: v.FEDERATION_SECURITY_DIRECTIVES },
   };
 }
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Kind, parse, visit, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { resolvers } from '../resolvers/index.js';
 import { resolveEntitiesTogether } from './entities.js';
 
@@ -31,10 +31,45 @@ export function loadTypeDefs(): DocumentNode {
   return parse(files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n'));
 }
 
-export function buildSchema(): GraphQLSchema {
-  const schema = buildSubgraphSchema([
-    { typeDefs: loadTypeDefs(), resolvers: resolvers as GraphQLResolverMap<unknown> },
-  ]);
+export interface SchemaOptions {
+  /**
+   * `false` builds the schema without `@authenticated` and `@requiresScopes`, so `_service { sdl }` carries
+   * neither (FEDERATION_SECURITY_DIRECTIVES). Nothing here enforces them: gateways do, and Zoho checks every
+   * scope on the caller's token whatever the SDL says.
+   */
+  securityDirectives?: boolean;
+}
+
+export function buildSchema({ securityDirectives = true }: SchemaOptions = {}): GraphQLSchema {
+  const typeDefs = securityDirectives ? loadTypeDefs() : stripSecurityDirectives(loadTypeDefs());
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
   resolveEntitiesTogether(schema);
   return schema;
+}
+
+const SECURITY_DIRECTIVES = new Set(['authenticated', 'requiresScopes']);
+
+/**
+ * The document without `@authenticated` and `@requiresScopes`: their uses, their definitions, and their names in
+ * `@link(import:)`. Apollo Gateway (JavaScript) refuses a supergraph that links a `for: SECURITY` feature it
+ * cannot enforce, so its users compose a subgraph SDL without them.
+ */
+export function stripSecurityDirectives(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    DirectiveDefinition(node) {
+      return SECURITY_DIRECTIVES.has(node.name.value) ? null : undefined;
+    },
+    Directive(node) {
+      if (SECURITY_DIRECTIVES.has(node.name.value)) return null;
+      if (node.name.value !== 'link') return undefined;
+      const args = node.arguments?.map((arg): ArgumentNode => {
+        if (arg.name.value !== 'import' || arg.value.kind !== Kind.LIST) return arg;
+        const values = arg.value.values.filter(
+          (value) => !(value.kind === Kind.STRING && SECURITY_DIRECTIVES.has(value.value.replace(/^@/, ''))),
+        );
+        return { ...arg, value: { ...arg.value, values } };
+      });
+      return { ...node, arguments: args };
+    },
+  });
 }
