@@ -145,8 +145,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     });
 
     const stats = { upstreamCalls: 0 };
-    const { budgetKey, cacheScope } = budget.identity(forwarded);
-    const guard = budget.guard(budgetKey);
+    // A token Zoho rejected before is refused here, before anything is spent.
+    const caller = await budget.caller(forwarded);
+    const guard = budget.guard(caller);
     const client = createZohoClient(http, {
       tokens,
       requestId,
@@ -160,7 +161,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         upstreamAnswered = recordUpstreamCall(event, requestId, logger, metrics) ?? upstreamAnswered;
       },
     });
-    const api = budget.cached(client, cacheScope);
+    const api = budget.cached(client, caller, guard);
     const loaders = createLoaders(api, {
       concurrency: config.upstream.concurrencyPerOperation,
       signal: controller.signal,
@@ -175,7 +176,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       trace,
       hasCredentials,
       // Without credentials nothing is spent, and the organisation's budget is not the caller's to see.
-      ...(hasCredentials ? { budgetKey } : {}),
+      ...(hasCredentials ? { budgetKey: caller.budgetKey } : {}),
     };
   }
 
@@ -204,8 +205,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       operationPlugin(logger, metrics),
       budgetPlugin({
         maxUpstreamCalls: config.operation.maxUpstreamCalls,
-        snapshot: async ({ budgetKey }) =>
-          budgetKey === undefined ? undefined : budget.limiter.peek(budgetKey),
+        snapshot: async ({ budgetKey }) => (budgetKey === undefined ? undefined : budget.peek(budgetKey)),
       }),
       config.isProduction
         ? ApolloServerPluginLandingPageDisabled()

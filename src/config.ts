@@ -62,8 +62,8 @@ export interface Config {
     readonly secretHeader: string;
   };
 
-    /** GATEWAY_HMAC_SECRET: when set, a request Hive Gateway signed with it is admitted; null = not used. */
-    readonly hmacSecret: string | null;
+  /** GATEWAY_HMAC_SECRET: when set, a request Hive Gateway signed with it is admitted; null = not used. */
+  readonly hmacSecret: string | null;
   readonly auth: AuthConfig;
 
   readonly upstream: {
@@ -105,6 +105,10 @@ export interface Config {
     readonly windowMs: number;
     /** RATE_LIMIT_SCOPE: in forwarded mode, one budget for the organisation or one per user token. */
     readonly scope: 'organisation' | 'token';
+    /** UNVERIFIED_TOKEN_CALLS_PER_MINUTE: forwarded mode's window for tokens Zoho has not accepted yet. */
+    readonly unverifiedPerMinute: number;
+    /** RATE_LIMIT_MAX_SHARE_PER_TOKEN: most of the organisation's window one forwarded token may hold. */
+    readonly maxSharePerToken: number;
     /** REDIS_URL: the shared budget store; null = in memory (correct for one replica only). */
     readonly redisUrl: string | null;
     /** REDIS_KEY_PREFIX: prefix of every Redis key this service writes. */
@@ -213,6 +217,14 @@ const wholeNumber = (min: number, max: number) =>
     .regex(/^\d+$/, 'expected a whole number')
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/** A decimal in (0, 1], such as `0.5`. */
+const fraction = () =>
+  z
+    .string()
+    .regex(/^(0?\.\d+|1(\.0*)?)$/, 'expected a fraction such as 0.5 (above 0, at most 1)')
+    .transform(Number)
+    .pipe(z.number().gt(0, 'must be above 0').max(1, 'must be at most 1'));
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of ${values.join(', ')}` });
@@ -369,8 +381,8 @@ export const envSchema = z.object({
   ),
   MAX_UPSTREAM_CALLS_PER_OPERATION: withDefault(
     wholeNumber(1, 100_000),
-    '60',
-    'Upstream calls one GraphQL operation may make in total; beyond it the operation fails.',
+    '25',
+    'Upstream calls one GraphQL operation may make in total; beyond it the operation fails. Below `RATE_LIMIT_PER_MINUTE` (half of it by default), so one operation cannot take the whole window.',
   ),
 
   RATE_LIMIT_PER_MINUTE: withDefault(
@@ -392,6 +404,16 @@ export const envSchema = z.object({
     oneOf(['organisation', 'token']),
     'organisation',
     "Whose budget a call spends in `forwarded` mode: `organisation` = one budget for every user (one Zoho organisation behind the gateway), `token` = one per user token. Service and static modes spend their credential's budget.",
+  ),
+  UNVERIFIED_TOKEN_CALLS_PER_MINUTE: withDefault(
+    wholeNumber(1, 1_000_000),
+    '5',
+    '`forwarded` mode: upstream calls per window for all tokens Zoho has not accepted yet, together, taken out of `RATE_LIMIT_PER_MINUTE` (at most all but one call of it); made-up tokens cannot spend the rest. A token Zoho rejected (401) is refused at once for 10 minutes.',
+  ),
+  RATE_LIMIT_MAX_SHARE_PER_TOKEN: withDefault(
+    fraction(),
+    '0.5',
+    '`forwarded` mode with `RATE_LIMIT_SCOPE=organisation`: the most of `RATE_LIMIT_PER_MINUTE` one token may spend in a window, so one busy user always leaves room for the others; `1` turns the limit off.',
   ),
   REDIS_URL: optional(
     z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }),
@@ -430,7 +452,7 @@ export const envSchema = z.object({
   FEDERATION_SECURITY_DIRECTIVES: withDefault(
     flag(),
     'true',
-    'Whether `_service { sdl }` carries `@authenticated` and `@requiresScopes` (and imports them). `false` for Apollo Gateway (JavaScript) composing with `IntrospectAndCompose`: it refuses a supergraph with these directives. Zoho still enforces every scope on the caller\'s token.',
+    "Whether `_service { sdl }` carries `@authenticated` and `@requiresScopes` (and imports them). `false` for Apollo Gateway (JavaScript) composing with `IntrospectAndCompose`: it refuses a supergraph with these directives. Zoho still enforces every scope on the caller's token.",
   ),
   METRICS_ENABLED: withDefault(flag(), 'true', 'Record Prometheus metrics and serve them at `/metrics`.'),
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(httpUrl(), 'OTLP endpoint receiving OpenTelemetry traces.', {
@@ -647,25 +669,25 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
       refreshToken: v.ZOHO_REFRESH_TOKEN,
     };
   } else if (mode === 'static' && v.ZOHO_ACCESS_TOKEN) {
-  // A stored credential answers whoever reaches the port: in production a caller must prove it is the gateway,
-  // unless the operator says the network already sees to that.
-  if (
-    ok('NODE_ENV', 'AUTH_MODE', 'ALLOW_UNAUTHENTICATED_CALLERS') &&
-    production &&
-    !isSet('GATEWAY_SHARED_SECRET') &&
-    !isSet('GATEWAY_HMAC_SECRET') &&
-    v.ALLOW_UNAUTHENTICATED_CALLERS !== true
-  ) {
-    const mode = deriveAuthMode(v.AUTH_MODE, isSet);
-    if (mode === 'service' || mode === 'static') {
-      problem(
-        'GATEWAY_SHARED_SECRET',
-        `required when NODE_ENV=production and AUTH_MODE=${mode}: without it any caller reads Zoho data with the ` +
-          `stored credential. Set it (or GATEWAY_HMAC_SECRET for Hive Gateway's signed requests), or ` +
-          `ALLOW_UNAUTHENTICATED_CALLERS=true if only the gateway can reach this port`,
-      );
+    // A stored credential answers whoever reaches the port: in production a caller must prove it is the gateway,
+    // unless the operator says the network already sees to that.
+    if (
+      ok('NODE_ENV', 'AUTH_MODE', 'ALLOW_UNAUTHENTICATED_CALLERS') &&
+      production &&
+      !isSet('GATEWAY_SHARED_SECRET') &&
+      !isSet('GATEWAY_HMAC_SECRET') &&
+      v.ALLOW_UNAUTHENTICATED_CALLERS !== true
+    ) {
+      const mode = deriveAuthMode(v.AUTH_MODE, isSet);
+      if (mode === 'service' || mode === 'static') {
+        problem(
+          'GATEWAY_SHARED_SECRET',
+          `required when NODE_ENV=production and AUTH_MODE=${mode}: without it any caller reads Zoho data with the ` +
+            `stored credential. Set it (or GATEWAY_HMAC_SECRET for Hive Gateway's signed requests), or ` +
+            `ALLOW_UNAUTHENTICATED_CALLERS=true if only the gateway can reach this port`,
+        );
+      }
     }
-  }
 
     auth = { mode, accessToken: v.ZOHO_ACCESS_TOKEN };
   } else if (mode === 'forwarded') {
@@ -712,6 +734,8 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
       redisKeyPrefix: v.REDIS_KEY_PREFIX,
       windowMs: v.RATE_LIMIT_WINDOW_MS,
       scope: v.RATE_LIMIT_SCOPE,
+      unverifiedPerMinute: v.UNVERIFIED_TOKEN_CALLS_PER_MINUTE,
+      maxSharePerToken: v.RATE_LIMIT_MAX_SHARE_PER_TOKEN,
     },
     cache: { enabled: v.READ_CACHE, maxEntries: v.READ_CACHE_MAX_ENTRIES },
     emulator: { enabled: emulator, port: v.EMULATOR_PORT },

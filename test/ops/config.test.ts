@@ -53,7 +53,7 @@ describe('loadConfig defaults', () => {
       maxRetryAfterSeconds: 5,
       concurrencyPerOperation: 8,
     });
-    expect(config.operation).toEqual({ deadlineMs: 15000, maxUpstreamCalls: 60 });
+    expect(config.operation).toEqual({ deadlineMs: 15000, maxUpstreamCalls: 25 });
     expect(config.limits).toEqual({
       perMinute: 50,
       perDay: 5000,
@@ -61,6 +61,8 @@ describe('loadConfig defaults', () => {
       redisKeyPrefix: 'zoho-assist:',
       windowMs: 60000,
       scope: 'organisation',
+      unverifiedPerMinute: 5,
+      maxSharePerToken: 0.5,
     });
     expect(config.cache).toEqual({ enabled: true, maxEntries: 10000 });
     expect(config.log).toEqual({ level: 'info' });
@@ -296,10 +298,10 @@ describe('loadConfig errors', () => {
       'ZOHO_CLIENT_ID',
       'ZOHO_CLIENT_SECRET',
       'ZOHO_REFRESH_TOKEN',
-    ]);
-  });
       // and nothing to tell the gateway from other callers (test/security/gateway-admission.test.ts)
       'GATEWAY_SHARED_SECRET',
+    ]);
+  });
 
   it('rejects limits that contradict each other', () => {
     const { variables } = problemsOf({
@@ -378,9 +380,9 @@ describe('configDocs', () => {
       'ZOHO_CLIENT_SECRET',
       'ZOHO_REFRESH_TOKEN',
       'GATEWAY_SHARED_SECRET',
+      'GATEWAY_HMAC_SECRET',
       'REDIS_URL',
     ]);
-      'GATEWAY_HMAC_SECRET',
   });
 
   it('documents the same defaults the parser applies', () => {
