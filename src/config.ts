@@ -60,10 +60,10 @@ export interface Config {
     readonly sharedSecret: string | null;
     /** GATEWAY_SECRET_HEADER, lower-cased (Node lower-cases incoming header names). */
     readonly secretHeader: string;
+    /** GATEWAY_HMAC_SECRET: when set, a request Hive Gateway signed with it is admitted; null = not used. */
+    readonly hmacSecret: string | null;
   };
 
-  /** GATEWAY_HMAC_SECRET: when set, a request Hive Gateway signed with it is admitted; null = not used. */
-  readonly hmacSecret: string | null;
   readonly auth: AuthConfig;
 
   readonly upstream: {
@@ -330,6 +330,16 @@ export const envSchema = z.object({
     'x-gateway-secret',
     'Header that carries `GATEWAY_SHARED_SECRET`.',
   ),
+  GATEWAY_HMAC_SECRET: optional(
+    secretString(),
+    'Hive Gateway\'s `hmacSignature` secret: when set, a request whose `extensions["hmac-signature"]` is the HMAC-SHA256 of its query and variables under this key is admitted (an alternative to `GATEWAY_SHARED_SECRET`; with both set, either proof admits).',
+    { whenUnset: 'unset (not used)', secret: true },
+  ),
+  ALLOW_UNAUTHENTICATED_CALLERS: withDefault(
+    flag(),
+    'false',
+    'With `NODE_ENV=production` in `service` or `static` mode, the subgraph refuses to start unless `GATEWAY_SHARED_SECRET` or `GATEWAY_HMAC_SECRET` is set: any caller would read Zoho data with the stored credential. `true` starts it anyway, for a network where only the gateway can reach the port.',
+  ),
 
   EMULATOR: withDefault(
     oneOf(['auto', 'on', 'off']),
@@ -348,16 +358,6 @@ export const envSchema = z.object({
     wholeNumber(1, 600_000),
     '10000',
     'Time allowed for one upstream request, response included, in milliseconds.',
-  ),
-  GATEWAY_HMAC_SECRET: optional(
-    secretString(),
-    'Hive Gateway\'s `hmacSignature` secret: when set, a request whose `extensions["hmac-signature"]` is the HMAC-SHA256 of its query and variables under this key is admitted (an alternative to `GATEWAY_SHARED_SECRET`; with both set, either proof admits).',
-    { whenUnset: 'unset (not used)', secret: true },
-  ),
-  ALLOW_UNAUTHENTICATED_CALLERS: withDefault(
-    flag(),
-    'false',
-    'With `NODE_ENV=production` in `service` or `static` mode, the subgraph refuses to start unless `GATEWAY_SHARED_SECRET` or `GATEWAY_HMAC_SECRET` is set: any caller would read Zoho data with the stored credential. `true` starts it anyway, for a network where only the gateway can reach the port.',
   ),
   UPSTREAM_RETRIES: withDefault(
     wholeNumber(0, 10),
@@ -630,6 +630,26 @@ function crossVariableProblems(
     }
   }
 
+  // A stored credential answers whoever reaches the port: in production a caller must prove it is the gateway,
+  // unless the operator says the network already sees to that.
+  if (
+    ok('NODE_ENV', 'AUTH_MODE', 'ALLOW_UNAUTHENTICATED_CALLERS') &&
+    production &&
+    !isSet('GATEWAY_SHARED_SECRET') &&
+    !isSet('GATEWAY_HMAC_SECRET') &&
+    v.ALLOW_UNAUTHENTICATED_CALLERS !== true
+  ) {
+    const mode = deriveAuthMode(v.AUTH_MODE, isSet);
+    if (mode === 'service' || mode === 'static') {
+      problem(
+        'GATEWAY_SHARED_SECRET',
+        `required when NODE_ENV=production and AUTH_MODE=${mode}: without it any caller reads Zoho data with the ` +
+          `stored credential. Set it (or GATEWAY_HMAC_SECRET for Hive Gateway's signed requests), or ` +
+          `ALLOW_UNAUTHENTICATED_CALLERS=true if only the gateway can reach this port`,
+      );
+    }
+  }
+
   if (
     ok('UPSTREAM_CONNECT_TIMEOUT_MS', 'UPSTREAM_TIMEOUT_MS') &&
     v.UPSTREAM_CONNECT_TIMEOUT_MS !== undefined &&
@@ -669,26 +689,6 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
       refreshToken: v.ZOHO_REFRESH_TOKEN,
     };
   } else if (mode === 'static' && v.ZOHO_ACCESS_TOKEN) {
-    // A stored credential answers whoever reaches the port: in production a caller must prove it is the gateway,
-    // unless the operator says the network already sees to that.
-    if (
-      ok('NODE_ENV', 'AUTH_MODE', 'ALLOW_UNAUTHENTICATED_CALLERS') &&
-      production &&
-      !isSet('GATEWAY_SHARED_SECRET') &&
-      !isSet('GATEWAY_HMAC_SECRET') &&
-      v.ALLOW_UNAUTHENTICATED_CALLERS !== true
-    ) {
-      const mode = deriveAuthMode(v.AUTH_MODE, isSet);
-      if (mode === 'service' || mode === 'static') {
-        problem(
-          'GATEWAY_SHARED_SECRET',
-          `required when NODE_ENV=production and AUTH_MODE=${mode}: without it any caller reads Zoho data with the ` +
-            `stored credential. Set it (or GATEWAY_HMAC_SECRET for Hive Gateway's signed requests), or ` +
-            `ALLOW_UNAUTHENTICATED_CALLERS=true if only the gateway can reach this port`,
-        );
-      }
-    }
-
     auth = { mode, accessToken: v.ZOHO_ACCESS_TOKEN };
   } else if (mode === 'forwarded') {
     auth = { mode };
