@@ -41,7 +41,10 @@ export interface App {
   readonly port: number;
   /** The embedded emulator, when the configuration asked for one. */
   readonly emulator: RunningEmulator | undefined;
-  /** Stops taking requests, lets in-flight ones finish (up to the drain time), then releases everything. */
+  /**
+   * Turns unready and keeps serving for SHUTDOWN_DELAY_MS, then stops taking requests, lets in-flight ones
+   * finish (up to SHUTDOWN_DRAIN_MS) and releases everything.
+   */
   close(): Promise<void>;
 }
 
@@ -224,6 +227,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     'starting',
   );
 
+  /** SIGTERM received: readiness answers 503 while requests are still served (SHUTDOWN_DELAY_MS). */
+  let stopping = false;
+  /** The listener is closing: new requests are refused, in-flight ones finish (SHUTDOWN_DRAIN_MS). */
   let draining = false;
   const admit = gatewayAdmission(config.gateway);
   const handler = createHttpHandler<Context>({
@@ -236,9 +242,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ...(admit ? { admit } : {}),
     // Never fails on Zoho (see upstreamAnswered) nor on Redis (the replica serves on local limits: README, "Redis").
     ready: async () => ({
-      ready: !draining,
+      ready: !stopping,
       checks: {
-        process: draining ? 'shutting down' : 'ok',
+        process: stopping ? 'shutting down' : 'ok',
         config: 'ok',
         upstream: upstreamAnswered === undefined ? 'unknown' : upstreamAnswered ? 'ok' : 'unreachable',
         redis: budget.redisStatus(),
@@ -281,6 +287,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     emulator,
     close: () =>
       (closing ??= (async () => {
+        // Endpoints, kube-proxy and gateways learn of a terminating pod a few seconds late: until they do,
+        // requests keep coming, and a closed listener would refuse them.
+        stopping = true;
+        await new Promise((resolve) => setTimeout(resolve, config.server.shutdownDelayMs));
         draining = true;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

@@ -51,6 +51,8 @@ export interface Config {
     readonly corsOrigins: '*' | readonly string[];
     /** INTROSPECTION: whether GraphQL introspection is served. */
     readonly introspection: boolean;
+    /** SHUTDOWN_DELAY_MS: on SIGTERM, how long the replica keeps serving (unready) before it closes its listener. */
+    readonly shutdownDelayMs: number;
     /** SHUTDOWN_DRAIN_MS: on SIGTERM, how long in-flight requests may finish before the process exits. */
     readonly shutdownDrainMs: number;
   };
@@ -458,6 +460,11 @@ export const envSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(httpUrl(), 'OTLP endpoint receiving OpenTelemetry traces.', {
     whenUnset: 'unset (tracing off)',
   }),
+  SHUTDOWN_DELAY_MS: optional(
+    wholeNumber(0, 600_000),
+    'On SIGTERM, how long the replica keeps serving, with `/health/ready` answering 503, before it stops taking requests, in milliseconds: the time Kubernetes endpoints, kube-proxy and gateways take to stop sending it new ones.',
+    { whenUnset: '`5000` in production, `0` otherwise' },
+  ),
   SHUTDOWN_DRAIN_MS: withDefault(
     wholeNumber(0, 600_000),
     '10000',
@@ -708,6 +715,7 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
       port: v.PORT,
       corsOrigins: v.CORS_ORIGINS ?? (production ? [] : '*'),
       introspection: v.INTROSPECTION ?? !production,
+      shutdownDelayMs: v.SHUTDOWN_DELAY_MS ?? (production ? 5000 : 0),
       shutdownDrainMs: v.SHUTDOWN_DRAIN_MS,
     },
     gateway: {
