@@ -138,3 +138,62 @@ describe('forwarded mode with the read cache in Redis', () => {
     expect((await stack.calls()).total).toBe(0);
   });
 });
+
+describe('a mutation Zoho refused outright', () => {
+  let stack: Stack;
+  const UPDATE = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { userErrors { code } } }`;
+  const as = (token: string) => ({ authorization: `Zoho-oauthtoken ${token}` });
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { AUTH_MODE: 'forwarded', ZOHO_ACCESS_TOKEN: '', READ_CACHE: 'true' } });
+    await stack.control('POST', 'tokens', { token: 'alice-token' });
+    // Zoho knows this token, but it may not change customers.
+    await stack.control('POST', 'tokens', {
+      token: 'sessions-only-token',
+      scopes: ['ZohoAssist.sessions.ALL'],
+    });
+  });
+  afterAll(() => stack.close());
+
+  it("leaves every user's cached reads, and a write that happened still forgets them", async () => {
+    const before = await stack.graphql<{ customers: { nodes: Array<{ id: string; name: string }> } }>(
+      CUSTOMERS,
+      undefined,
+      as('alice-token'),
+    );
+    const customer = before.data!.customers.nodes[0]!;
+
+    // A made-up token (401), a token without the scope (403), an unknown customer (404).
+    const refused = [
+      await stack.graphql(UPDATE, { input: { customerId: customer.id, name: 'x' } }, as('made-up-token')),
+      await stack.graphql(
+        UPDATE,
+        { input: { customerId: customer.id, name: 'x' } },
+        as('sessions-only-token'),
+      ),
+      await stack.graphql(UPDATE, { input: { customerId: 'cust_none', name: 'x' } }, as('alice-token')),
+    ];
+    await stack.resetCalls();
+    const cached = await stack.graphql(CUSTOMERS, undefined, as('alice-token'));
+    const cachedCalls = (await stack.calls()).total;
+
+    await stack.graphql(UPDATE, { input: { customerId: customer.id, name: 'Renamed' } }, as('alice-token'));
+    await stack.resetCalls();
+    const after = await stack.graphql<{ customers: { nodes: Array<{ id: string; name: string }> } }>(
+      CUSTOMERS,
+      undefined,
+      as('alice-token'),
+    );
+
+    expect(refused.map((result) => result.errors?.map((error) => error.extensions?.code))).toEqual([
+      ['UNAUTHENTICATED'],
+      ['FORBIDDEN'],
+      undefined,
+    ]);
+    expect(refused[2]!.data).toEqual({ updateCustomer: { userErrors: [{ code: 'NOT_FOUND' }] } });
+    expect(cached.data).toEqual(before.data);
+    expect(cachedCalls).toBe(0);
+    expect(after.data!.customers.nodes[0]).toEqual({ ...customer, name: 'Renamed' });
+    expect((await stack.calls()).byRoute).toEqual({ 'GET /customers': 1 });
+  });
+});
