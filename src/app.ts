@@ -32,6 +32,7 @@ import { operationPlugin, recordUpstreamCall } from './observability.js';
 import { buildSchema } from './schema.js';
 import { createTracing } from './tracing.js';
 import { createZohoClient } from './zoho/client.js';
+import { ClientClosedError } from './zoho/errors.js';
 import { createZohoHttp } from './zoho/http.js';
 import { RefreshTokenProvider, StaticTokenProvider, type TokenProvider } from './zoho/tokens.js';
 
@@ -143,7 +144,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     deadline.unref();
     response.once('close', () => {
       clearTimeout(deadline);
-      if (!response.writableFinished) controller.abort(new Error('client disconnected'));
+      // Its own reason, so an abandoned call reads as the client's hang-up (CLIENT_CLOSED), not as Zoho's timeout.
+      if (!response.writableFinished)
+        controller.abort(new ClientClosedError('The client closed the connection before the answer.'));
       trace?.end();
     });
 

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_OUTCOME_UNKNOWN'
   | 'OPERATION_TOO_EXPENSIVE'
+  | 'CLIENT_CLOSED'
   | 'INTERNAL_SERVER_ERROR';
 
 const upstream: Record<ZohoErrorKind, { code: ErrorCode; message: string }> = {
@@ -45,6 +46,8 @@ const upstream: Record<ZohoErrorKind, { code: ErrorCode; message: string }> = {
     code: 'RATE_LIMITED',
     message: 'Zoho is throttling access-token minting for this refresh token.',
   },
+  // Nobody reads it (the client has gone); the operation log and metrics do.
+  CLIENT_CLOSED: { code: 'CLIENT_CLOSED', message: 'The client closed the connection before the answer.' },
 };
 
 /** Codes raised by GraphQL itself or Apollo Server that are safe to show as they are. */

@@ -8,6 +8,10 @@
  * 3. A last pass over each serialized line (pino's `streamWrite` hook): Zoho and bearer tokens in free text,
  *    OAuth form fields (`refresh_token=…`), secret-named JSON keys at any depth, and the literal values of the
  *    running process's own secrets (`secrets` option) are replaced before a byte is written.
+ *
+ * No line grows with what a client sends: a string longer than LOGGED_TEXT_MAX, wherever it sits in a logged
+ * object, an error or a message, is cut to that length (a 1 MB operation name made a 1 MB line). Fields known to
+ * be client-chosen are cut shorter where they are logged (`loggableText`).
  */
 import { Writable } from 'node:stream';
 import { pino, stdSerializers } from 'pino';
@@ -16,6 +20,14 @@ import type { DestinationStream, Logger as PinoLogger } from 'pino';
 export type Logger = PinoLogger;
 
 export const REDACTED = '[Redacted]';
+
+/** The longest string any log line carries whole. */
+export const LOGGED_TEXT_MAX = 2048;
+
+/** `text` as a log line may carry it: at most `max` characters, a cut marked with the original length. */
+export function loggableText(text: string, max = LOGGED_TEXT_MAX): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…(${text.length} characters)`;
+}
 
 /** Object keys whose value is a secret wherever they appear. Matched case-insensitively by the scrubbers. */
 export const SECRET_KEYS: readonly string[] = [
@@ -41,17 +53,18 @@ export const SECRET_KEYS: readonly string[] = [
 ];
 
 /**
- * Whether a logged object holds a secret-named key anywhere (bounded depth). Most lines (one per operation) hold
- * none, and this walk is all they cost: pino's own path redaction with wildcards cost about 60 µs a line, more
- * than the rest of logging together.
+ * Whether a logged object holds a secret-named key or an over-long string anywhere (bounded depth). Most lines
+ * (one per operation) hold neither, and this walk is all they cost: pino's own path redaction with wildcards cost
+ * about 60 µs a line, more than the rest of logging together.
  */
-function holdsSecretKey(value: unknown, depth = 0): boolean {
+function needsScrubbing(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.length > LOGGED_TEXT_MAX;
   if (value === null || typeof value !== 'object' || depth > 8) return false;
-  if (Array.isArray(value)) return value.some((item) => holdsSecretKey(item, depth + 1));
+  if (Array.isArray(value)) return value.some((item) => needsScrubbing(item, depth + 1));
   const record = value as Record<string, unknown>;
   for (const key in record) {
     if (!Object.hasOwn(record, key)) continue;
-    if (SECRET_KEY_SET.has(key.toLowerCase()) || holdsSecretKey(record[key], depth + 1)) return true;
+    if (SECRET_KEY_SET.has(key.toLowerCase()) || needsScrubbing(record[key], depth + 1)) return true;
   }
   return false;
 }
@@ -80,9 +93,9 @@ export function scrubText(text: string): string {
   return text.replace(AUTH_SCHEME, `$1$2${REDACTED}`).replace(FORM_FIELD, `$1=${REDACTED}`);
 }
 
-/** A deep copy with secret-named keys censored and every string scrubbed; cycles and depth are bounded. */
+/** A deep copy with secret-named keys censored and every string scrubbed and cut; cycles and depth are bounded. */
 export function scrubValue(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
-  if (typeof value === 'string') return scrubText(value);
+  if (typeof value === 'string') return scrubText(loggableText(value));
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return '[Circular]';
   if (depth > 8) return '[Truncated]';
@@ -144,12 +157,22 @@ export function createLogger(options: LoggerOptions): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {
         level: (label) => ({ level: label }),
-        // Secret-named keys are censored at any depth, whatever their value's type; objects without one pass
-        // through uncopied.
-        log: (object) => (holdsSecretKey(object) ? (scrubValue(object) as Record<string, unknown>) : object),
+        // Secret-named keys are censored and over-long strings cut at any depth, whatever their value's type;
+        // objects with neither pass through uncopied.
+        log: (object) => (needsScrubbing(object) ? (scrubValue(object) as Record<string, unknown>) : object),
       },
       serializers: { err: serializeError, error: serializeError },
-      hooks: { streamWrite: scrubLine },
+      hooks: {
+        // A message (Apollo's, or a library's) may quote what a client sent.
+        logMethod(args, method) {
+          for (let i = 0; i < args.length; i++) {
+            const arg: unknown = args[i];
+            if (typeof arg === 'string' && arg.length > LOGGED_TEXT_MAX) args[i] = loggableText(arg);
+          }
+          method.apply(this, args);
+        },
+        streamWrite: scrubLine,
+      },
     },
     destination,
   );

@@ -6,8 +6,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Context } from './context.js';
+import { loggableText } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { UpstreamCallEvent } from './zoho/client.js';
+import { ClientClosedError } from './zoho/errors.js';
 
 /**
  * Records one upstream attempt; returns whether Zoho answered (any status below 500), or undefined when we
@@ -22,7 +24,9 @@ export function recordUpstreamCall(
   const status = event.status === undefined ? (event.error ?? 'network') : String(event.status);
   // A call we gave up on ourselves (deadline, client gone) says nothing of Zoho.
   const answered =
-    event.error === 'ERR_ABORTED' ? undefined : event.status !== undefined && event.status < 500;
+    event.error === 'ERR_ABORTED' || event.error === 'CLIENT_CLOSED'
+      ? undefined
+      : event.status !== undefined && event.status < 500;
   if (metrics) {
     metrics.upstreamCalls.inc({ route: event.route, status });
     metrics.upstreamDuration.observe({ route: event.route }, event.durationMs / 1000);
@@ -46,6 +50,9 @@ export function recordUpstreamCall(
   }
   return answered;
 }
+
+/** The longest operation name an `operation` line carries whole, as the metric label (src/metrics.ts). */
+const OPERATION_NAME_LOGGED = 64;
 
 /**
  * One log line and the operation metrics per GraphQL operation, deferred with setImmediate: unless a later hook
@@ -72,15 +79,25 @@ export function operationPlugin(logger: Logger, metrics: Metrics | undefined): A
             errorCodes: codes,
           });
           const upstreamCalls = contextValue?.stats.upstreamCalls ?? 0;
+          // A client that hung up ended the operation itself, whatever its fields answered meanwhile.
+          const clientClosed = contextValue?.signal.reason instanceof ClientClosedError;
           setImmediate(() => {
-            const outcome = codes.length === 0 ? 'success' : [...new Set(codes)].sort().join(',');
+            const outcome = clientClosed
+              ? 'CLIENT_CLOSED'
+              : codes.length === 0
+                ? 'success'
+                : [...new Set(codes)].sort().join(',');
             const name = metrics ? metrics.operationLabel(operationName) : (operationName ?? 'anonymous');
-            metrics?.operations.inc({ operation: name, outcome: codes.length === 0 ? 'success' : 'error' });
+            metrics?.operations.inc({
+              operation: name,
+              outcome: clientClosed ? 'client_closed' : codes.length === 0 ? 'success' : 'error',
+            });
             metrics?.operationDuration.observe({ operation: name }, durationMs / 1000);
             logger.info(
               {
                 requestId: contextValue?.requestId,
-                operation: operationName ?? null,
+                // Client-chosen: as long as the metric label allows, plus the length it had.
+                operation: operationName ? loggableText(operationName, OPERATION_NAME_LOGGED) : null,
                 ms: Math.round(durationMs),
                 upstreamCalls,
                 outcome,

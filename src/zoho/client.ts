@@ -18,8 +18,9 @@
  *   is RateLimitedError.
  * - A 401 invalidates the token and is retried once with a fresh one (any method: nothing happened); if the
  *   provider has no other token, or the retry is also a 401, it is UnauthenticatedError.
- * - Abort (the `signal`): the call stops, retries stop, and it rejects with TimeoutError (the deadline passed or
- *   nobody waits any more), except a POST already in flight, which is OutcomeUnknownError.
+ * - Abort (the `signal`): the call stops, retries stop, and it rejects with ClientClosedError when the signal's
+ *   reason is one (the GraphQL client hung up) or TimeoutError (the deadline passed), except a POST already in
+ *   flight, which is OutcomeUnknownError.
  * - 2xx JSON is validated against the contract (unless disabled): drift is a ContractError naming the
  *   operation. 204 is `void`; a download returns the bytes with the name and type from its headers.
  * - Error messages are Zoho's `error.message` when it sent one, otherwise a fixed text; never a token, a secret
@@ -31,7 +32,9 @@ import type { Response } from 'got';
 import type { CallOptions, ZohoAssistApi } from './api.js';
 import { contractOperations, validateResponse } from './contract.js';
 import {
+  abandonedError,
   BadRequestError,
+  ClientClosedError,
   ConflictError,
   ContractError,
   ForbiddenError,
@@ -505,7 +508,7 @@ class ZohoRestClient implements ZohoAssistApi {
       return await this.#tokens.getToken(signal);
     } catch (error) {
       if (error instanceof ZohoError) throw error;
-      if (signal?.aborted) throw abortError(op, false);
+      if (signal?.aborted) throw abortError(op, false, signal);
       throw new UnauthenticatedError('No access token for Zoho: the token provider failed', {
         call: op.call,
       });
@@ -528,7 +531,7 @@ class ZohoRestClient implements ZohoAssistApi {
     let refreshed = false;
 
     for (;;) {
-      if (signal?.aborted) throw abortError(op, false);
+      if (signal?.aborted) throw abortError(op, false, signal);
       if (this.#beforeAttempt) await this.#beforeAttempt(op.call);
       attempt += 1;
       const started = performance.now();
@@ -543,9 +546,9 @@ class ZohoRestClient implements ZohoAssistApi {
       } catch (error) {
         const failure = describeTransportFailure(error);
         const aborted = signal?.aborted === true;
-        this.#emit(op, undefined, started, attempt, aborted ? 'ERR_ABORTED' : failure.code);
+        this.#emit(op, undefined, started, attempt, aborted ? abortCode(signal) : failure.code);
         const mayHaveArrived = !op.idempotent && !failure.notSent;
-        if (aborted) throw abortError(op, mayHaveArrived);
+        if (aborted) throw abortError(op, mayHaveArrived, signal);
         const cause = new TransportError(failure);
         if (mayHaveArrived) {
           throw new OutcomeUnknownError(
@@ -620,7 +623,7 @@ class ZohoRestClient implements ZohoAssistApi {
     try {
       await delay(ms, undefined, signal ? { signal } : undefined);
     } catch {
-      throw abortError(op, false);
+      throw abortError(op, false, signal);
     }
   }
 
@@ -656,7 +659,12 @@ function backoffMs(policy: Readonly<RetryPolicy>, retry: number): number {
   return Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
 }
 
-function abortError(op: Operation, inFlightWrite: boolean): ZohoError {
+/** A client's hang-up is its own outcome (`CLIENT_CLOSED`), not an upstream failure like a deadline (`ERR_ABORTED`). */
+function abortCode(signal: AbortSignal): 'CLIENT_CLOSED' | 'ERR_ABORTED' {
+  return signal.reason instanceof ClientClosedError ? 'CLIENT_CLOSED' : 'ERR_ABORTED';
+}
+
+function abortError(op: Operation, inFlightWrite: boolean, signal: AbortSignal | undefined): ZohoError {
   if (inFlightWrite) {
     return new OutcomeUnknownError(
       `${op.call.route} was abandoned in flight and may or may not have taken effect`,
@@ -665,9 +673,7 @@ function abortError(op: Operation, inFlightWrite: boolean): ZohoError {
       },
     );
   }
-  return new TimeoutError(`${op.call.route} was abandoned: the caller's deadline passed or it went away`, {
-    call: op.call,
-  });
+  return abandonedError(signal, op.call.route, op.call);
 }
 
 /** Binds the per-request parts (tokens, hooks, request id, signal) to the process-wide ZohoHttp. */

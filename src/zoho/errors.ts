@@ -34,7 +34,8 @@ export type ZohoErrorKind =
   | 'TIMEOUT'
   | 'OUTCOME_UNKNOWN'
   | 'CONTRACT'
-  | 'TOKEN_MINT_THROTTLED';
+  | 'TOKEN_MINT_THROTTLED'
+  | 'CLIENT_CLOSED';
 
 /** 400: Zoho rejected the parameters or body. */
 export class BadRequestError extends ZohoError {
@@ -77,6 +78,30 @@ export class UnavailableError extends ZohoError {
 export class TimeoutError extends ZohoError {
   readonly kind = 'TIMEOUT';
 }
+/**
+ * The GraphQL client closed its connection, so the call was abandoned: the caller's own outcome, which says
+ * nothing of Zoho. Also the abort reason src/app.ts gives the request's signal, so that an abandoned call can tell
+ * a hang-up from a deadline.
+ */
+export class ClientClosedError extends ZohoError {
+  readonly kind = 'CLIENT_CLOSED';
+}
+
+/**
+ * The error of a call abandoned because its signal fired: ClientClosedError when the client hung up, else (the
+ * operation's deadline) TimeoutError.
+ */
+export function abandonedError(
+  signal: AbortSignal | undefined,
+  what: string,
+  call?: UpstreamCall,
+): ZohoError {
+  const options = call ? { call } : {};
+  return signal?.reason instanceof ClientClosedError
+    ? new ClientClosedError(`${what} was abandoned: the client went away`, options)
+    : new TimeoutError(`${what} was abandoned: the operation's deadline passed`, options);
+}
+
 /**
  * A write whose request may have reached Zoho failed before its answer arrived (connection reset, timeout,
  * 5xx): it may or may not have taken effect, and it is never retried blindly.

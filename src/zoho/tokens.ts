@@ -17,6 +17,7 @@
 import got from 'got';
 import type { Got } from 'got';
 import {
+  abandonedError,
   TimeoutError,
   TokenMintThrottledError,
   UnauthenticatedError,
@@ -329,11 +330,5 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
 }
 
 function abortedError(signal: AbortSignal): ZohoError {
-  const reason = (signal.reason as { name?: unknown } | undefined)?.name;
-  return new TimeoutError(
-    `aborted while waiting for an access token${typeof reason === 'string' ? ` (${reason})` : ''}`,
-    {
-      call: MINT_CALL,
-    },
-  );
+  return abandonedError(signal, 'waiting for an access token', MINT_CALL);
 }

@@ -32,6 +32,7 @@ interface LogLine {
   requestId?: string;
   route?: string;
   status?: string;
+  outcome?: string;
 }
 const parsed = () => logs.lines().map((line) => JSON.parse(line) as LogLine);
 
@@ -76,7 +77,7 @@ describe('a slow upstream', () => {
       parsed().some((line) => line.msg === 'upstream call' && line.requestId === requestId),
     );
     const calls = parsed().filter((line) => line.msg === 'upstream call' && line.requestId === requestId);
-    expect(calls).toEqual([expect.objectContaining({ route: 'GET /sessions', status: 'ERR_ABORTED' })]);
+    expect(calls).toEqual([expect.objectContaining({ route: 'GET /sessions', status: 'CLIENT_CLOSED' })]);
     await eventually(async () => {
       const log = await stack.control<{ entries: Array<{ route: string }> }>('GET', 'log');
       return log.entries.some((entry) => entry.route === 'GET /sessions');
@@ -85,4 +86,62 @@ describe('a slow upstream', () => {
     const { byRoute } = await stack.calls();
     expect(byRoute).toEqual({ 'GET /sessions': 1 });
   });
+
+  it('counts a client hang-up as its own outcome, not as an upstream failure, and a deadline as a timeout', async () => {
+    await stack.control('POST', 'faults', { route: 'GET /technicians', latencyMs: 5000 });
+    const before = await upstreamSeries();
+
+    // The client leaves while its call is in flight.
+    const client = new AbortController();
+    const left = `left-${Date.now()}`;
+    const request = fetch(stack.app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': left },
+      body: JSON.stringify({ query: 'query Leaving { technicians(first: 1) { totalCount } }' }),
+      signal: client.signal,
+    });
+    await eventually(async () => (await stack.calls()).byRoute['GET /technicians'] !== undefined);
+    client.abort();
+    await expect(request).rejects.toThrow();
+    // The same slow call, waited for until the deadline.
+    const waited = `waited-${Date.now()}`;
+    const timedOut = await stack.graphql(
+      'query Waiting { technicians(first: 1) { totalCount } }',
+      undefined,
+      {
+        'x-request-id': waited,
+      },
+    );
+    expect(timedOut.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_TIMEOUT']);
+
+    const operation = (requestId: string) =>
+      parsed().find((line) => line.msg === 'operation' && line.requestId === requestId);
+    await eventually(async () => operation(left) !== undefined && operation(waited) !== undefined);
+    expect(operation(left)).toMatchObject({ operation: 'Leaving', outcome: 'CLIENT_CLOSED' });
+    expect(operation(waited)).toMatchObject({ operation: 'Waiting', outcome: 'UPSTREAM_TIMEOUT' });
+
+    // One attempt each: the hang-up under its own status, outside the README's alert on `status!~"[24]..|CLIENT_CLOSED"`.
+    const after = await upstreamSeries();
+    const grew = (status: string) => (after.get(status) ?? 0) - (before.get(status) ?? 0);
+    expect(grew('CLIENT_CLOSED')).toBe(1);
+    expect(grew('ERR_ABORTED')).toBe(1);
+    expect(after.get('upstreamReachable')).not.toBe(0);
+    const metrics = await (await fetch(new URL('/metrics', stack.app.url))).text();
+    expect(metrics).toMatch(
+      /zoho_assist_graphql_operations_total\{operation="Leaving",outcome="client_closed"\} 1/,
+    );
+  });
 });
+
+/** `zoho_assist_upstream_calls_total` for GET /technicians by status, and the reachability gauge. */
+async function upstreamSeries(): Promise<Map<string, number>> {
+  const text = await (await fetch(new URL('/metrics', stack.app.url))).text();
+  const series = new Map<string, number>();
+  for (const match of text.matchAll(
+    /^zoho_assist_upstream_calls_total\{route="GET \/technicians",status="([^"]+)"\} (\d+)$/gm,
+  ))
+    series.set(match[1]!, Number(match[2]));
+  const reachable = /^zoho_assist_upstream_reachable (\S+)$/m.exec(text)?.[1];
+  if (reachable !== undefined) series.set('upstreamReachable', Number(reachable));
+  return series;
+}
