@@ -68,6 +68,9 @@ export const connectionResolvers = {
     page.items.map((node, i) => ({ node, cursor: encodeCursor(page.offset + i) })),
   pageInfo: <T>(page: Page<T>) => ({
     hasNextPage: page.hasNextPage,
+    // Only a page that starts after a cursor has one before it; the first page starts at 0.
+    hasPreviousPage: page.offset > 0,
+    startCursor: page.items.length > 0 ? encodeCursor(page.offset) : null,
     endCursor: page.items.length > 0 ? encodeCursor(page.offset + page.items.length - 1) : null,
   }),
   totalCount: <T>(page: Page<T>) => page.totalCount,

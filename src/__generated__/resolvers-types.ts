@@ -548,13 +548,21 @@ export type MutationUpdateTechnicianArgs = {
   input: UpdateTechnicianInput;
 };
 
-/** Where a page of a connection stands in the whole list. */
+/**
+ * Where a page of a connection stands in the whole list: the Relay connection spec's PageInfo, shared with every
+ * subgraph that declares the same type. It carries no access control: the connection fields that return it do, and
+ * composition would impose a type's `@authenticated` on every other subgraph's PageInfo.
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** The cursor of the last edge of this page, to pass as `after` for the next page. */
+  /** The cursor of the last edge of this page, to pass as `after` for the next page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether a page comes before this one: true when the page starts after `after`, i.e. is not the first. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first edge of this page; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -1595,6 +1603,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

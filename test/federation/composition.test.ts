@@ -3,10 +3,11 @@
  * `_service { sdl }` serves it: no errors, no hint that points at a design mistake of ours, and the directives a
  * router acts on (scopes, cost, list sizes, tags) reach the supergraph.
  */
-import type { GraphQLObjectType } from 'graphql';
+import { Kind, parse, type GraphQLObjectType, type ObjectTypeDefinitionNode } from 'graphql';
 import { startCrmSubgraph } from '../fixtures/crm-subgraph.js';
 import { startDeskSubgraph } from '../fixtures/desk-subgraph.js';
 import { startHelpdeskSubgraph } from '../fixtures/helpdesk-subgraph.js';
+import { startKnowledgeBaseSubgraph } from '../fixtures/knowledge-base-subgraph.js';
 import type { RunningSubgraph } from '../fixtures/sibling.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { composeWithSiblings, servedSdl, supergraphSdlOf, unacceptedHints } from './support.js';
@@ -85,5 +86,63 @@ describe("composition beside an outsider's help desk that knows only our keys", 
     expect(fieldType('Technician', 'email')).toBe('String!');
     expect(fieldType('Invitation', 'email')).toBe('String!');
     expect(fieldType('HelpdeskTicket', 'requester')).toBe('Customer!');
+  });
+});
+
+describe('composition beside a public knowledge base with the full Relay PageInfo @shareable', () => {
+  let knowledgeBase: RunningSubgraph;
+
+  beforeAll(async () => {
+    knowledgeBase = await startKnowledgeBaseSubgraph([]);
+  });
+
+  afterAll(() => knowledgeBase.close());
+
+  /** A type's definition in the supergraph, with the names of the directives on it and on each field. */
+  function supergraphType(name: string): { directives: string[]; fields: Record<string, string[]> } {
+    const supergraph = parse(supergraphSdlOf(composeWithSiblings(stack, sdl, [knowledgeBase])));
+    const type = supergraph.definitions.find(
+      (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === name,
+    );
+    if (!type) throw new Error(`${name} is not in the supergraph`);
+    return {
+      directives: (type.directives ?? []).map((d) => d.name.value),
+      fields: Object.fromEntries(
+        (type.fields ?? []).map((f) => [f.name.value, (f.directives ?? []).map((d) => d.name.value)]),
+      ),
+    };
+  }
+
+  it('composes with no errors and no hint outside the accepted list', () => {
+    const result = composeWithSiblings(stack, sdl, [knowledgeBase]);
+
+    expect(result.errors?.map((error) => error.message)).toBeUndefined();
+    expect(unacceptedHints(result)).toEqual([]);
+  });
+
+  it('shares one PageInfo with all four Relay fields, resolvable in both subgraphs', () => {
+    const pageInfo = supergraphType('PageInfo');
+
+    expect(Object.keys(pageInfo.fields).sort()).toEqual([
+      'endCursor',
+      'hasNextPage',
+      'hasPreviousPage',
+      'startCursor',
+    ]);
+  });
+
+  it("leaves the knowledge base's PageInfo and public articles free of any login or scope", () => {
+    const pageInfo = supergraphType('PageInfo');
+    const query = supergraphType('Query');
+    const accessControl = (names: string[]) =>
+      names.filter((name) => name === 'authenticated' || name === 'requiresScopes' || name === 'policy');
+
+    expect(accessControl(pageInfo.directives)).toEqual([]);
+    expect(Object.values(pageInfo.fields).flatMap(accessControl)).toEqual([]);
+    expect(accessControl(supergraphType('ArticleConnection').directives)).toEqual([]);
+    expect(accessControl(query.fields.articles ?? ['articles missing'])).toEqual([]);
+    // Our own connections still carry theirs.
+    expect(query.fields.sessions).toEqual(expect.arrayContaining(['requiresScopes']));
+    expect(supergraphType('SessionConnection').directives).toContain('authenticated');
   });
 });
