@@ -74,7 +74,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
   const metrics = config.metrics.enabled ? createMetrics() : undefined;
-  const tracing = await createTracing({ otlpEndpoint: config.tracing.otlpEndpoint });
+  const tracing = await createTracing(config.tracing);
   // Loaded only when asked for: a production process never carries the emulator and its seed data.
   const embedded = config.emulator.enabled ? await import('../emulator/index.js') : undefined;
   const emulator = await embedded?.startEmulator({

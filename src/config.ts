@@ -144,6 +144,12 @@ export interface Config {
   readonly tracing: {
     /** OTEL_EXPORTER_OTLP_ENDPOINT: where OpenTelemetry spans are exported; null = tracing off. */
     readonly otlpEndpoint: string | null;
+    /** OTEL_SERVICE_NAME: the resource's `service.name`; null = from `resourceAttributes`, else the default. */
+    readonly serviceName: string | null;
+    /** OTEL_RESOURCE_ATTRIBUTES, decoded: attributes of the resource every span carries. */
+    readonly resourceAttributes: Readonly<Record<string, string>>;
+    /** TRACING_SPAN_NAME_WITH_OPERATION_NAME: operation spans named `query Dashboard` rather than `query`. */
+    readonly spanNameWithOperationName: boolean;
   };
 
   readonly federation: {
@@ -240,6 +246,31 @@ const httpUrl = () =>
 
 /** Secrets are opaque; the only check is one that catches a pasted value with a line break or space in it. */
 const secretString = () => z.string().regex(/^\S+$/, 'must not contain whitespace');
+
+/** OTEL_RESOURCE_ATTRIBUTES as the OpenTelemetry specification writes it; unlike the SDK, a bad one stops start-up. */
+const resourceAttributes = () =>
+  z.string().transform((value, ctx): Record<string, string> => {
+    const attributes: Record<string, string> = {};
+    for (const pair of value.split(',').filter((entry) => entry.trim() !== '')) {
+      const [key, attribute, ...extra] = pair.split('=').map((part) => part.trim());
+      let decoded: [string, string] | undefined;
+      try {
+        if (key && attribute !== undefined && extra.length === 0)
+          decoded = [decodeURIComponent(key), decodeURIComponent(attribute)];
+      } catch {
+        // A malformed percent-escape: reported below.
+      }
+      if (!decoded) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${pair}" is not key=value (percent-encode "," "=" and "%" inside a key or value)`,
+        });
+        continue;
+      }
+      attributes[decoded[0]] = decoded[1];
+    }
+    return attributes;
+  });
 
 const corsOrigins = () =>
   z.string().transform((value, ctx): '*' | string[] => {
@@ -460,6 +491,20 @@ export const envSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(httpUrl(), 'OTLP endpoint receiving OpenTelemetry traces.', {
     whenUnset: 'unset (tracing off)',
   }),
+  OTEL_SERVICE_NAME: optional(
+    z.string(),
+    "`service.name` of the traces' resource (OpenTelemetry's standard variable); overrides a `service.name` in `OTEL_RESOURCE_ATTRIBUTES`.",
+    { whenUnset: '`service.name` of `OTEL_RESOURCE_ATTRIBUTES`, else `zoho-assist-subgraph`' },
+  ),
+  OTEL_RESOURCE_ATTRIBUTES: optional(
+    resourceAttributes(),
+    "More attributes of the traces' resource (OpenTelemetry's standard variable): `key=value` pairs separated by commas, `,` `=` and `%` in them percent-encoded, e.g. `deployment.environment.name=production,service.version=1.4.0`.",
+  ),
+  TRACING_SPAN_NAME_WITH_OPERATION_NAME: withDefault(
+    flag(),
+    'false',
+    "Name each operation's span `query Dashboard` (type and the client's operation name) instead of `query`. Off by default, as OpenTelemetry's GraphQL conventions advise: clients choose operation names, so span names would multiply with them.",
+  ),
   SHUTDOWN_DELAY_MS: optional(
     wholeNumber(0, 600_000),
     'On SIGTERM, how long the replica keeps serving, with `/health/ready` answering 503, before it stops taking requests, in milliseconds: the time Kubernetes endpoints, kube-proxy and gateways take to stop sending it new ones.',
@@ -749,7 +794,12 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
     emulator: { enabled: emulator, port: v.EMULATOR_PORT },
     log: { level: v.LOG_LEVEL },
     metrics: { enabled: v.METRICS_ENABLED },
-    tracing: { otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT ?? null },
+    tracing: {
+      otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
+      serviceName: v.OTEL_SERVICE_NAME ?? null,
+      resourceAttributes: v.OTEL_RESOURCE_ATTRIBUTES ?? {},
+      spanNameWithOperationName: v.TRACING_SPAN_NAME_WITH_OPERATION_NAME,
+    },
     federation: { securityDirectives: v.FEDERATION_SECURITY_DIRECTIVES },
   };
 }

@@ -1,7 +1,9 @@
 /**
  * OpenTelemetry tracing, off unless `OTEL_EXPORTER_OTLP_ENDPOINT` is set: one SERVER span per GraphQL operation,
  * a child of the gateway's span when the request carries a W3C `traceparent`, and one CLIENT span per upstream
- * attempt under it. Zoho receives the operation's `traceparent` (and `tracestate`), so anything it logs joins the
+ * attempt under it. The operation span follows OpenTelemetry's GraphQL server conventions: named by the
+ * operation type (`query`), the client's operation name only on request (it is client-chosen, so span names
+ * would multiply with it), `error.type` on failure. Zoho receives the operation's `traceparent` (and `tracestate`), so anything it logs joins the
  * same trace.
  *
  * Why upstream spans are recorded after the fact (start = end − duration) instead of wrapping the call: the Zoho
@@ -28,7 +30,11 @@ import type { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { UpstreamCallEvent } from './zoho/client.js';
 
+/** `service.name` when neither OTEL_SERVICE_NAME nor OTEL_RESOURCE_ATTRIBUTES names one; also the tracer's name. */
 export const SERVICE_NAME = 'zoho-assist-subgraph';
+
+/** The span name the conventions give an operation whose type is unknown (it did not parse, or was not found). */
+const UNKNOWN_OPERATION = 'GraphQL Operation';
 
 /** Longest a shutdown waits for the last spans to be exported, so a dead collector cannot stall a deploy. */
 const SHUTDOWN_FLUSH_MS = 3000;
@@ -63,6 +69,12 @@ export interface Tracing {
 export interface TracingOptions {
   /** OTLP/HTTP base URL (`OTEL_EXPORTER_OTLP_ENDPOINT`); spans go to `<endpoint>/v1/traces` as JSON. */
   otlpEndpoint: string | null;
+  /** `OTEL_SERVICE_NAME`; null = `service.name` of `resourceAttributes`, else SERVICE_NAME. */
+  serviceName?: string | null;
+  /** `OTEL_RESOURCE_ATTRIBUTES`, parsed: attributes of every span's resource. */
+  resourceAttributes?: Readonly<Record<string, string>>;
+  /** `TRACING_SPAN_NAME_WITH_OPERATION_NAME`: `query Dashboard` instead of `query`. */
+  spanNameWithOperationName?: boolean;
   /** Replaces the OTLP exporter (an in-memory exporter in tests). */
   exporter?: SpanExporter;
   /** How long spans are batched before an export (the SDK's default is 5 s). */
@@ -80,20 +92,32 @@ export function tracesUrl(endpoint: string): string {
  */
 export async function createTracing(options: TracingOptions): Promise<Tracing | undefined> {
   if (!options.exporter && options.otlpEndpoint === null) return undefined;
-  const [{ W3CTraceContextPropagator }, { OTLPTraceExporter }, { resourceFromAttributes }, sdk] =
-    await Promise.all([
-      import('@opentelemetry/core'),
-      import('@opentelemetry/exporter-trace-otlp-http'),
-      import('@opentelemetry/resources'),
-      import('@opentelemetry/sdk-trace-base'),
-    ]);
+  const [
+    { W3CTraceContextPropagator },
+    { OTLPTraceExporter },
+    { defaultResource, resourceFromAttributes },
+    sdk,
+  ] = await Promise.all([
+    import('@opentelemetry/core'),
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/sdk-trace-base'),
+  ]);
   const { BasicTracerProvider, BatchSpanProcessor } = sdk;
   const exporter =
     options.exporter ??
     new OTLPTraceExporter({ url: tracesUrl(options.otlpEndpoint ?? ''), timeoutMillis: 5000 });
 
   const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': SERVICE_NAME }),
+    // The SDK's own attributes (telemetry.sdk.*), then ours; the environment's override ours, and
+    // OTEL_SERVICE_NAME overrides a service.name in OTEL_RESOURCE_ATTRIBUTES, as the specification orders them.
+    resource: defaultResource().merge(
+      resourceFromAttributes({
+        'service.name': SERVICE_NAME,
+        ...options.resourceAttributes,
+        ...(options.serviceName ? { 'service.name': options.serviceName } : {}),
+      }),
+    ),
     spanProcessors: [
       new BatchSpanProcessor(
         exporter,
@@ -108,7 +132,7 @@ export async function createTracing(options: TracingOptions): Promise<Tracing | 
   return {
     startOperation(headers) {
       const parent = propagator.extract(ROOT_CONTEXT, headers, defaultTextMapGetter);
-      return new Operation(tracer, propagator, parent);
+      return new Operation(tracer, propagator, parent, options.spanNameWithOperationName ?? false);
     },
     shutdown: () =>
       (stopping ??= Promise.race([
@@ -124,11 +148,18 @@ class Operation implements OperationTrace {
   readonly #tracer: Tracer;
   readonly #span: Span;
   readonly #context: OtelContext;
+  readonly #nameWithOperationName: boolean;
   #ended = false;
 
-  constructor(tracer: Tracer, propagator: W3CTraceContextPropagator, parent: OtelContext) {
+  constructor(
+    tracer: Tracer,
+    propagator: W3CTraceContextPropagator,
+    parent: OtelContext,
+    nameWithOperationName: boolean,
+  ) {
     this.#tracer = tracer;
-    this.#span = tracer.startSpan('graphql.operation', { kind: SpanKind.SERVER }, parent);
+    this.#nameWithOperationName = nameWithOperationName;
+    this.#span = tracer.startSpan(UNKNOWN_OPERATION, { kind: SpanKind.SERVER }, parent);
     this.#context = trace.setSpan(parent, this.#span);
     this.traceId = this.#span.spanContext().traceId;
     const carrier: Record<string, string> = {};
@@ -163,7 +194,8 @@ class Operation implements OperationTrace {
     this.#ended = true;
     const span = this.#span;
     if (!outcome) {
-      // The response closed before Apollo finished it: the client went away or the deadline passed.
+      // The response closed before Apollo finished it: the client went away.
+      span.setAttribute('error.type', 'CLIENT_CLOSED');
       span.setStatus({
         code: SpanStatusCode.ERROR,
         message: 'response closed before the operation finished',
@@ -173,13 +205,19 @@ class Operation implements OperationTrace {
     }
     const { operationName, operationType, errorCodes } = outcome;
     span.updateName(
-      [operationType ?? 'graphql', operationName ?? (operationType ? 'anonymous' : 'operation')].join(' '),
+      !operationType
+        ? UNKNOWN_OPERATION
+        : this.#nameWithOperationName && operationName
+          ? `${operationType} ${operationName}`
+          : operationType,
     );
     if (operationName !== null) span.setAttribute('graphql.operation.name', operationName);
     if (operationType) span.setAttribute('graphql.operation.type', operationType);
     if (errorCodes.length > 0) {
+      // Our codes are few and fixed, so even their combinations keep error.type low in cardinality.
       const codes = [...new Set(errorCodes)].sort();
       span.setAttribute('graphql.error.codes', codes);
+      span.setAttribute('error.type', codes.join(','));
       span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(',') });
     }
     span.end();

@@ -67,7 +67,12 @@ describe('loadConfig defaults', () => {
     expect(config.cache).toEqual({ enabled: true, maxEntries: 10000 });
     expect(config.log).toEqual({ level: 'info' });
     expect(config.metrics).toEqual({ enabled: true });
-    expect(config.tracing).toEqual({ otlpEndpoint: null });
+    expect(config.tracing).toEqual({
+      otlpEndpoint: null,
+      serviceName: null,
+      resourceAttributes: {},
+      spanNameWithOperationName: false,
+    });
   });
 
   it('embeds the emulator in development when no ZOHO_* variable is set, leaving the upstream URLs to it', () => {
@@ -111,6 +116,17 @@ describe('loadConfig defaults', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).server.shutdownDelayMs).toBe(5000);
     expect(loadConfig({ NODE_ENV: 'production', SHUTDOWN_DELAY_MS: '0' }).server.shutdownDelayMs).toBe(0);
     expect(loadConfig({ SHUTDOWN_DELAY_MS: '1500' }).server.shutdownDelayMs).toBe(1500);
+  });
+
+  it('reads OTEL_RESOURCE_ATTRIBUTES as OpenTelemetry writes it, and refuses a malformed one by name', () => {
+    const { resourceAttributes } = loadConfig({
+      OTEL_RESOURCE_ATTRIBUTES: ' team = support , note=a%3Db%2Cc,, ',
+    }).tracing;
+    expect(resourceAttributes).toEqual({ team: 'support', note: 'a=b,c' });
+    for (const malformed of ['team', 'a=b=c', '=value', 'a=%zz']) {
+      const { variables } = problemsOf({ OTEL_RESOURCE_ATTRIBUTES: malformed });
+      expect(variables).toEqual(['OTEL_RESOURCE_ATTRIBUTES']);
+    }
   });
 
   it('treats empty and blank variables as unset', () => {

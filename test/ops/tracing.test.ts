@@ -77,6 +77,12 @@ async function startCollector() {
           (r) => r.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue,
         ),
       ),
+    resources: () =>
+      exports.flatMap((batch) =>
+        batch.resourceSpans.map((r) =>
+          Object.fromEntries(r.resource.attributes.map((a) => [a.key, a.value.stringValue])),
+        ),
+      ),
     close: () => closeServer(server),
   };
 }
@@ -113,7 +119,7 @@ afterEach(async () => {
 });
 
 /** The emulator, the recording proxy and the subgraph; `otlpEndpoint` null leaves tracing off. */
-async function startTracedStack(otlpEndpoint: string | null) {
+async function startTracedStack(otlpEndpoint: string | null, env: Record<string, string> = {}) {
   const emulator = await startEmulator({ rateLimits: false, quiet: true });
   cleanups.push(() => emulator.close());
   const proxy = await startRecordingProxy(emulator);
@@ -128,6 +134,7 @@ async function startTracedStack(otlpEndpoint: string | null) {
       ZOHO_ACCOUNTS_URL: emulator.accountsUrl,
       ZOHO_ACCESS_TOKEN: 'emulator-token',
       ...(otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint } : {}),
+      ...env,
     }),
   );
   let closed = false;
@@ -177,13 +184,15 @@ describe('tracing', () => {
     const operation = spans.filter((span) => span.kind === SPAN_KIND_SERVER);
     expect(operation).toHaveLength(1);
     const [op] = operation as [OtlpSpan];
+    // Named by the operation type alone, as OpenTelemetry's GraphQL conventions advise; the name is an attribute.
     expect(op).toMatchObject({
       traceId: GATEWAY_TRACE_ID,
       parentSpanId: GATEWAY_SPAN_ID,
-      name: 'query Dashboard',
+      name: 'query',
     });
     expect(attribute(op, 'graphql.operation.name')).toBe('Dashboard');
     expect(attribute(op, 'graphql.operation.type')).toBe('query');
+    expect(attribute(op, 'error.type')).toBeUndefined();
 
     const upstream = spans.filter((span) => span.kind === SPAN_KIND_CLIENT);
     expect(calls).toBe(2);
@@ -217,8 +226,9 @@ describe('tracing', () => {
     expect(op?.parentSpanId ?? '').toBe('');
     expect(op?.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(op?.traceId).not.toBe(GATEWAY_TRACE_ID);
-    expect(op?.name).toBe('query anonymous');
+    expect(op?.name).toBe('query');
     expect(op?.status).toMatchObject({ code: STATUS_ERROR, message: 'UPSTREAM_UNAVAILABLE' });
+    expect(op && attribute(op, 'error.type')).toBe('UPSTREAM_UNAVAILABLE');
 
     // Every retry is an attempt of its own: one span each, numbered by resend count.
     const attempts = spans.filter((span) => span.kind === SPAN_KIND_CLIENT);
@@ -235,6 +245,39 @@ describe('tracing', () => {
     expect(attempts.map((span) => attribute(span, 'http.request.resend_count') ?? 0).sort()).toEqual(
       Array.from({ length: calls }, (_, i) => i),
     );
+  });
+
+  it('names spans `{type} {name}` on request, and the resource from OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES', async () => {
+    const collector = await startCollector();
+    cleanups.push(collector.close);
+    const stack = await startTracedStack(collector.endpoint, {
+      TRACING_SPAN_NAME_WITH_OPERATION_NAME: 'true',
+      OTEL_SERVICE_NAME: 'assist-graph',
+      OTEL_RESOURCE_ATTRIBUTES:
+        'service.name=ignored,deployment.environment.name=staging,team=support%2Cdesk',
+    });
+
+    await stack.graphql(`query Dashboard { technicians(first: 1) { totalCount } }`);
+    await stack.graphql(`{ technicians(first: 1) { totalCount } }`);
+    await stack.graphql(`mutation { endSession(input: { sessionId: "nope" }) { userErrors { code } } }`);
+    await stack.graphql(`{ technicians(first: `);
+    await stack.flush();
+
+    const names = collector
+      .spans()
+      .filter((span) => span.kind === SPAN_KIND_SERVER)
+      .map((span) => span.name);
+    expect(names.sort()).toEqual(['GraphQL Operation', 'mutation', 'query', 'query Dashboard']);
+    const unparsed = collector.spans().find((span) => span.name === 'GraphQL Operation');
+    expect(unparsed && attribute(unparsed, 'error.type')).toBe('GRAPHQL_PARSE_FAILED');
+    for (const resource of collector.resources()) {
+      expect(resource).toMatchObject({
+        'service.name': 'assist-graph',
+        'deployment.environment.name': 'staging',
+        team: 'support,desk',
+        'telemetry.sdk.name': 'opentelemetry',
+      });
+    }
   });
 
   it('sends no trace headers to Zoho when tracing is off', async () => {
