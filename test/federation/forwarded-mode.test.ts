@@ -4,7 +4,13 @@
  * introspection) is answered without one; everything else is refused with 401 before a single upstream call.
  * Each gateway is started the way its users start it, against the running subgraph.
  */
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { withoutSecurityDirectives } from '../../src/sdl.js';
@@ -129,6 +135,59 @@ describe('Apollo Gateway with its service health check on', () => {
       ]);
     } finally {
       await gateway.stop();
+    }
+  });
+});
+
+describe('Apollo Gateway composing from the running subgraph (IntrospectAndCompose)', () => {
+  it('composes and health-checks with no token, then forwards each user token', async () => {
+    // As Apollo Gateway's users run us: FEDERATION_SECURITY_DIRECTIVES=false, since it refuses those directives.
+    const subgraph = await startStack({
+      env: { AUTH_MODE: 'forwarded', ZOHO_ACCESS_TOKEN: '', FEDERATION_SECURITY_DIRECTIVES: 'false' },
+    });
+    const server = new ApolloServer<{ authorization?: string }>({
+      gateway: new ApolloGateway({
+        supergraphSdl: new IntrospectAndCompose({
+          subgraphs: [{ name: SUBGRAPH_NAME, url: subgraph.app.url }],
+        }),
+        serviceHealthCheck: true,
+        buildService: ({ url }) =>
+          new RemoteGraphQLDataSource<{ authorization?: string }>({
+            url,
+            willSendRequest({ request, context }) {
+              if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+            },
+          }),
+      }),
+      // Without these, starting a gateway inside Jest's module sandbox overflows the stack (see apollo-gateway.test.ts).
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginUsageReportingDisabled(),
+        ApolloServerPluginSchemaReportingDisabled(),
+      ],
+    });
+    try {
+      await server.start();
+      const ask = async (authorization?: string) => {
+        const response = await server.executeOperation(
+          { query: '{ technician(id: "tech_1") { id } }' },
+          { contextValue: authorization ? { authorization } : {} },
+        );
+        if (response.body.kind !== 'single') throw new Error('expected a single result');
+        return response.body.singleResult;
+      };
+      await subgraph.resetCalls();
+
+      const withToken = await ask(`Zoho-oauthtoken ${EMULATOR_TOKEN}`);
+      const without = await ask();
+
+      expect(withToken.errors).toBeUndefined();
+      expect(withToken.data).toEqual({ technician: { id: 'tech_1' } });
+      expect(without.errors?.map((error) => error.extensions?.code)).toContain('UNAUTHENTICATED');
+      expect(await subgraph.calls()).toEqual({ total: 1, byRoute: { 'GET /technicians/{technicianId}': 1 } });
+    } finally {
+      await server.stop();
+      await subgraph.close();
     }
   });
 });
