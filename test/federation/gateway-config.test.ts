@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway';
 import { parse as parseYaml } from 'yaml';
-import { gatewayOptions, ZOHO_ASSIST_SUBGRAPH } from '../../docs/gateway/gateway.config.js';
+import { gatewayOptionsFor, ZOHO_ASSIST_SUBGRAPH } from '../../docs/gateway/gateway.config.js';
 import { startDeskSubgraph } from '../fixtures/desk-subgraph.js';
 import type { RunningSubgraph } from '../fixtures/sibling.js';
 import { startStack, type GraphQLResponse, type Stack } from '../support/stack.js';
@@ -23,7 +23,6 @@ let supergraph: string;
 let configured: GatewayRuntime;
 /** The headers of every request the configured gateway sent, by subgraph. */
 const sent: Array<{ subgraph: string; headers: Headers }> = [];
-const secretBefore = process.env.GATEWAY_SHARED_SECRET;
 /** Every error extension key a client received through the configured gateway, the gateway's own left out. */
 const extensionKeysSeen = new Set<string>();
 
@@ -43,14 +42,13 @@ beforeAll(async () => {
     'x-gateway-secret': SECRET,
   });
   supergraph = supergraphSdlOf(composeWithSiblings(stack, served.data!._service.sdl, [desk]));
-  // The gateway's environment, as the deployment would set it beside the subgraph's.
-  process.env.GATEWAY_SHARED_SECRET = SECRET;
   const subgraphOf = new Map([
     [new URL(stack.app.url).origin, ZOHO_ASSIST_SUBGRAPH],
     [new URL(desk.url).origin, desk.name],
   ]);
   configured = createGatewayRuntime({
-    ...gatewayOptions,
+    // The gateway's environment, as the deployment sets it beside the subgraph's.
+    ...gatewayOptionsFor({ GATEWAY_SHARED_SECRET: SECRET }),
     supergraph,
     logging: false,
     plugins: () => [
@@ -65,8 +63,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (secretBefore === undefined) delete process.env.GATEWAY_SHARED_SECRET;
-  else process.env.GATEWAY_SHARED_SECRET = secretBefore;
   await configured[Symbol.asyncDispose]();
   await desk.close();
   await stack.close();
@@ -78,13 +74,13 @@ async function post(
   gateway: GatewayRuntime,
   query: string,
   headers: Record<string, string> = {},
-): Promise<GraphQLResponse> {
+): Promise<GraphQLResponse<any>> {
   const response = await gateway.fetch('http://gateway.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query }),
   });
-  const result: GraphQLResponse = {
+  const result: GraphQLResponse<any> = {
     status: response.status,
     headers: response.headers,
     ...((await response.json()) as object),
@@ -204,6 +200,60 @@ describe('Hive Gateway with docs/gateway/gateway.config.ts', () => {
         extensions: { code: 'BAD_USER_INPUT', field: ['first'], serviceName: ZOHO_ASSIST_SUBGRAPH },
       }),
     ]);
+  });
+});
+
+describe('Hive Gateway with docs/gateway/gateway.config.ts and GATEWAY_HMAC_SECRET', () => {
+  const HMAC_SECRET = 'hmac-secret-fedcba9876543210';
+  let signed: Stack;
+  let gateway: GatewayRuntime;
+  const bodies: Array<{ subgraph: string; body: string }> = [];
+
+  beforeAll(async () => {
+    // Admits only requests signed with the HMAC secret: no shared header is configured on either side.
+    signed = await startStack({
+      env: { AUTH_MODE: 'forwarded', ZOHO_ACCESS_TOKEN: '', GATEWAY_HMAC_SECRET: HMAC_SECRET },
+    });
+    await signed.control('POST', 'tokens', ALICE);
+    const served = await stack.graphql<{ _service: { sdl: string } }>('{ _service { sdl } }', undefined, {
+      'x-gateway-secret': SECRET,
+    });
+    const subgraphOf = new Map([
+      [new URL(signed.app.url).origin, ZOHO_ASSIST_SUBGRAPH],
+      [new URL(desk.url).origin, desk.name],
+    ]);
+    gateway = createGatewayRuntime({
+      ...gatewayOptionsFor({ GATEWAY_HMAC_SECRET: HMAC_SECRET }),
+      supergraph: supergraphSdlOf(composeWithSiblings(signed, served.data!._service.sdl, [desk])),
+      logging: false,
+      plugins: () => [
+        {
+          onFetch({ url, options }: { url: string; options: RequestInit }) {
+            const body = typeof options.body === 'string' ? options.body : '';
+            bodies.push({ subgraph: subgraphOf.get(new URL(url).origin) ?? url, body });
+          },
+        },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await gateway[Symbol.asyncDispose]();
+    await signed.close();
+  });
+
+  it('signs what it sends our subgraph, which answers; the sibling gets no signature and nobody the secret', async () => {
+    const result = await post(gateway, `{ tickets { id } ${TECHNICIANS.slice(1, -1)} }`, asAlice);
+
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.technicians.nodes).toHaveLength(2);
+    const signature = (subgraph: string) =>
+      bodies
+        .filter((request) => request.subgraph === subgraph)
+        .map((request) => typeof JSON.parse(request.body).extensions?.['hmac-signature']);
+    expect(signature(ZOHO_ASSIST_SUBGRAPH)).toEqual(['string']);
+    expect(signature(desk.name)).toEqual(['undefined']);
+    expect(bodies.filter((request) => request.body.includes(HMAC_SECRET))).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway';
 import { parse as parseYaml } from 'yaml';
-import { gatewayOptions, ZOHO_ASSIST_SUBGRAPH } from '../../docs/gateway/gateway.config.js';
+import { gatewayOptionsFor, ZOHO_ASSIST_SUBGRAPH } from '../../docs/gateway/gateway.config.js';
 import {
   composeSupergraph,
   readSupergraphConfig,
@@ -183,13 +183,15 @@ describe('docs/supergraph.graphql', () => {
   });
 
   describe('served by Hive Gateway as docker-compose.yml starts it', () => {
+    // Both sides get their secret from compose's environment: the subgraph admits only what the gateway sends.
+    const secret = composeEnvironment(compose.services[ZOHO_ASSIST_SUBGRAPH]!).env.GATEWAY_SHARED_SECRET!;
     let stack: Stack;
     let gateway: GatewayRuntime;
 
     beforeAll(async () => {
-      stack = await startStack();
+      stack = await startStack({ env: { GATEWAY_SHARED_SECRET: secret } });
       gateway = createGatewayRuntime({
-        ...gatewayOptions,
+        ...gatewayOptionsFor(composeEnvironment(compose.services.gateway!).env),
         supergraph: resolve(SUPERGRAPH_SDL),
         // The committed routing URL (http://zoho-assist:4001/graphql) resolves only inside compose's network.
         transportEntries: { [ZOHO_ASSIST_SUBGRAPH]: { location: stack.app.url } },
@@ -204,7 +206,7 @@ describe('docs/supergraph.graphql', () => {
 
     it('answers a query through the subgraph as the subgraph itself does, for the same upstream calls', async () => {
       const query = '{ sessions(first: 3) { nodes { id status technician { id name } customer { name } } } }';
-      const direct = await stack.graphql(query);
+      const direct = await stack.graphql(query, undefined, { 'x-gateway-secret': secret });
       expect(direct.errors).toBeUndefined();
       expect(direct.data?.sessions.nodes).toHaveLength(3);
       await stack.resetCalls();
