@@ -15,6 +15,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { DestinationStream } from 'pino';
 import type { RunningEmulator } from '../emulator/index.js';
 import { credentialsPlugin, forwardedToken, NO_FORWARDED_TOKEN } from './auth.js';
+import { argumentLimitsPlugin } from './argument-limits.js';
 import { budgetPlugin } from './budget/plugin.js';
 import { cachePolicyPlugin } from './cache-policy.js';
 import { compiledExecution, knownOperationTypes } from './execution.js';
@@ -207,6 +208,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       cachePolicyPlugin(schema),
       ...limits.plugins,
       // Before the budget plugin: a caller without credentials learns that first, not what the operation costs.
+      // Before the budget: an over-long string argument is refused having cost nothing (src/argument-limits.ts).
+      argumentLimitsPlugin(),
       credentialsPlugin(),
       operationPlugin(logger, metrics),
       budgetPlugin({
