@@ -116,6 +116,30 @@ describe('node dist/src/main.js', () => {
     expect(stdout).toContain('SIGTERM: draining');
   }, 60_000);
 
+  it('refuses to start in production with the service credential and no way to tell the gateway from anyone', async () => {
+    const child = spawn(process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: cleanEnv({
+        NODE_ENV: 'production',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ZOHO_CLIENT_ID: 'client-id',
+        ZOHO_CLIENT_SECRET: 'client-secret-value',
+        ZOHO_REFRESH_TOKEN: 'refresh-token-value',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running = child;
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+
+    expect(await exitOf(child)).toEqual({ code: 1, signal: null });
+    expect(output).toMatch(/GATEWAY_SHARED_SECRET: required when NODE_ENV=production and AUTH_MODE=service/);
+    expect(output).not.toMatch(READY_LINE);
+    expect(output).not.toContain('client-secret-value');
+  }, 60_000);
+
   it('finishes an operation in flight when SIGTERM arrives, then exits 0', async () => {
     const emulator = await startEmulator({ rateLimits: false, quiet: true, latencyMs: 600 });
     try {
