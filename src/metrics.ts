@@ -12,7 +12,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** How a GraphQL operation ended. */
-export type OperationOutcome = 'success' | 'partial' | 'error';
+export type OperationOutcome = 'success' | 'partial' | 'error' | 'client_closed';
 export type BudgetWindow = 'minute' | 'day';
 export type TokenMintOutcome = 'success' | 'failure' | 'throttled';
 export type CacheResult = 'hit' | 'miss';

@@ -74,7 +74,8 @@ export function operationPlugin(logger: Logger, metrics: Metrics | undefined): A
           // The span ends now: the response's 'close' (the client-gone path) would otherwise end it first.
           const trace = contextValue?.trace;
           trace?.end({
-            operationName: operationName ?? null,
+            // Exported as the span's name and an attribute: cut as in the log line.
+            operationName: operationName ? loggableText(operationName, OPERATION_NAME_LOGGED) : null,
             operationType: operation?.operation,
             errorCodes: codes,
           });

@@ -2,8 +2,11 @@
  * What a client sends never makes a log line long: the operation name is cut as the metric label is, and any
  * other string a line would carry (in an object, an error or a message) is cut at LOGGED_TEXT_MAX.
  */
+import type { GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Context } from '../../src/context.js';
 import { createLogger, LOGGED_TEXT_MAX } from '../../src/logger.js';
+import { operationPlugin } from '../../src/observability.js';
 import { captureLogs } from '../reliability/support.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -64,5 +67,33 @@ describe('log line size', () => {
       company: `${'y'.repeat(LOGGED_TEXT_MAX)}…(500000 characters)`,
       nested: { list: [`${'y'.repeat(LOGGED_TEXT_MAX)}…(500000 characters)`] },
     });
+  });
+
+  it('hands the span the operation name cut the same way', async () => {
+    const name = `Q${'x'.repeat(999_999)}`;
+    const ended: unknown[] = [];
+    const listener = await operationPlugin(createLogger({ level: 'silent' }), undefined).requestDidStart?.(
+      {} as never,
+    );
+    const requestContext = {
+      contextValue: {
+        requestId: 'span-name',
+        signal: new AbortController().signal,
+        stats: { upstreamCalls: 0 },
+        trace: { traceId: 'trace', end: (outcome: unknown) => void ended.push(outcome) },
+      },
+      operationName: name,
+      response: { body: { kind: 'single', singleResult: { data: { __typename: 'Query' } } } },
+    } as unknown as GraphQLRequestContextWillSendResponse<Context>;
+
+    await listener?.willSendResponse?.(requestContext);
+
+    expect(ended).toEqual([
+      {
+        operationName: `${name.slice(0, 64)}…(1000000 characters)`,
+        operationType: undefined,
+        errorCodes: [],
+      },
+    ]);
   });
 });
