@@ -121,13 +121,23 @@ export async function startBudget(options: {
   // window of their own, taken out of the organisation's, so that whatever they send, verified tokens keep the
   // rest; each verified token may hold a share of the organisation's window, so one greedy user leaves room for
   // the others.
-  const window = (perWindow: number) => ({ perWindow, windowMs: limits.windowMs, perDay: limits.perDay });
-  const whole = window(limits.perMinute);
+  const windowOf = (perWindow: number, perDay = limits.perDay) => ({
+    perWindow,
+    windowMs: limits.windowMs,
+    perDay,
+  });
+  const whole = windowOf(limits.perMinute);
   const unverifiedPerWindow = Math.min(limits.unverifiedPerMinute, limits.perMinute - 1);
-  const unverifiedClaim: BudgetClaim = { key: UNVERIFIED, limits: window(Math.max(1, unverifiedPerWindow)) };
+  const unverifiedClaim: BudgetClaim = {
+    key: UNVERIFIED,
+    // No day of its own: Zoho cannot count a call it rejects against the organisation, and the call that verifies
+    // a token is charged to the organisation's day as well. A day limit here would let a flood of made-up tokens
+    // shut out every new token until midnight.
+    limits: windowOf(Math.max(1, unverifiedPerWindow), Number.MAX_SAFE_INTEGER),
+  };
   const organisation: BudgetClaim = {
     key: ORGANISATION,
-    limits: window(Math.max(1, limits.perMinute - unverifiedPerWindow)),
+    limits: windowOf(Math.max(1, limits.perMinute - unverifiedPerWindow)),
   };
   const sharePerToken = Math.min(
     organisation.limits.perWindow,
@@ -157,7 +167,7 @@ export async function startBudget(options: {
         ? // Each token its own budget, and all of them together no more than the organisation's.
           [{ key: `user:${tokenPrint}`, limits: whole }, organisation]
         : sharePerToken < organisation.limits.perWindow
-          ? [organisation, { key: `share:${tokenPrint}`, limits: window(sharePerToken) }]
+          ? [organisation, { key: `share:${tokenPrint}`, limits: windowOf(sharePerToken) }]
           : [organisation];
     return { verified, unverified: [unverifiedClaim] };
   }
