@@ -196,4 +196,19 @@ describe('a mutation Zoho refused outright', () => {
     expect(after.data!.customers.nodes[0]).toEqual({ ...customer, name: 'Renamed' });
     expect((await stack.calls()).byRoute).toEqual({ 'GET /customers': 1 });
   });
+  it('forgets them after a write whose outcome is unknown (Zoho answered 503 to every attempt)', async () => {
+    await stack.graphql(CUSTOMERS, undefined, as('alice-token'));
+    await stack.control('POST', 'faults', { route: 'PUT /customers/{customerId}', errorRate: 1 });
+    const failed = await stack.graphql(
+      UPDATE,
+      { input: { customerId: 'cust_1', name: 'y' } },
+      as('alice-token'),
+    );
+    await stack.control('DELETE', 'faults');
+    await stack.resetCalls();
+    await stack.graphql(CUSTOMERS, undefined, as('alice-token'));
+
+    expect(failed.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
+    expect((await stack.calls()).byRoute).toEqual({ 'GET /customers': 1 });
+  });
 });
