@@ -91,13 +91,23 @@ const ours = new ApolloServer({
   schema,
   plugins: [ApolloServerPluginCacheControlDisabled(), cachePolicyPlugin(schema)],
 });
+/** As src/app.ts starts it in service and static modes (one credential) and in forwarded mode. */
+const shared = new ApolloServer({
+  schema,
+  plugins: [ApolloServerPluginCacheControlDisabled(), cachePolicyPlugin(schema, { scope: 'PUBLIC' })],
+});
+const perCaller = new ApolloServer({
+  schema,
+  plugins: [ApolloServerPluginCacheControlDisabled(), cachePolicyPlugin(schema, { scope: 'PRIVATE' })],
+});
+const servers = [apollos, ours, shared, perCaller];
 
 beforeAll(async () => {
-  await Promise.all([apollos.start(), ours.start()]);
+  await Promise.all(servers.map((server) => server.start()));
 });
 
 afterAll(async () => {
-  await Promise.all([apollos.stop(), ours.stop()]);
+  await Promise.all(servers.map((server) => server.stop()));
 });
 
 async function header(server: ApolloServer, query: string, variables?: Record<string, unknown>) {
@@ -173,5 +183,16 @@ describe('cache policy from the document', () => {
     expect(await header(ours, query, { r: [{ __typename: 'Session', id: 's1' }] })).toBe(
       'max-age=5, private',
     );
+  });
+
+  it('takes the scope from the auth mode when given one, and the maxAge from the hints', async () => {
+    // A PRIVATE hint (Technician.secret, Session) is public with one shared credential...
+    expect(await header(shared, '{ technician { name secret } }')).toBe('max-age=60, public');
+    expect(await header(shared, '{ sessions { nodes { technician { name } } } }')).toBe('max-age=5, public');
+    // ...and a PUBLIC one (Technician) private when each caller's token decides the answer.
+    expect(await header(perCaller, '{ technician { name } }')).toBe('max-age=60, private');
+    // Uncacheable stays uncacheable in either mode.
+    expect(await header(shared, '{ version technician { name } }')).toBe('no-store');
+    expect(await header(perCaller, '{ version technician { name } }')).toBe('no-store');
   });
 });
