@@ -193,6 +193,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     // Our own schema, executed by compiled functions (src/execution.ts): Apollo's only door for an executor.
     gateway: compiledExecution(schema),
     parseOptions: limits.parseOptions,
+    documentStore: limits.documentStore,
     validationRules: [...limits.validationRules, knownOperationTypes],
     formatError,
     introspection: config.server.introspection,
@@ -205,11 +206,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     plugins: [
       // Cache-Control from the operation's document, not from a hook on every resolved field (src/cache-policy.ts).
       ApolloServerPluginCacheControlDisabled(),
-      cachePolicyPlugin(schema),
+      cachePolicyPlugin(schema, { scope: auth.mode === 'forwarded' ? 'PRIVATE' : 'PUBLIC' }),
       ...limits.plugins,
-      // Before the budget plugin: a caller without credentials learns that first, not what the operation costs.
       // Before the budget: an over-long string argument is refused having cost nothing (src/argument-limits.ts).
       argumentLimitsPlugin(),
+      // Before the budget plugin: a caller without credentials learns that first, not what the operation costs.
       credentialsPlugin(),
       operationPlugin(logger, metrics),
       budgetPlugin({
