@@ -4,19 +4,18 @@
  * The subgraph runs in its own process (bench/load-server.ts, with --expose-gc), and this reports its throughput
  * and RSS: the peak seen while the stream runs, and what is left after a full collection at the end.
  *
- *   npm run -s build && node dist/bench/documents.js -- --shape repeated --count 3000 --concurrency 20
+ *   npm run -s build && node dist/bench/documents.js --shape repeated --count 3000 --concurrency 20
  *
  * Shapes: `repeated`, the issue's (one field 600 times; refused now, before graphql-js's pairwise overlap check);
  * `small`, `{ u1: __typename }` and so on, the baseline;
  * `valid`, documents of about 1,400 tokens that pass every limit (their fields skipped, so no upstream call), so
  * the document store fills with them. `--server` points at another build's load-server.js, to compare.
  */
-import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../emulator/index.js';
-import type { ServerSample } from './load-server.js';
+import { forkLoadServer } from './load-server-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -56,42 +55,7 @@ function documentFor(index: number): string {
 }
 
 const emulator = await startEmulator({ rateLimits: false, quiet: true });
-const server = fork(values.server, {
-  env: {
-    ...process.env,
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    ZOHO_ASSIST_API_URL: emulator.apiUrl,
-    ZOHO_ACCOUNTS_URL: emulator.accountsUrl,
-    ZOHO_ACCESS_TOKEN: 'emulator-token',
-    READ_CACHE: 'false',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    RATE_LIMIT_PER_DAY: '100000000',
-  },
-  execArgv: ['--expose-gc'],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
-const url = await new Promise<string>((resolve, reject) => {
-  server.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-  server.on('message', (message: { type: string; url?: string }) => {
-    if (message.type === 'ready' && message.url) resolve(message.url);
-  });
-});
-
-function sample(): Promise<ServerSample> {
-  return new Promise((resolve) => {
-    const listener = (message: { type: string; sample?: ServerSample }) => {
-      if (message.type === 'sample' && message.sample) {
-        server.off('message', listener);
-        resolve(message.sample);
-      }
-    };
-    server.on('message', listener);
-    server.send({ type: 'reset' });
-  });
-}
+const { process: server, url, sample } = await forkLoadServer(emulator, values.server);
 
 /** RSS from /proc without a collection: what the process holds while the stream runs. */
 function rssNow(): number {
@@ -107,7 +71,7 @@ function readStatus(): string {
   }
 }
 
-const start = await sample();
+const start = await sample('reset');
 let peak = rssNow();
 const peakTimer = setInterval(() => (peak = Math.max(peak, rssNow())), 100);
 const statuses = new Map<number, number>();
@@ -129,7 +93,7 @@ await Promise.all(
 );
 const seconds = (performance.now() - started) / 1000;
 clearInterval(peakTimer);
-const end = await sample();
+const end = await sample('reset');
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 console.log(

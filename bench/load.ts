@@ -7,12 +7,10 @@
  *
  *   npm run load -- --duration 120 --warmup 20 --connections 100
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startEmulator } from '../emulator/index.js';
-import type { ServerSample } from './load-server.js';
+import { forkLoadServer } from './load-server-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,44 +34,7 @@ if (values.faults === 'on') {
   if (!response.ok) throw new Error(`faults: ${response.status}`);
 }
 
-const server: ChildProcess = fork(fileURLToPath(new URL('./load-server.js', import.meta.url)), {
-  env: {
-    ...process.env,
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    ZOHO_ASSIST_API_URL: emulator.apiUrl,
-    ZOHO_ACCOUNTS_URL: emulator.accountsUrl,
-    ZOHO_ACCESS_TOKEN: 'emulator-token',
-    // Every operation goes to the (faulty) upstream: the cache would hide the faults and most of the work.
-    READ_CACHE: 'false',
-    // The emulator's rate limits are off; the subgraph's own budget would otherwise refuse most of the load.
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    RATE_LIMIT_PER_DAY: '100000000',
-  },
-  execArgv: ['--expose-gc'],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
-const url = await new Promise<string>((resolve, reject) => {
-  server.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-  server.on('message', (message: { type: string; url?: string }) => {
-    if (message.type === 'ready' && message.url) resolve(message.url);
-  });
-});
-
-function sample(type: 'sample' | 'reset'): Promise<ServerSample> {
-  return new Promise((resolve) => {
-    const listener = (message: { type: string; sample?: ServerSample }) => {
-      if (message.type === 'sample' && message.sample) {
-        server.off('message', listener);
-        resolve(message.sample);
-      }
-    };
-    server.on('message', listener);
-    server.send({ type });
-  });
-}
+const { process: server, url, sample } = await forkLoadServer(emulator);
 
 const seed = (await (
   await fetch(url, {
