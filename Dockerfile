@@ -3,7 +3,7 @@
 # The Zoho Assist subgraph as a production image.
 #   docker build -t zoho-assist-subgraph .
 #   docker run -p 4001:4001 -e ZOHO_CLIENT_ID=… -e ZOHO_CLIENT_SECRET=… -e ZOHO_REFRESH_TOKEN=… zoho-assist-subgraph
-# Configuration is environment only (src/config.ts, the table in README.md); no secret is baked into a layer.
+# Configuration is environment only (src/config/index.ts, the table in README.md); no secret is baked into a layer.
 
 # ---- build: compile TypeScript with the dev dependencies --------------------------------------------------
 FROM node:24-slim AS build
@@ -23,7 +23,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # Read at run time: the upstream contract (validation, embedded emulator) and the GraphQL schema files.
-COPY src/__generated__/openapi.json ./src/__generated__/openapi.json
+COPY contract/__generated__/seed.openapi.json ./contract/__generated__/seed.openapi.json
 COPY schema ./schema
 # Everything above is owned by root and only readable by the process: it cannot rewrite its own code.
 USER node

@@ -4,7 +4,7 @@
  * The subgraph runs in its own process (bench/load-server.ts, with --expose-gc), and this reports its throughput
  * and RSS: the peak seen while the stream runs, and what is left after a full collection at the end.
  *
- *   npm run -s build && node dist/bench/documents.js --shape repeated --count 3000 --concurrency 20
+ *   npm run -s build:tools && node dist/bench/documents.js --shape repeated --count 3000 --concurrency 20
  *
  * Shapes: `repeated`, the issue's (one field 600 times; refused now, before graphql-js's pairwise overlap check);
  * `small`, `{ u1: __typename }` and so on, the baseline;

@@ -1,7 +1,7 @@
 /**
  * The limit: what the benchmark workloads cost when written by hand, with no GraphQL at all. Each route makes
  * exactly the minimal set of Zoho calls, in parallel wherever no call needs another's answer, through the same
- * client the subgraph uses (src/zoho/http.ts + client.ts: got, keep-alive agents, contract validation). The
+ * client the subgraph uses (src/upstream/transport.ts + client.ts: got, keep-alive agents, contract validation). The
  * difference between this service and ours is therefore the GraphQL layer and the resolvers, nothing else.
  *
  * Two extra routes answer the single-call workload through other clients, to price got itself:
@@ -13,11 +13,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request as undiciRequest } from 'undici';
-import { createZohoClient } from '../src/zoho/client.js';
-import { NotFoundError } from '../src/zoho/errors.js';
-import { createZohoHttp } from '../src/zoho/http.js';
-import { StaticTokenProvider } from '../src/zoho/tokens.js';
-import type { ZohoSession, ZohoTechnician } from '../src/zoho/types.js';
+import { createZohoClient } from '../src/upstream/client.js';
+import { NotFoundError } from '../src/upstream/errors.js';
+import { createZohoHttp } from '../src/upstream/transport.js';
+import { StaticTokenProvider } from '../src/upstream/tokens.js';
+import type { ZohoSession, ZohoTechnician } from '../contract/types.js';
 
 const PAGE = 100;
 const apiUrl = required('ZOHO_ASSIST_API_URL').replace(/\/+$/, '');
@@ -38,7 +38,7 @@ async function dashboard(first: number, offset: number) {
   const page = await zoho.listSessions({ index: offset + 1, count: first });
   const named = page.sessions.flatMap((s) => (s.technicianId === undefined ? [] : [s.technicianId]));
   const technicians = await techniciansById([...new Set(named)]);
-  // As src/pagination.ts: without Zoho's count only a short page tells the total.
+  // As src/graph/pagination.ts: without Zoho's count only a short page tells the total.
   const shown = page.sessions.length;
   const totalCount = page.total_count ?? (shown < first ? offset + shown : null);
   return {

@@ -1,6 +1,6 @@
 /**
  * GraphQL Mesh as a Mesh user would set it up for this API: `@omnigraph/openapi` generates the schema from
- * emulator/openapi.yaml, `mesh-compose` writes a supergraph, Hive Gateway serves it. The REST payloads carry
+ * contract/seed.openapi.yaml, `mesh-compose` writes a supergraph, Hive Gateway serves it. The REST payloads carry
  * ids only (a session names its technician by `technicianId`), so the links a user would add go in
  * `additionalTypeDefs` with `@resolveTo`: Session.technician, chat, files and details. Zoho has no
  * fetch-by-many-ids endpoint, so `@resolveTo` cannot batch (its `keysArg` needs one): each link is one call per
@@ -66,7 +66,7 @@ export async function startMesh(options: {
   mkdirSync(options.workDir, { recursive: true });
   writeFileSync(
     join(options.workDir, 'mesh.config.ts'),
-    meshConfig(join(options.root, 'emulator/openapi.yaml'), options.apiUrl, options.token),
+    meshConfig(join(options.root, 'contract/seed.openapi.yaml'), options.apiUrl, options.token),
   );
   await run(
     process.execPath,

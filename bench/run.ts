@@ -785,7 +785,7 @@ function oursOverrides(): Record<string, string> {
 
 /** Whether this build has a read cache at all, read from the configuration schema's variable names. */
 function readCacheNote(root: string): string {
-  const config = readFileSync(join(root, 'src/config.ts'), 'utf8');
+  const config = readFileSync(join(root, 'src/config/index.ts'), 'utf8');
   const names = [...new Set(config.match(/\b[A-Z_]*CACHE[A-Z_]*\b/g) ?? [])].filter((n) => n.length > 5);
   return names.length === 0 ? 'this build has no read cache' : `settings ${names.join(', ')}`;
 }

@@ -67,7 +67,7 @@ export function dashboardRequest(kind: SystemKind, size: number, offset = 0): Ht
     case 'ceiling':
       return graphql(DASHBOARD_QUERY, {
         first: size,
-        // The cursor of the item before the page (src/pagination.ts: `o:<0-based position>`).
+        // The cursor of the item before the page (src/graph/pagination.ts: `o:<0-based position>`).
         after: offset === 0 ? null : Buffer.from(`o:${offset - 1}`).toString('base64url'),
       });
     case 'mesh':

@@ -1,5 +1,5 @@
 /**
- * The Zoho Assist emulator: every operation of emulator/openapi.yaml over in-memory, seeded data, with Zoho's
+ * The Zoho Assist emulator: every operation of contract/seed.openapi.yaml over in-memory, seeded data, with Zoho's
  * OAuth, scopes, rate limits and error shapes, plus a `/__emulator/` control plane for tests and benchmarks.
  */
 import { createServer } from 'node:http';

@@ -4,9 +4,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { contractOperations, validateRequest } from '../src/zoho/contract.js';
-import type { ContractOperation } from '../src/zoho/contract.js';
-import type * as Z from '../src/zoho/types.js';
+import { contractOperations, validateRequest } from '../contract/validate.js';
+import type { ContractOperation } from '../contract/validate.js';
+import type * as Z from '../contract/types.js';
 import { hash32, Random } from './random.js';
 import { ApiError, Store } from './store.js';
 import type { ReportQuery, SeedSize } from './store.js';

@@ -3,7 +3,7 @@
  * by customer email, by computer) so that lists and limits stay cheap with tens of thousands of sessions.
  * Business rules live here; HTTP lives in server.ts.
  */
-import type * as Z from '../src/zoho/types.js';
+import type * as Z from '../contract/types.js';
 import { Random, generatedBytes, hash32 } from './random.js';
 
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 import type { ChatMessageResolvers } from '../src/__generated__/resolvers-types.js';
-import { chatSender } from '../src/enums.js';
+import { chatSender } from '../src/graph/enums.js';
 
 export const ChatMessage: ChatMessageResolvers = {
   id: (message) => message.messageId,

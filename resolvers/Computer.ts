@@ -1,6 +1,6 @@
 import type { ComputerResolvers } from '../src/__generated__/resolvers-types.js';
-import { computerStatus } from '../src/enums.js';
-import { sessionsPage } from '../src/lists.js';
+import { computerStatus } from '../src/graph/enums.js';
+import { sessionsPage } from '../src/graph/lists.js';
 import { orNull } from './shared.js';
 
 export const Computer: ComputerResolvers = {

@@ -1,8 +1,8 @@
 import type { CustomerResolvers } from '../src/__generated__/resolvers-types.js';
-import type { Context } from '../src/context.js';
-import { sessionsPage } from '../src/lists.js';
-import type { CustomerParent } from '../src/mappers.js';
-import type { ZohoCustomer } from '../src/zoho/types.js';
+import type { Context } from '../src/graph/context.js';
+import { sessionsPage } from '../src/graph/lists.js';
+import type { CustomerParent } from '../src/graph/mappers.js';
+import type { ZohoCustomer } from '../contract/types.js';
 import { orNull } from './shared.js';
 
 /** A reference from a session knows only name and e-mail; the rest needs the customer record. */

@@ -1,5 +1,5 @@
 import type { FileResolvers } from '../src/__generated__/resolvers-types.js';
-import { fileDirection, fileStatus } from '../src/enums.js';
+import { fileDirection, fileStatus } from '../src/graph/enums.js';
 import { orNull } from './shared.js';
 
 export const File: FileResolvers = {

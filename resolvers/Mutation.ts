@@ -1,9 +1,9 @@
 import type { MutationResolvers } from '../src/__generated__/resolvers-types.js';
-import type { Context } from '../src/context.js';
-import { sessionType, technicianRole, technicianStatus } from '../src/enums.js';
-import { attempt, userError } from '../src/mutations.js';
-import type { CallOptions } from '../src/zoho/api.js';
-import type { ZohoSession, ZohoTechnician, ZohoCustomer } from '../src/zoho/types.js';
+import type { Context } from '../src/graph/context.js';
+import { sessionType, technicianRole, technicianStatus } from '../src/graph/enums.js';
+import { attempt, userError } from '../src/graph/user-errors.js';
+import type { CallOptions } from '../src/upstream/api.js';
+import type { ZohoSession, ZohoTechnician, ZohoCustomer } from '../contract/types.js';
 
 const call = (ctx: Context): CallOptions => ({ signal: ctx.signal });
 

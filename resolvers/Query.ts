@@ -1,10 +1,10 @@
 import type { QueryResolvers, ReportFilter } from '../src/__generated__/resolvers-types.js';
-import type { Context } from '../src/context.js';
-import { sessionStatus } from '../src/enums.js';
-import { badUserInput } from '../src/errors.js';
-import { computersPage, customersPage, sessionsPage, techniciansPage } from '../src/lists.js';
-import { prefetchSessionPageParts, prefetchSessionParts } from '../src/lookahead.js';
-import type { ReportQuery } from '../src/zoho/types.js';
+import type { Context } from '../src/graph/context.js';
+import { sessionStatus } from '../src/graph/enums.js';
+import { badUserInput } from '../src/graph/errors.js';
+import { computersPage, customersPage, sessionsPage, techniciansPage } from '../src/graph/lists.js';
+import { prefetchSessionPageParts, prefetchSessionParts } from '../src/graph/lookahead.js';
+import type { ReportQuery } from '../contract/types.js';
 
 function reportQuery(filter: ReportFilter): ReportQuery {
   if (filter.from > filter.to) throw badUserInput('from must not be after to.', ['filter', 'from']);

@@ -1,7 +1,7 @@
 import type { SessionResolvers } from '../src/__generated__/resolvers-types.js';
-import { sessionStatus, sessionType } from '../src/enums.js';
-import type { CustomerReference } from '../src/mappers.js';
-import type { ZohoCustomer } from '../src/zoho/types.js';
+import { sessionStatus, sessionType } from '../src/graph/enums.js';
+import type { CustomerReference } from '../src/graph/mappers.js';
+import type { ZohoCustomer } from '../contract/types.js';
 import { orNull } from './shared.js';
 
 export const Session: SessionResolvers = {

@@ -1,5 +1,5 @@
 import type { SessionReportEntryResolvers } from '../src/__generated__/resolvers-types.js';
-import { sessionStatus, sessionType } from '../src/enums.js';
+import { sessionStatus, sessionType } from '../src/graph/enums.js';
 import { orNull } from './shared.js';
 
 export const SessionReportEntry: SessionReportEntryResolvers = {

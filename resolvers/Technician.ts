@@ -1,6 +1,6 @@
 import type { TechnicianResolvers } from '../src/__generated__/resolvers-types.js';
-import { technicianRole, technicianStatus } from '../src/enums.js';
-import { sessionsPage } from '../src/lists.js';
+import { technicianRole, technicianStatus } from '../src/graph/enums.js';
+import { sessionsPage } from '../src/graph/lists.js';
 import { orNull } from './shared.js';
 
 export const Technician: TechnicianResolvers = {

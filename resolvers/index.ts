@@ -1,8 +1,8 @@
 /** Every type's resolvers, alphabetically; one file per type. */
 import type { Resolvers } from '../src/__generated__/resolvers-types.js';
 import { EmailAddressResolver } from 'graphql-scalars';
-import { connectionResolvers } from '../src/pagination.js';
-import { DateScalar, DateTimeScalar } from '../src/scalars.js';
+import { connectionResolvers } from '../src/graph/pagination.js';
+import { DateScalar, DateTimeScalar } from '../src/graph/scalars.js';
 import { ChatMessage } from './ChatMessage.js';
 import { Computer } from './Computer.js';
 import { Customer } from './Customer.js';

@@ -1,15 +1,15 @@
 /**
- * Renders the configuration table from `configDocs` (src/config.ts) into a markdown file, between
+ * Renders the configuration table from `configDocs` (src/config/index.ts) into a markdown file, between
  * `<!-- config:start -->` and `<!-- config:end -->`, so the README cannot drift from the schema.
  *
- *   npm run build && node dist/scripts/config-docs.js [--check] [README.md]
+ *   npm run build:tools && node dist/scripts/config-docs.js [--check] [README.md]
  *
  * Without `--check` the file is rewritten in place. With `--check` nothing is written and the exit code is 1
  * when the table is out of date (for CI). A file without both markers is an error (exit code 2).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { configDocs } from '../src/config.js';
+import { configDocs } from '../src/config/index.js';
 
 export const START_MARKER = '<!-- config:start -->';
 export const END_MARKER = '<!-- config:end -->';
@@ -31,7 +31,7 @@ export function renderConfigTable(docs: readonly Doc[] = configDocs): string {
       `| \`${doc.name}\` | ${defaultCell(doc.default)} | ${doc.secret ? 'yes' : ''} | ${cell(doc.description)} |`,
   );
   return [
-    '<!-- Generated from src/config.ts by scripts/config-docs.ts; edit the schema, not this table. -->',
+    '<!-- Generated from src/config/index.ts by scripts/config-docs.ts; edit the schema, not this table. -->',
     '',
     '| Variable | Default | Secret | Description |',
     '| --- | --- | --- | --- |',

@@ -8,7 +8,7 @@
  * Each with the variables the example's `# Variables:` header names. `--check` writes nothing and exits 1 when the
  * table is out of date (the jest test test/docs/cost-table.test.ts runs it, so CI fails on drift).
  *
- *   npm run build && node dist/scripts/cost-table.js [--check] [file]
+ *   npm run build:tools && node dist/scripts/cost-table.js [--check] [file]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -23,7 +23,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { estimateUpstreamCalls } from '../src/budget/cost.js';
-import { buildSchema } from '../src/schema.js';
+import { buildSchema } from '../src/graph/schema.js';
 import { specStaticCost } from './spec-cost.js';
 
 export const EXAMPLES_DIRECTORY = 'docs/examples';

@@ -3,7 +3,7 @@
  * change, with codegen re-run when the SDL or the upstream contract changes.
  *
  *   tsc --watch (tsconfig.build.json) ──► dist/ ──► "Found 0 errors" ──► restart `node dist/src/main.js`
- *   schema/*.graphql, emulator/openapi.yaml ──► npm run codegen ──► src/__generated__/ (tsc recompiles) ──► restart
+ *   schema/*.graphql, contract/seed.openapi.yaml ──► npm run codegen ──► src/__generated__/ (tsc recompiles) ──► restart
  *
  * Restarts are ours rather than `node --watch`'s so that one compile (dozens of files written) is one restart,
  * and so that an SDL edit that changes no TypeScript (a description) still restarts: the SDL is read at run time.

@@ -7,7 +7,7 @@
  * npm runs scripts from the package root, so the paths are relative to the working directory.
  */
 import { writeFileSync } from 'node:fs';
-import { PRINTED_GATEWAY_SDL, PRINTED_SDL, servedSubgraphSdl } from '../src/sdl.js';
+import { PRINTED_GATEWAY_SDL, PRINTED_SDL, servedSubgraphSdl } from '../src/graph/sdl.js';
 
 writeFileSync(PRINTED_SDL, await servedSubgraphSdl());
 writeFileSync(PRINTED_GATEWAY_SDL, await servedSubgraphSdl({ securityDirectives: false }));

@@ -14,28 +14,28 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { DestinationStream } from 'pino';
 import type { RunningEmulator } from '../emulator/index.js';
-import { credentialsPlugin, forwardedToken, NO_FORWARDED_TOKEN } from './auth.js';
-import { argumentLimitsPlugin } from './argument-limits.js';
+import { credentialsPlugin, forwardedToken, NO_FORWARDED_TOKEN } from './server/auth.js';
+import { argumentLimitsPlugin } from './graph/argument-limits.js';
 import { budgetPlugin } from './budget/plugin.js';
-import { cachePolicyPlugin } from './cache-policy.js';
-import { compiledExecution, knownOperationTypes } from './execution.js';
+import { cachePolicyPlugin } from './graph/cache-control.js';
+import { compiledExecution, knownOperationTypes } from './graph/execution.js';
 import { startBudget } from './budget/runtime.js';
-import { secretValues, type AuthConfig, type Config } from './config.js';
-import type { Context } from './context.js';
-import { formatError } from './errors.js';
-import { gatewayAdmission } from './gateway-admission.js';
-import { createHttpHandler } from './http.js';
-import { createLoaders } from './loaders/index.js';
-import { structuralLimits } from './limits.js';
-import { createLogger } from './logger.js';
-import { createMetrics } from './metrics.js';
-import { operationPlugin, recordUpstreamCall } from './observability.js';
-import { buildSchema } from './schema.js';
-import { createTracing } from './tracing.js';
-import { createZohoClient } from './zoho/client.js';
-import { ClientClosedError } from './zoho/errors.js';
-import { createZohoHttp } from './zoho/http.js';
-import { RefreshTokenProvider, StaticTokenProvider, type TokenProvider } from './zoho/tokens.js';
+import { secretValues, type AuthConfig, type Config } from './config/index.js';
+import type { Context } from './graph/context.js';
+import { formatError } from './graph/errors.js';
+import { gatewayAdmission } from './server/gateway-admission.js';
+import { createHttpHandler } from './server/http.js';
+import { createLoaders } from './graph/loaders/index.js';
+import { structuralLimits } from './graph/query-limits.js';
+import { createLogger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { operationPlugin, recordUpstreamCall } from './observability/operations.js';
+import { buildSchema } from './graph/schema.js';
+import { createTracing } from './observability/tracing.js';
+import { createZohoClient } from './upstream/client.js';
+import { ClientClosedError } from './upstream/errors.js';
+import { createZohoHttp } from './upstream/transport.js';
+import { RefreshTokenProvider, StaticTokenProvider, type TokenProvider } from './upstream/tokens.js';
 
 export interface App {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4001/graphql`. */
@@ -190,7 +190,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const limits = structuralLimits(undefined, { hideSuggestions: !config.server.introspection });
   const schema = buildSchema({ securityDirectives: config.federation.securityDirectives });
   const apollo = new ApolloServer<Context>({
-    // Our own schema, executed by compiled functions (src/execution.ts): Apollo's only door for an executor.
+    // Our own schema, executed by compiled functions (src/graph/execution.ts): Apollo's only door for an executor.
     gateway: compiledExecution(schema),
     parseOptions: limits.parseOptions,
     documentStore: limits.documentStore,
@@ -204,11 +204,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     stopOnTerminationSignals: false,
     logger,
     plugins: [
-      // Cache-Control from the operation's document, not from a hook on every resolved field (src/cache-policy.ts).
+      // Cache-Control from the operation's document, not from a hook on every resolved field (src/graph/cache-control.ts).
       ApolloServerPluginCacheControlDisabled(),
       cachePolicyPlugin(schema, { scope: auth.mode === 'forwarded' ? 'PRIVATE' : 'PUBLIC' }),
       ...limits.plugins,
-      // Before the budget: an over-long string argument is refused having cost nothing (src/argument-limits.ts).
+      // Before the budget: an over-long string argument is refused having cost nothing (src/graph/argument-limits.ts).
       argumentLimitsPlugin(),
       // Before the budget plugin: a caller without credentials learns that first, not what the operation costs.
       credentialsPlugin(),

@@ -3,7 +3,7 @@
  * the embedded emulator), and drain on SIGTERM/SIGINT.
  */
 import { startApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './config/index.js';
 
 async function main() {
   let config;

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { SessionParent, CustomerParent, Page, Edge } from '../mappers.js';
-import type { ZohoSessionReportEntry, ZohoTechnician, ZohoComputer, ZohoChatMessage, ZohoFile, ZohoInvitation, ZohoSessionReport, ZohoReportSummary, ZohoTechnicianReport, ZohoTechnicianReportEntry, ZohoCustomerReport, ZohoCustomerReportEntry } from '../zoho/types.js';
-import type { Context } from '../context.js';
+import type { SessionParent, CustomerParent, Page, Edge } from '../graph/mappers.js';
+import type { ZohoSessionReportEntry, ZohoTechnician, ZohoComputer, ZohoChatMessage, ZohoFile, ZohoInvitation, ZohoSessionReport, ZohoReportSummary, ZohoTechnicianReport, ZohoTechnicianReportEntry, ZohoCustomerReport, ZohoCustomerReportEntry } from '../../contract/types.js';
+import type { Context } from '../graph/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

@@ -15,7 +15,7 @@
  * - `@skip`/`@include` are honoured; fragments are expanded; selections on several types all count (an upper
  *   estimate).
  * - Variables are the values execution will use: the caller passes them coerced, defaults applied
- *   (src/coerced-variables.ts), so `query($n: Int = 100)` is priced at 100, not at the schema's default.
+ *   (src/graph/coerced-variables.ts), so `query($n: Int = 100)` is priced at 100, not at the schema's default.
  * - The walk is linear in the document: each fragment is priced once per parent type, however often it is spread.
  */
 import {

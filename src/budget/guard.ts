@@ -9,9 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { Metrics } from '../metrics.js';
-import type { UpstreamCallEvent } from '../zoho/client.js';
-import { RateLimitedError, UnauthenticatedError, type UpstreamCall } from '../zoho/errors.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { UpstreamCallEvent } from '../upstream/client.js';
+import { RateLimitedError, UnauthenticatedError, type UpstreamCall } from '../upstream/errors.js';
 import type { BudgetClaim, BudgetClaims, BudgetLimiter, BudgetSnapshot } from './limiter.js';
 import type { TokenVerdict } from './verdicts.js';
 

@@ -7,8 +7,8 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { coercedVariables } from '../coerced-variables.js';
-import type { Context } from '../context.js';
+import { coercedVariables } from '../graph/coerced-variables.js';
+import type { Context } from '../graph/context.js';
 import { estimateDocumentCalls } from './cost.js';
 import type { BudgetSnapshot } from './limiter.js';
 

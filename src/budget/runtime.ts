@@ -9,12 +9,12 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { CACHE_TTL_MS, createCachedApi } from '../cache/cached-api.js';
 import { MemoryCacheStore, RedisCacheStore, type CacheStore } from '../cache/store.js';
-import type { AuthConfig, Config } from '../config.js';
-import type { Metrics } from '../metrics.js';
+import type { AuthConfig, Config } from '../config/index.js';
+import type { Metrics } from '../observability/metrics.js';
 import { connectRedis, type RedisConnection, type RedisStatus } from '../redis/connection.js';
-import { RedisTokenStore } from '../redis/token-store.js';
-import type { ZohoAssistApi } from '../zoho/api.js';
-import { MemoryTokenStore, type TokenStore } from '../zoho/tokens.js';
+import { RedisTokenStore } from '../upstream/redis-token-store.js';
+import type { ZohoAssistApi } from '../upstream/api.js';
+import { MemoryTokenStore, type TokenStore } from '../upstream/tokens.js';
 import { createBudgetGuard, fingerprint, type BudgetGuard } from './guard.js';
 import {
   FallbackLimiter,

@@ -9,9 +9,9 @@
  * reads answers fetched with their own token (and Zoho's scopes for them); with a service identity every
  * caller shares it. Only successful answers are kept. A failing store is a miss, never a failed call.
  */
-import type { Metrics } from '../metrics.js';
-import type { CallOptions, ZohoAssistApi } from '../zoho/api.js';
-import type * as Z from '../zoho/types.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { CallOptions, ZohoAssistApi } from '../upstream/api.js';
+import type * as Z from '../../contract/types.js';
 import type { CacheStore } from './store.js';
 
 export type CachedResource =

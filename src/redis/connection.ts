@@ -14,7 +14,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Metrics } from '../metrics.js';
+import type { Metrics } from '../observability/metrics.js';
 
 /** What readiness reports: answering in time, answering too slowly (breaker open) or not connected. */
 export type RedisStatus = 'ok' | 'slow' | 'unreachable';

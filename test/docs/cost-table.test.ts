@@ -7,7 +7,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { Kind, parse, visit, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { costRows, run } from '../../scripts/cost-table.js';
 import { specStaticCost } from '../../scripts/spec-cost.js';
-import { loadTypeDefs } from '../../src/schema.js';
+import { loadTypeDefs } from '../../src/graph/schema.js';
 
 describe('the cost table in docs/examples/README.md', () => {
   it('is what npm run cost-table writes for the current examples and schema', async () => {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Kind, parse, print, validate } from 'graphql';
-import { buildSchema } from '../../src/schema.js';
+import { buildSchema } from '../../src/graph/schema.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'docs', 'examples');

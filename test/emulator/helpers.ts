@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import { EMULATOR_CREDENTIALS, startEmulator } from '../../emulator/index.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/index.js';
-import { validateResponse } from '../../src/zoho/contract.js';
+import { validateResponse } from '../../contract/validate.js';
 
 export { EMULATOR_CREDENTIALS };
 

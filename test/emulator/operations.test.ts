@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { contractOperations } from '../../src/zoho/contract.js';
+import { contractOperations } from '../../contract/validate.js';
 import { expectContract, startTestEmulator } from './helpers.js';
 import type { TestEmulator } from './helpers.js';
 

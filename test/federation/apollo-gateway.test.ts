@@ -10,7 +10,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { withoutSecurityDirectives } from '../../src/sdl.js';
+import { withoutSecurityDirectives } from '../../src/graph/sdl.js';
 import { startDeskSubgraph } from '../fixtures/desk-subgraph.js';
 import type { RunningSubgraph } from '../fixtures/sibling.js';
 import { startStack, type Stack } from '../support/stack.js';

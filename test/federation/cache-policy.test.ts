@@ -1,5 +1,5 @@
 /**
- * src/cache-policy.ts works out `Cache-Control` from the operation's document. Where every selected field resolves,
+ * src/graph/cache-control.ts works out `Cache-Control` from the operation's document. Where every selected field resolves,
  * it must say exactly what Apollo's own per-field plugin says; where a branch never resolves, it may only be
  * stricter. Both run here over the same schema and resolvers, through Apollo Server's executeOperation.
  */
@@ -7,7 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { cachePolicyPlugin } from '../../src/cache-policy.js';
+import { cachePolicyPlugin } from '../../src/graph/cache-control.js';
 
 const typeDefs = parse(/* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])

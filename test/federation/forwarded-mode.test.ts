@@ -13,7 +13,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { withoutSecurityDirectives } from '../../src/sdl.js';
+import { withoutSecurityDirectives } from '../../src/graph/sdl.js';
 import { EMULATOR_TOKEN, startStack, type Stack } from '../support/stack.js';
 import { composeWithSiblings, servedSdl, SUBGRAPH_NAME, supergraphSdlOf } from './support.js';
 

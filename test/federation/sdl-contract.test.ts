@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import { buildSchema } from 'graphql';
-import { PRINTED_GATEWAY_SDL, PRINTED_SDL, servedSubgraphSdl } from '../../src/sdl.js';
+import { PRINTED_GATEWAY_SDL, PRINTED_SDL, servedSubgraphSdl } from '../../src/graph/sdl.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { servedSdl } from './support.js';
 

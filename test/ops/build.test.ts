@@ -5,10 +5,10 @@
  *
  * The build goes to node_modules/.cache/ rather than dist/, so this test neither races `npm start` or another
  * test writing dist/, nor leaves anything lint or git would see; the layout below it is dist/'s, and schema/ and
- * emulator/openapi.yaml are found the way they are at run time (the nearest ancestor that has them).
+ * contract/seed.openapi.yaml are found the way they are at run time (the nearest ancestor that has them).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -71,6 +71,10 @@ afterAll(() => {
 });
 
 describe('node dist/src/main.js', () => {
+  it('compiles the product alone: no benchmark or script is in the production build', () => {
+    expect(readdirSync(OUT).sort()).toEqual(['contract', 'emulator', 'resolvers', 'src']);
+  });
+
   it('starts with no Zoho settings, serves a query from the embedded emulator, and drains on SIGTERM', async () => {
     const child = spawn(process.execPath, [MAIN], {
       cwd: ROOT,

@@ -15,7 +15,7 @@ import {
   SUPERGRAPH_CONFIG,
   SUPERGRAPH_SDL,
 } from '../../scripts/compose-supergraph.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/index.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 interface ComposeService {

@@ -8,7 +8,7 @@ import {
   replaceBetweenMarkers,
   run,
 } from '../../scripts/config-docs.js';
-import { configDocs } from '../../src/config.js';
+import { configDocs } from '../../src/config/index.js';
 
 describe('renderConfigTable', () => {
   it('has one row per documented variable, literal defaults as code and secrets flagged', () => {

@@ -5,8 +5,8 @@ import {
   envSchema,
   loadConfig,
   secretValues,
-} from '../../src/config.js';
-import type { ConfigProblem } from '../../src/config.js';
+} from '../../src/config/index.js';
+import type { ConfigProblem } from '../../src/config/index.js';
 
 const SERVICE = {
   ZOHO_CLIENT_ID: '1000.CLIENTID',

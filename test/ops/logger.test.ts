@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createLogger, oneWritePerTurn, scrubText, REDACTED } from '../../src/logger.js';
-import type { Logger } from '../../src/logger.js';
+import { createLogger, oneWritePerTurn, scrubText, REDACTED } from '../../src/observability/logger.js';
+import type { Logger } from '../../src/observability/logger.js';
 
 interface LogLine {
   body?: string;
@@ -173,7 +173,7 @@ describe('stdout', () => {
   });
 
   it('still gets the lines of the last turn when the process exits in it', () => {
-    const logger = fileURLToPath(new URL('../../src/logger.ts', import.meta.url));
+    const logger = fileURLToPath(new URL('../../src/observability/logger.ts', import.meta.url));
     const script = `import { createLogger } from ${JSON.stringify(logger)};
       const log = createLogger({ level: 'info' });
       log.info('starting');

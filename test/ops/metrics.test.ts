@@ -1,4 +1,4 @@
-import { createMetrics } from '../../src/metrics.js';
+import { createMetrics } from '../../src/observability/metrics.js';
 
 describe('createMetrics', () => {
   it('renders every metric it recorded, in the Prometheus text format', async () => {

@@ -10,8 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { startApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { tracesUrl } from '../../src/tracing.js';
+import { loadConfig } from '../../src/config/index.js';
+import { tracesUrl } from '../../src/observability/tracing.js';
 
 interface OtlpAttribute {
   key: string;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { estimateDocumentCalls, estimateUpstreamCalls } from '../../src/budget/cost.js';
-import { buildSchema } from '../../src/schema.js';
+import { buildSchema } from '../../src/graph/schema.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 function codes(result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) {

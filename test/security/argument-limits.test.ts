@@ -4,7 +4,7 @@
  * fragment, inside an `_entities` representation), and nothing is called upstream.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { STRING_ARGUMENT_MAX } from '../../src/argument-limits.js';
+import { STRING_ARGUMENT_MAX } from '../../src/graph/argument-limits.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 let stack: Stack;

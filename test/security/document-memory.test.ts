@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse, type DocumentNode } from 'graphql';
-import { BYTES_PER_TOKEN, documentBytes, SizedDocumentStore } from '../../src/document-store.js';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { BYTES_PER_TOKEN, documentBytes, SizedDocumentStore } from '../../src/graph/document-store.js';
+import { DEFAULT_LIMITS } from '../../src/graph/query-limits.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 describe('repeated fields over HTTP', () => {

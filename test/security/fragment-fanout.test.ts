@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { estimateDocumentCalls } from '../../src/budget/cost.js';
-import { StaticCachePolicy } from '../../src/cache-policy.js';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
-import { buildSchema } from '../../src/schema.js';
+import { StaticCachePolicy } from '../../src/graph/cache-control.js';
+import { DEFAULT_LIMITS } from '../../src/graph/query-limits.js';
+import { buildSchema } from '../../src/graph/schema.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 /**

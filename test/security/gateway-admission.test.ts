@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/config/index.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { composeWithSiblings, supergraphSdlOf } from '../federation/support.js';
 

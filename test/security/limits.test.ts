@@ -1,10 +1,10 @@
 /**
- * Structural limits (src/limits.ts) and the body cap: a hostile document is refused before any upstream
+ * Structural limits (src/graph/query-limits.ts) and the body cap: a hostile document is refused before any upstream
  * call, an ordinary deep one is not, and nothing that passes the limits spends more upstream calls than
  * MAX_UPSTREAM_CALLS_PER_OPERATION.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { DEFAULT_LIMITS } from '../../src/graph/query-limits.js';
 import { startStack, type GraphQLResponse, type Stack } from '../support/stack.js';
 
 const MAX_CALLS = 60;

@@ -4,9 +4,9 @@
  */
 import type { GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Context } from '../../src/context.js';
-import { createLogger, LOGGED_TEXT_MAX } from '../../src/logger.js';
-import { operationPlugin } from '../../src/observability.js';
+import type { Context } from '../../src/graph/context.js';
+import { createLogger, LOGGED_TEXT_MAX } from '../../src/observability/logger.js';
+import { operationPlugin } from '../../src/observability/operations.js';
 import { captureLogs } from '../reliability/support.js';
 import { startStack, type Stack } from '../support/stack.js';
 

@@ -1,5 +1,5 @@
 /**
- * Operations run as compiled functions (graphql-jit, src/execution.ts) from their second run on, except when a
+ * Operations run as compiled functions (graphql-jit, src/graph/execution.ts) from their second run on, except when a
  * router asks for a federation trace: then graphql-js runs them, with Apollo's per-field hooks. Both must give the
  * same answer, errors included, so the trace header doubles as the reference here.
  */

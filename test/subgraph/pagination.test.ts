@@ -8,10 +8,10 @@ import {
   TotalHint,
   type BatchSource,
   type ListPage,
-} from '../../src/loaders/fetch-many.js';
-import { createLimit } from '../../src/loaders/limit.js';
-import { listTotal, pageRequest, toPage } from '../../src/pagination.js';
-import { NotFoundError } from '../../src/zoho/errors.js';
+} from '../../src/graph/loaders/fetch-many.js';
+import { createLimit } from '../../src/graph/loaders/concurrency.js';
+import { listTotal, pageRequest, toPage } from '../../src/graph/pagination.js';
+import { NotFoundError } from '../../src/upstream/errors.js';
 
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => `id_${from + i}`);
 

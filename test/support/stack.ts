@@ -4,7 +4,7 @@
  */
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js';
 import { startApp, type App, type StartOptions } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/index.js';
 
 export interface GraphQLResponse<D = Record<string, unknown>> {
   status: number;

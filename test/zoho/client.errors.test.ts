@@ -7,9 +7,9 @@ import {
   NotFoundError,
   UnauthenticatedError,
   UnavailableError,
-} from '../../src/zoho/errors.js';
-import type { ZohoHttp } from '../../src/zoho/http.js';
-import { StaticTokenProvider } from '../../src/zoho/tokens.js';
+} from '../../src/upstream/errors.js';
+import type { ZohoHttp } from '../../src/upstream/transport.js';
+import { StaticTokenProvider } from '../../src/upstream/tokens.js';
 import {
   EMULATOR_CREDENTIALS,
   recordingClient,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { ZohoHttp } from '../../src/zoho/http.js';
+import type { ZohoHttp } from '../../src/upstream/transport.js';
 import { recordingClient, startUpstream, testHttp } from './support.js';
 import type { RecordingClient, TestUpstream } from './support.js';
 

@@ -6,8 +6,8 @@ import {
   RateLimitedError,
   TimeoutError,
   UnavailableError,
-} from '../../src/zoho/errors.js';
-import type { ZohoHttp } from '../../src/zoho/http.js';
+} from '../../src/upstream/errors.js';
+import type { ZohoHttp } from '../../src/upstream/transport.js';
 import { recordingClient, rejectionOf, startUpstream, testHttp } from './support.js';
 import type { TestUpstream } from './support.js';
 

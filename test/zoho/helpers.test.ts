@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { fileNameFromDisposition, parseRetryAfter } from '../../src/zoho/client.js';
+import { fileNameFromDisposition, parseRetryAfter } from '../../src/upstream/client.js';
 import {
   dataCentreUrls,
   isZohoDataCentre,
   resolveZohoUrls,
   ZOHO_DATA_CENTRES,
-} from '../../src/zoho/datacentres.js';
+} from '../../src/upstream/datacentres.js';
 
 describe('data centres', () => {
   it('derive the API and accounts bases from the same domain', () => {

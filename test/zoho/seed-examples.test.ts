@@ -6,9 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
-import { validateResponse } from '../../src/zoho/contract.js';
-import type { ZohoAssistApi } from '../../src/zoho/api.js';
-import { ContractError } from '../../src/zoho/errors.js';
+import { validateResponse } from '../../contract/validate.js';
+import type { ZohoAssistApi } from '../../src/upstream/api.js';
+import { ContractError } from '../../src/upstream/errors.js';
 import {
   recordingClient,
   rejectionOf,

@@ -7,12 +7,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EMULATOR_CREDENTIALS, startEmulator } from '../../emulator/index.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/index.js';
-import { createZohoClient } from '../../src/zoho/client.js';
-import type { UpstreamCallEvent, ZohoClientOptions } from '../../src/zoho/client.js';
-import { createZohoHttp } from '../../src/zoho/http.js';
-import type { ZohoHttp, ZohoHttpOptions } from '../../src/zoho/http.js';
-import { StaticTokenProvider } from '../../src/zoho/tokens.js';
-import type { ZohoAssistApi } from '../../src/zoho/api.js';
+import { createZohoClient } from '../../src/upstream/client.js';
+import type { UpstreamCallEvent, ZohoClientOptions } from '../../src/upstream/client.js';
+import { createZohoHttp } from '../../src/upstream/transport.js';
+import type { ZohoHttp, ZohoHttpOptions } from '../../src/upstream/transport.js';
+import { StaticTokenProvider } from '../../src/upstream/tokens.js';
+import type { ZohoAssistApi } from '../../src/upstream/api.js';
 
 export { EMULATOR_CREDENTIALS };
 

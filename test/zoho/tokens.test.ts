@@ -4,10 +4,10 @@ import {
   UnauthenticatedError,
   UnavailableError,
   ZohoError,
-} from '../../src/zoho/errors.js';
-import type { ZohoHttp } from '../../src/zoho/http.js';
-import { MemoryTokenStore, RefreshTokenProvider } from '../../src/zoho/tokens.js';
-import type { MintEvent, RefreshTokenProviderOptions } from '../../src/zoho/tokens.js';
+} from '../../src/upstream/errors.js';
+import type { ZohoHttp } from '../../src/upstream/transport.js';
+import { MemoryTokenStore, RefreshTokenProvider } from '../../src/upstream/tokens.js';
+import type { MintEvent, RefreshTokenProviderOptions } from '../../src/upstream/tokens.js';
 import {
   EMULATOR_CREDENTIALS,
   recordingClient,

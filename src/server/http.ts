@@ -1,0 +1,213 @@
+/**
+ * The HTTP front door: Apollo Server 5 through its own integration API (executeHTTPGraphQLRequest) on node:http,
+ * with health and metrics beside it. No web framework: nothing here needs one, and each layer costs CPU per
+ * request.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Context } from '../graph/context.js';
+import type { Admission } from './gateway-admission.js';
+
+export interface HttpOptions<C extends Context> {
+  apollo: ApolloServer<C>;
+  /** Builds the per-request context; `response` lets it abort upstream work when the client goes away. */
+  context: (request: IncomingMessage, response: ServerResponse) => Promise<C>;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Allowed CORS origins; empty = no CORS headers (closed). `*` = any. */
+  corsOrigins: readonly string[];
+  ready: () => Promise<{ ready: boolean; checks: Record<string, unknown> }>;
+  metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** While draining for shutdown, new requests are refused. */
+  draining: () => boolean;
+  /** Whether a GraphQL request proves it came through the gateway (src/server/gateway-admission.ts); unset = all do. */
+  admit?: Admission;
+}
+
+class BodyTooLarge extends Error {}
+
+/**
+ * The body as text, refused past `limit` bytes whether or not Content-Length announced it. Events rather than
+ * `for await`: the stream's async iterator cost every request about 3 KB and a chain of promises
+ * (docs/performance.md).
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(request.headers['content-length']);
+  if (declared > limit) return Promise.reject(new BodyTooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      // The rest is read and dropped; the 413 goes out with `connection: close`.
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.resume();
+      reject(new BodyTooLarge());
+    };
+    let ended = false;
+    const onEnd = () => {
+      ended = true;
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    };
+    request.on('data', onData);
+    request.once('end', onEnd);
+    request.once('error', reject);
+    // 'close' follows 'end' on every request; before it, the client has gone and nothing is answered.
+    request.once('close', () => {
+      if (!ended) reject(new Error('The client closed the connection before the body ended.'));
+    });
+  });
+}
+
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(text);
+}
+
+/** A GET request's parameters, JSON ones parsed as Apollo Server parses them (unparsable ones left as text). */
+function paramsOf(url: URL): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const name of ['query', 'variables', 'extensions'] as const) {
+    const value = url.searchParams.get(name);
+    if (value === null) continue;
+    if (name === 'query') params[name] = value;
+    else {
+      try {
+        params[name] = JSON.parse(value);
+      } catch {
+        params[name] = value;
+      }
+    }
+  }
+  return params;
+}
+
+function graphQLError(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+export function createHttpHandler<C extends Context>(options: HttpOptions<C>) {
+  const anyOrigin = options.corsOrigins.includes('*');
+  const origins = new Set(options.corsOrigins);
+
+  function cors(request: IncomingMessage, response: ServerResponse) {
+    const origin = request.headers.origin;
+    if (!origin || (!anyOrigin && !origins.has(origin))) return;
+    response.setHeader('access-control-allow-origin', anyOrigin ? '*' : origin);
+    response.setHeader('vary', 'Origin');
+    response.setHeader(
+      'access-control-allow-headers',
+      'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id',
+    );
+    response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  }
+
+  async function graphql(request: IncomingMessage, response: ServerResponse, url: URL) {
+    if (options.draining()) {
+      sendJson(response, 503, graphQLError('The server is shutting down.', 'SHUTTING_DOWN'), {
+        connection: 'close',
+      });
+      return;
+    }
+    let body: unknown = undefined;
+    if (request.method === 'POST') {
+      let text: string;
+      try {
+        text = await readBody(request, options.maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          sendJson(response, 413, graphQLError('The request body is too large.', 'BAD_REQUEST'), {
+            connection: 'close',
+          });
+          return;
+        }
+        throw error;
+      }
+      const type = request.headers['content-type'] ?? '';
+      if (type.includes('json')) {
+        try {
+          body = text.length > 0 ? JSON.parse(text) : undefined;
+        } catch {
+          sendJson(response, 400, graphQLError('The request body is not valid JSON.', 'BAD_REQUEST'));
+          return;
+        }
+      } else {
+        body = text;
+      }
+    }
+    if (options.admit && !options.admit(request.headers, body ?? paramsOf(url))) {
+      sendJson(response, 403, graphQLError('This subgraph only answers its gateway.', 'FORBIDDEN'));
+      return;
+    }
+    const headers = new HeaderMap();
+    const incoming = request.headers;
+    for (const key in incoming) {
+      const value = incoming[key];
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.context(request, response),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    try {
+      cors(request, response);
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204).end();
+        return;
+      }
+      switch (url.pathname) {
+        case '/graphql':
+        case '/':
+          await graphql(request, response, url);
+          return;
+        case '/health/live':
+          sendJson(response, 200, { status: 'live' });
+          return;
+        case '/health/ready': {
+          const { ready, checks } = await options.ready();
+          sendJson(response, ready && !options.draining() ? 200 : 503, {
+            status: ready && !options.draining() ? 'ready' : 'unready',
+            checks,
+          });
+          return;
+        }
+        case '/metrics':
+          if (options.metrics) {
+            const { contentType, body } = await options.metrics();
+            response.writeHead(200, { 'content-type': contentType });
+            response.end(body);
+            return;
+          }
+          break;
+      }
+      sendJson(response, 404, { error: 'Not found' });
+    } catch {
+      if (!response.headersSent)
+        sendJson(response, 500, graphQLError('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      else response.destroy();
+    }
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The service token shared by every replica: one access token in Redis, and a mint lock so that replicas
+ * starting together, or all seeing the same 401, mint once (Zoho mints at most 10 tokens per refresh token per
+ * 10 minutes, and answers the eleventh with "Access Denied").
+ *
+ * RefreshTokenProvider (src/upstream/tokens.ts) does the rest: it re-reads the store inside the lock, so the
+ * replicas that waited find the token the first one minted.
+ */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
+import type { StoredToken, TokenStore } from './tokens.js';
+
+/** Deletes KEYS[1] only while its field `accessToken` (or the lock's value) is still ARGV[1]. */
+const COMPARE_AND_DELETE = `
+local current = redis.call('HGET', KEYS[1], 'accessToken')
+if current == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+const RELEASE_LOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+interface TokenCommands {
+  zohoTokenDelete(key: string, accessToken: string): Promise<number>;
+  zohoLockRelease(key: string, owner: string): Promise<number>;
+}
+
+export interface RedisTokenStoreOptions {
+  /** Distinguishes refresh tokens (a fingerprint, never the token itself). */
+  identity: string;
+  prefix: string;
+  /** Longer than a mint can take (the accounts call times out after 10 s). Default 15 s. */
+  lockTtlMs?: number;
+  /** How long a replica waits for another's mint before minting without the lock. Default 20 s. */
+  lockWaitMs?: number;
+  /** Redis failed: the store behaves as empty and unlocked, which costs at most one extra mint per replica. */
+  onError?: (error: unknown) => void;
+  now?: () => number;
+}
+
+export class RedisTokenStore implements TokenStore {
+  readonly #redis: RedisConnection;
+  readonly #key: string;
+  readonly #lockKey: string;
+  readonly #lockTtlMs: number;
+  readonly #lockWaitMs: number;
+  readonly #onError: (error: unknown) => void;
+  readonly #now: () => number;
+
+  constructor(redis: RedisConnection, options: RedisTokenStoreOptions) {
+    if (!('zohoTokenDelete' in redis.client)) {
+      redis.client.defineCommand('zohoTokenDelete', { numberOfKeys: 1, lua: COMPARE_AND_DELETE });
+      redis.client.defineCommand('zohoLockRelease', { numberOfKeys: 1, lua: RELEASE_LOCK });
+    }
+    this.#redis = redis;
+    this.#key = `${options.prefix}token:${options.identity}`;
+    this.#lockKey = `${this.#key}:mint-lock`;
+    this.#lockTtlMs = options.lockTtlMs ?? 15_000;
+    this.#lockWaitMs = options.lockWaitMs ?? 20_000;
+    this.#onError = options.onError ?? (() => undefined);
+    this.#now = options.now ?? Date.now;
+  }
+
+  async get(): Promise<StoredToken | undefined> {
+    try {
+      const stored = await this.#redis.call((redis) => redis.hgetall(this.#key));
+      const refreshAt = Number(stored.refreshAt);
+      if (!stored.accessToken || !Number.isFinite(refreshAt)) return undefined;
+      return { accessToken: stored.accessToken, refreshAt };
+    } catch (error) {
+      this.#onError(error);
+      return undefined;
+    }
+  }
+
+  async set(token: StoredToken): Promise<void> {
+    try {
+      await this.#redis.call((redis) =>
+        redis
+          .multi()
+          .hset(this.#key, { accessToken: token.accessToken, refreshAt: String(token.refreshAt) })
+          // Kept a little past its refresh time: a replica may still read it to learn it is stale.
+          .pexpire(this.#key, Math.max(1000, token.refreshAt - this.#now() + 60_000))
+          .exec(),
+      );
+    } catch (error) {
+      this.#onError(error);
+    }
+  }
+
+  async delete(accessToken: string): Promise<void> {
+    try {
+      await this.#redis.call((redis) =>
+        (redis as Redis & TokenCommands).zohoTokenDelete(this.#key, accessToken),
+      );
+    } catch (error) {
+      this.#onError(error);
+    }
+  }
+
+  async withMintLock<T>(mint: () => Promise<T>): Promise<T> {
+    const owner = randomUUID();
+    const giveUpAt = this.#now() + this.#lockWaitMs;
+    for (;;) {
+      let acquired: boolean;
+      try {
+        acquired =
+          (await this.#redis.call((redis) =>
+            redis.set(this.#lockKey, owner, 'PX', this.#lockTtlMs, 'NX'),
+          )) === 'OK';
+      } catch (error) {
+        // No Redis, no lock: minting alone is better than failing every request.
+        this.#onError(error);
+        return mint();
+      }
+      if (acquired) break;
+      if (this.#now() >= giveUpAt) return mint();
+      await delay(50);
+    }
+    try {
+      return await mint();
+    } finally {
+      await this.#redis
+        .call((redis) => (redis as Redis & TokenCommands).zohoLockRelease(this.#lockKey, owner))
+        .catch(this.#onError);
+    }
+  }
+}

@@ -1,0 +1,334 @@
+/**
+ * Access tokens for `Authorization: Zoho-oauthtoken <token>`.
+ *
+ * - StaticTokenProvider: a token given as is (the emulator, a short script). `invalidate` cannot fix it, so a
+ *   401 with it is final.
+ * - RefreshTokenProvider: exchanges the refresh token at `${accountsUrl}/oauth/v2/token` (Zoho's self-client
+ *   flow), caches the access token until `expires_in - refreshMarginSeconds`, and shares one in-flight mint among
+ *   concurrent callers. Zoho allows about 10 mints per refresh token per 10 minutes and answers the next with
+ *   HTTP 200 `{"error":"Access Denied"}`; that is recognised and no mint is attempted until a backoff passes.
+ *
+ * The cache sits behind `TokenStore` so that replicas can share one token (Redis with a cross-replica mint lock)
+ * instead of each minting its own; the in-memory store is the default. The provider also memoises the current
+ * token in process, so the store is consulted only when that one is missing, expired or rejected.
+ *
+ * Nothing secret (client secret, refresh token, access token) ever appears in an error message or an event.
+ */
+import got from 'got';
+import type { Got } from 'got';
+import {
+  abandonedError,
+  TimeoutError,
+  TokenMintThrottledError,
+  UnauthenticatedError,
+  UnavailableError,
+  ZohoError,
+  type UpstreamCall,
+} from './errors.js';
+import { describeTransportFailure, TransportError } from './transport.js';
+
+export interface TokenProvider {
+  /** A token believed valid. Rejects with a ZohoError (UnauthenticatedError, TokenMintThrottledError...). */
+  getToken(signal?: AbortSignal): Promise<string>;
+  /** Zoho answered 401 to `token`: forget it, unless the cache has already moved on to another one. */
+  invalidate(token: string): void;
+}
+
+export class StaticTokenProvider implements TokenProvider {
+  readonly #token: Promise<string>;
+  constructor(token: string) {
+    if (!token) throw new Error('StaticTokenProvider needs a token');
+    this.#token = Promise.resolve(token);
+  }
+  getToken(): Promise<string> {
+    return this.#token;
+  }
+  invalidate(): void {
+    // A fixed token cannot be replaced: the client sees the same token again and reports UnauthenticatedError.
+  }
+}
+
+export interface StoredToken {
+  accessToken: string;
+  /** Epoch ms after which a new token is minted (expiry minus the margin). */
+  refreshAt: number;
+}
+
+/**
+ * Where minted tokens are kept. Implementations must make `delete` a compare-and-delete (drop only if the
+ * stored token is still `accessToken`), so that many callers rejecting an old token cannot drop a new one.
+ */
+export interface TokenStore {
+  get(): Promise<StoredToken | undefined>;
+  set(token: StoredToken): Promise<void>;
+  delete(accessToken: string): Promise<void>;
+  /**
+   * Runs `mint` while holding a lock shared by everything using this store (a Redis lock across replicas), so
+   * only one of them mints; the provider re-reads the store inside the lock first. Optional: without it the
+   * provider's in-process single flight is the only guard.
+   */
+  withMintLock?<T>(mint: () => Promise<T>): Promise<T>;
+}
+
+export class MemoryTokenStore implements TokenStore {
+  #token: StoredToken | undefined;
+  async get(): Promise<StoredToken | undefined> {
+    return this.#token;
+  }
+  async set(token: StoredToken): Promise<void> {
+    this.#token = token;
+  }
+  async delete(accessToken: string): Promise<void> {
+    if (this.#token?.accessToken === accessToken) this.#token = undefined;
+  }
+}
+
+export type MintOutcome = 'minted' | 'throttled' | 'rejected' | 'failed';
+
+export interface MintEvent {
+  outcome: MintOutcome;
+  durationMs: number;
+  /** The error code or Zoho's `error` value for anything but `minted`; never a credential. */
+  error?: string;
+}
+
+export interface RefreshTokenProviderOptions {
+  /** `https://accounts.zoho.X` (see datacentres.ts) or the emulator's `accountsUrl`. */
+  accountsUrl: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  /** A got instance for the accounts server; one with a 10 s timeout and no retries is made otherwise. */
+  got?: Got;
+  /** Mint this long before `expires_in` runs out. Default 300. */
+  refreshMarginSeconds?: number;
+  /** First wait after an "Access Denied" mint answer; doubles on each consecutive one. Default 60. */
+  throttleBackoffSeconds?: number;
+  /** Longest wait after consecutive throttles. Default 600 (Zoho's window is 10 minutes). */
+  maxThrottleBackoffSeconds?: number;
+  store?: TokenStore;
+  onMint?: (event: MintEvent) => void;
+  now?: () => number;
+}
+
+const MINT_CALL: UpstreamCall = { method: 'POST', route: 'POST /oauth/v2/token' };
+
+export class RefreshTokenProvider implements TokenProvider {
+  readonly #tokenUrl: string;
+  readonly #form: Readonly<Record<string, string>>;
+  readonly #got: Got;
+  readonly #marginMs: number;
+  readonly #throttleBaseMs: number;
+  readonly #throttleMaxMs: number;
+  readonly #store: TokenStore;
+  readonly #onMint: ((event: MintEvent) => void) | undefined;
+  readonly #now: () => number;
+
+  /** The in-process copy of the store's token: the hot path reads only this. */
+  #current: StoredToken | undefined;
+  /** The last token Zoho rejected: never handed out again even if a store still has it. */
+  #rejected: string | undefined;
+  #pendingDelete: Promise<void> | undefined;
+  #inflight: Promise<string> | undefined;
+  #throttledUntil = 0;
+  #throttleStreak = 0;
+
+  constructor(options: RefreshTokenProviderOptions) {
+    for (const key of ['accountsUrl', 'clientId', 'clientSecret', 'refreshToken'] as const) {
+      if (!options[key]) throw new Error(`RefreshTokenProvider needs ${key}`);
+    }
+    this.#tokenUrl = `${options.accountsUrl.replace(/\/+$/, '')}/oauth/v2/token`;
+    this.#form = {
+      grant_type: 'refresh_token',
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      refresh_token: options.refreshToken,
+    };
+    this.#got =
+      options.got ??
+      got.extend({
+        retry: { limit: 0 },
+        throwHttpErrors: false,
+        followRedirect: false,
+        responseType: 'text',
+        timeout: { request: 10_000 },
+      });
+    this.#marginMs = (options.refreshMarginSeconds ?? 300) * 1000;
+    this.#throttleBaseMs = (options.throttleBackoffSeconds ?? 60) * 1000;
+    this.#throttleMaxMs = (options.maxThrottleBackoffSeconds ?? 600) * 1000;
+    this.#store = options.store ?? new MemoryTokenStore();
+    this.#onMint = options.onMint;
+    this.#now = options.now ?? Date.now;
+  }
+
+  getToken(signal?: AbortSignal): Promise<string> {
+    const current = this.#current;
+    if (current !== undefined && current.refreshAt > this.#now()) return Promise.resolve(current.accessToken);
+    // One mint for every concurrent caller; a caller's abort only stops its own wait, not the shared mint.
+    this.#inflight ??= this.#refresh().finally(() => {
+      this.#inflight = undefined;
+    });
+    return signal ? raceAbort(this.#inflight, signal) : this.#inflight;
+  }
+
+  invalidate(token: string): void {
+    if (this.#current?.accessToken !== token) return; // already replaced: 20 concurrent 401s cause one refresh
+    this.#current = undefined;
+    this.#rejected = token;
+    this.#pendingDelete = this.#store.delete(token).catch(() => undefined);
+  }
+
+  async #refresh(): Promise<string> {
+    this.#assertNotThrottled();
+    if (this.#pendingDelete) await this.#pendingDelete;
+    const shared = this.#usable(await this.#store.get());
+    if (shared) return shared;
+    const mint = async (): Promise<string> => {
+      if (this.#store.withMintLock) {
+        // Another replica may have minted while this one waited for the lock.
+        const again = this.#usable(await this.#store.get());
+        if (again) return again;
+      }
+      const minted = await this.#mint();
+      await this.#store.set(minted);
+      this.#current = minted;
+      return minted.accessToken;
+    };
+    return this.#store.withMintLock ? this.#store.withMintLock(mint) : mint();
+  }
+
+  #usable(stored: StoredToken | undefined): string | undefined {
+    if (!stored || stored.refreshAt <= this.#now() || stored.accessToken === this.#rejected) return undefined;
+    this.#current = stored;
+    return stored.accessToken;
+  }
+
+  #assertNotThrottled(): void {
+    const waitMs = this.#throttledUntil - this.#now();
+    if (waitMs > 0) {
+      throw new TokenMintThrottledError(
+        'Zoho is refusing new access tokens for this refresh token (too many mints); not asking again yet',
+        Math.ceil(waitMs / 1000),
+        { call: MINT_CALL },
+      );
+    }
+  }
+
+  async #mint(): Promise<StoredToken> {
+    const started = performance.now();
+    const report = (outcome: MintOutcome, error?: string) =>
+      this.#onMint?.({ outcome, durationMs: performance.now() - started, ...(error ? { error } : {}) });
+
+    let status: number;
+    let text: string;
+    try {
+      const response = await this.#got.post(this.#tokenUrl, {
+        form: this.#form,
+        prefixUrl: '',
+        responseType: 'text',
+        throwHttpErrors: false,
+        retry: { limit: 0 },
+        followRedirect: false,
+      });
+      status = response.statusCode;
+      text = String(response.body);
+    } catch (error) {
+      const failure = describeTransportFailure(error);
+      report('failed', failure.code);
+      const cause = new TransportError(failure);
+      if (failure.timeout)
+        throw new TimeoutError('Zoho accounts server timed out minting an access token', {
+          call: MINT_CALL,
+          cause,
+        });
+      throw new UnavailableError('Zoho accounts server unreachable while minting an access token', {
+        call: MINT_CALL,
+        cause,
+      });
+    }
+
+    const body = parseJsonObject(text);
+    if (status >= 500 || (status === 200 && !body)) {
+      report('failed', `HTTP_${status}`);
+      throw new UnavailableError(`Zoho accounts server answered ${status} to a token mint`, {
+        status,
+        call: MINT_CALL,
+      });
+    }
+    const error = typeof body?.error === 'string' ? body.error : undefined;
+    if (status === 200 && error === 'Access Denied') {
+      report('throttled', error);
+      const waitMs = Math.min(this.#throttleMaxMs, this.#throttleBaseMs * 2 ** this.#throttleStreak);
+      this.#throttleStreak += 1;
+      this.#throttledUntil = this.#now() + waitMs;
+      throw new TokenMintThrottledError(
+        'Zoho refused a new access token: too many mints for this refresh token (Access Denied)',
+        Math.ceil(waitMs / 1000),
+        { status, call: MINT_CALL },
+      );
+    }
+    const accessToken = body?.access_token;
+    const expiresIn = body?.expires_in;
+    if (
+      status !== 200 ||
+      error !== undefined ||
+      typeof accessToken !== 'string' ||
+      !accessToken ||
+      typeof expiresIn !== 'number'
+    ) {
+      // invalid_client, invalid_code (a revoked refresh token) and anything else the grant cannot recover from.
+      const reason = error !== undefined ? safeWord(error) : `HTTP ${status}`;
+      report('rejected', reason);
+      throw new UnauthenticatedError(`Zoho refused to mint an access token (${reason})`, {
+        status,
+        call: MINT_CALL,
+      });
+    }
+    this.#throttleStreak = 0;
+    this.#throttledUntil = 0;
+    report('minted');
+    const lifetimeMs = expiresIn * 1000;
+    // A token shorter-lived than the margin is still used for half its life rather than re-minted on every call.
+    const usableMs = Math.max(lifetimeMs - this.#marginMs, lifetimeMs / 2);
+    return { accessToken, refreshAt: this.#now() + usableMs };
+  }
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Zoho's error codes are short words; anything else is not echoed. */
+function safeWord(value: string): string {
+  return /^[\w .-]{1,40}$/.test(value) ? value : 'unrecognised error';
+}
+
+/** Waits for `promise` unless `signal` fires first; the shared promise itself keeps running. */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortedError(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function abortedError(signal: AbortSignal): ZohoError {
+  return abandonedError(signal, 'waiting for an access token', MINT_CALL);
+}
