@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { request } from 'node:http';
 import { startTestEmulator } from './helpers.js';
 import type { TestEmulator } from './helpers.js';
@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 
 describe('faults', () => {
-  test('errorRate 1 answers 503 with the error shape on the named route only', async () => {
+  it('errorRate 1 answers 503 with the error shape on the named route only', async () => {
     expect(
       (await emu.control('POST', '/faults', { route: 'GET /sessions/{sessionId}', errorRate: 1 })).status,
     ).toBe(201);
@@ -28,12 +28,12 @@ describe('faults', () => {
     expect((await emu.call('GET', '/sessions/1000000001')).status).toBe(200);
   });
 
-  test('resetRate 1 destroys the socket before answering', async () => {
+  it('resetRate 1 destroys the socket before answering', async () => {
     await emu.control('POST', '/faults', { resetRate: 1 });
     await expect(emu.call('GET', '/technicians')).rejects.toThrow();
   });
 
-  test('resetAfterHandlingRate 1 changes state and then drops the connection', async () => {
+  it('resetAfterHandlingRate 1 changes state and then drops the connection', async () => {
     await emu.control('POST', '/faults', { route: 'POST /customers', resetAfterHandlingRate: 1 });
     await expect(
       emu.call('POST', '/customers', { body: { name: 'Lost Answer', email: 'lost.answer@example.org' } }),
@@ -42,21 +42,21 @@ describe('faults', () => {
     expect((await emu.call('GET', '/customers?email=lost.answer@example.org')).body.total_count).toBe(1);
   });
 
-  test('rateLimitRate 1 answers 429 with the configured Retry-After', async () => {
+  it('rateLimitRate 1 answers 429 with the configured Retry-After', async () => {
     await emu.control('POST', '/faults', { rateLimitRate: 1, retryAfterSeconds: 7 });
     const response = await emu.call('GET', '/computers');
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('7');
   });
 
-  test('latency delays the answer', async () => {
+  it('latency delays the answer', async () => {
     await emu.control('POST', '/faults', { route: 'GET /computers', latencyMs: 150 });
     const started = performance.now();
     expect((await emu.call('GET', '/computers')).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
-  test('slowBodyMs sends the headers first and the body later', async () => {
+  it('slowBodyMs sends the headers first and the body later', async () => {
     await emu.control('POST', '/faults', { route: 'GET /computers', slowBodyMs: 150 });
     const timings = await new Promise<{ headers: number; body: number }>((resolve, reject) => {
       const started = performance.now();
@@ -76,7 +76,7 @@ describe('faults', () => {
     expect(timings.body).toBeGreaterThanOrEqual(140);
   });
 
-  test('a seeded rule replays the same draws each time it is posted; another seed draws others', async () => {
+  it('a seeded rule replays the same draws each time it is posted; another seed draws others', async () => {
     const outcomes = async (seed: number) => {
       await emu.control('DELETE', '/faults');
       await emu.control('POST', '/faults', { route: 'GET /computers', errorRate: 0.5, seed });
@@ -92,12 +92,12 @@ describe('faults', () => {
     expect((await emu.control('POST', '/faults', { errorRate: 0.5, seed: -1 })).status).toBe(400);
   });
 
-  test('rejects a fault rule for an unknown route or with a bad rate', async () => {
+  it('rejects a fault rule for an unknown route or with a bad rate', async () => {
     expect((await emu.control('POST', '/faults', { route: 'GET /nowhere', errorRate: 1 })).status).toBe(400);
     expect((await emu.control('POST', '/faults', { errorRate: 2 })).status).toBe(400);
   });
 
-  test('the latency option applies to every API call', async () => {
+  it('the latency option applies to every API call', async () => {
     const slow = await startTestEmulator({ latencyMs: 120 });
     try {
       const started = performance.now();
@@ -108,7 +108,7 @@ describe('faults', () => {
     }
   });
 
-  test('closing drops the requests still in an injected delay and leaves no timer behind', async () => {
+  it('closing drops the requests still in an injected delay and leaves no timer behind', async () => {
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
     const before = timers();
     const slow = await startTestEmulator();
@@ -125,7 +125,7 @@ describe('faults', () => {
 });
 
 describe('counters, log and reset', () => {
-  test('counts every call by route template, including failures and faults', async () => {
+  it('counts every call by route template, including failures and faults', async () => {
     await emu.call('GET', '/sessions/1000000001');
     await emu.call('GET', '/sessions/1000000002');
     await emu.call('GET', '/sessions/nope');
@@ -145,7 +145,7 @@ describe('counters, log and reset', () => {
     });
   });
 
-  test('the log shows recent calls with a token fingerprint, never the token', async () => {
+  it('the log shows recent calls with a token fingerprint, never the token', async () => {
     await emu.call('GET', '/sessions/1000000001');
     const log = await emu.control('GET', '/log');
     expect(log.body.entries).toEqual([
@@ -160,14 +160,14 @@ describe('counters, log and reset', () => {
     expect(JSON.stringify(log.body)).not.toContain('emulator-token');
   });
 
-  test('DELETE /calls zeroes the counters and the log', async () => {
+  it('DELETE /calls zeroes the counters and the log', async () => {
     await emu.call('GET', '/computers');
     expect((await emu.control('DELETE', '/calls')).status).toBe(204);
     expect((await emu.control('GET', '/calls')).body).toEqual({ total: 0, byRoute: {} });
     expect((await emu.control('GET', '/log')).body.entries).toEqual([]);
   });
 
-  test('reset restores the seed state and clears counters, outbox and faults', async () => {
+  it('reset restores the seed state and clears counters, outbox and faults', async () => {
     await emu.call('DELETE', '/customers/cust_1');
     await emu.call('POST', '/sessions/1000000200/invite', { body: { email: 'x@example.org' } });
     await emu.control('POST', '/faults', { route: 'GET /technicians', errorRate: 1 });
@@ -178,14 +178,14 @@ describe('counters, log and reset', () => {
     expect((await emu.control('GET', '/calls')).body.total).toBe(2);
   });
 
-  test('reseed changes the data set size', async () => {
+  it('reseed changes the data set size', async () => {
     expect((await emu.control('POST', '/reseed', { sessions: 30, customers: 5 })).status).toBe(200);
     expect((await emu.call('GET', '/sessions')).body.total_count).toBe(30);
     expect((await emu.call('GET', '/customers')).body.total_count).toBe(5);
     await emu.control('POST', '/reseed', { sessions: 200, customers: 50 });
   });
 
-  test('state/sessions answers the raw sessions of one customer for duplicate checks', async () => {
+  it('state/sessions answers the raw sessions of one customer for duplicate checks', async () => {
     const body = {
       sessionType: 'remote_support',
       customerName: 'Dup',
@@ -198,7 +198,7 @@ describe('counters, log and reset', () => {
     expect(state.body.sessions[0]).toMatchObject({ customerEmail: 'dup@example.org', status: 'waiting' });
   });
 
-  test('state routes move a session and a computer for lifecycle tests', async () => {
+  it('state routes move a session and a computer for lifecycle tests', async () => {
     const offline = (await emu.call('GET', '/computers?status=offline')).body.computers[0]
       .computerId as string;
     await emu.control('POST', `/state/computers/${offline}/status`, { status: 'online' });
@@ -211,7 +211,7 @@ describe('counters, log and reset', () => {
   });
 });
 
-test('a large seed starts quickly and pages a busy technician fast', async () => {
+it('a large seed starts quickly and pages a busy technician fast', async () => {
   const started = performance.now();
   const big = await startTestEmulator({
     size: { technicians: 50, customers: 2000, computers: 200, sessions: 20000 },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { expectContract, startTestEmulator } from './helpers.js';
 import type { TestEmulator } from './helpers.js';
 
@@ -32,14 +32,14 @@ async function technicianWithLimit(limit: number): Promise<string> {
 }
 
 describe('400 Bad Request', () => {
-  test('rejects a create body missing required fields, naming them', async () => {
+  it('rejects a create body missing required fields, naming them', async () => {
     const response = await emu.call('POST', '/sessions', { body: { sessionType: 'remote_support' } });
     expectContract('createSession', response);
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain('customerName');
   });
 
-  test('rejects an unknown body property, a bad email and an unknown enum value', async () => {
+  it('rejects an unknown body property, a bad email and an unknown enum value', async () => {
     const response = await emu.call('POST', '/sessions', {
       body: { ...session('tech_1'), customerEmail: 'not-an-email', sessionType: 'teleport', extra: 1 },
     });
@@ -47,7 +47,7 @@ describe('400 Bad Request', () => {
     expect(response.body).toEqual({ error: { code: 400, message: expect.stringContaining('extra') } });
   });
 
-  test('rejects malformed JSON and a wrong content type without a server error', async () => {
+  it('rejects malformed JSON and a wrong content type without a server error', async () => {
     const malformed = await emu.call('POST', '/customers', {
       body: '{"name":',
       headers: { 'Content-Type': 'application/json' },
@@ -61,7 +61,7 @@ describe('400 Bad Request', () => {
     expect(text.body.error.message).toContain('application/json');
   });
 
-  test('rejects out-of-range paging and bad query values', async () => {
+  it('rejects out-of-range paging and bad query values', async () => {
     for (const query of [
       'count=101',
       'count=0',
@@ -76,7 +76,7 @@ describe('400 Bad Request', () => {
     }
   });
 
-  test('requires report dates in YYYY-MM-DD and in order', async () => {
+  it('requires report dates in YYYY-MM-DD and in order', async () => {
     expect((await emu.call('GET', '/reports/sessions?from_date=2025-01-01')).status).toBe(400);
     expect((await emu.call('GET', '/reports/sessions?from_date=01/01/2025&to_date=2025-01-31')).status).toBe(
       400,
@@ -86,7 +86,7 @@ describe('400 Bad Request', () => {
     );
   });
 
-  test('rejects an empty update and a schedule in the past', async () => {
+  it('rejects an empty update and a schedule in the past', async () => {
     expect((await emu.call('PUT', '/technicians/tech_1', { body: {} })).status).toBe(400);
     const past = await emu.call('POST', '/sessions/schedule', {
       body: {
@@ -101,7 +101,7 @@ describe('400 Bad Request', () => {
 });
 
 describe('401 Unauthorized', () => {
-  test.each([
+  it.each([
     ['no Authorization header', null],
     ['an unknown token', 'not-a-token'],
   ])('answers 401 for %s', async (_label, token) => {
@@ -110,21 +110,21 @@ describe('401 Unauthorized', () => {
     expect(response.status).toBe(401);
   });
 
-  test('answers 401 for a Bearer scheme instead of Zoho-oauthtoken', async () => {
+  it('answers 401 for a Bearer scheme instead of Zoho-oauthtoken', async () => {
     const response = await fetch(`${emu.apiUrl}/sessions`, {
       headers: { Authorization: 'Bearer emulator-token' },
     });
     expect(response.status).toBe(401);
   });
 
-  test('answers 401 once a registered token has expired', async () => {
+  it('answers 401 once a registered token has expired', async () => {
     await emu.control('POST', '/tokens', { token: 'short-lived', expiresInSeconds: 0 });
     expect((await emu.call('GET', '/sessions', { token: 'short-lived' })).status).toBe(401);
   });
 });
 
 describe('403 Forbidden', () => {
-  test('refuses an operation outside the token scopes and allows the ones inside', async () => {
+  it('refuses an operation outside the token scopes and allows the ones inside', async () => {
     await emu.control('POST', '/tokens', { token: 'read-only', scopes: ['ZohoAssist.sessions.READ'] });
     const write = await emu.call('POST', '/sessions', { token: 'read-only', body: session('tech_1') });
     expectContract('createSession', write);
@@ -133,7 +133,7 @@ describe('403 Forbidden', () => {
     expect((await emu.call('GET', '/sessions', { token: 'read-only' })).status).toBe(200);
   });
 
-  test('treats sessions.ALL as including sessions.READ', async () => {
+  it('treats sessions.ALL as including sessions.READ', async () => {
     await emu.control('POST', '/tokens', { token: 'sessions-all', scopes: ['ZohoAssist.sessions.ALL'] });
     expect((await emu.call('GET', '/sessions/1000000001', { token: 'sessions-all' })).status).toBe(200);
     expect((await emu.call('GET', '/technicians', { token: 'sessions-all' })).status).toBe(403);
@@ -141,7 +141,7 @@ describe('403 Forbidden', () => {
 });
 
 describe('404 Not Found', () => {
-  test.each([
+  it.each([
     ['getSession', 'GET', '/sessions/999'],
     ['endSession', 'DELETE', '/sessions/999'],
     ['getChatHistory', 'GET', '/sessions/999/chat'],
@@ -155,7 +155,7 @@ describe('404 Not Found', () => {
     expect(response.status).toBe(404);
   });
 
-  test('create and transfer answer 404 for an unknown technician', async () => {
+  it('create and transfer answer 404 for an unknown technician', async () => {
     expect((await emu.call('POST', '/sessions', { body: session('tech_999') })).status).toBe(404);
     const created = await emu.call('POST', '/sessions', { body: session(await technicianWithLimit(3)) });
     expect(
@@ -167,7 +167,7 @@ describe('404 Not Found', () => {
     ).toBe(404);
   });
 
-  test('answers an unknown route with the error shape', async () => {
+  it('answers an unknown route with the error shape', async () => {
     const response = await emu.call('GET', '/nothing-here');
     expect(response).toMatchObject({ status: 404, body: { error: { code: 404 } } });
     expect((await emu.call('PATCH', '/sessions')).status).toBe(404);
@@ -175,7 +175,7 @@ describe('404 Not Found', () => {
 });
 
 describe('409 Conflict', () => {
-  test('refuses a session beyond the technician concurrent limit', async () => {
+  it('refuses a session beyond the technician concurrent limit', async () => {
     const tech = await technicianWithLimit(2);
     expect((await emu.call('POST', '/sessions', { body: session(tech) })).status).toBe(201);
     expect((await emu.call('POST', '/sessions', { body: session(tech) })).status).toBe(201);
@@ -185,7 +185,7 @@ describe('409 Conflict', () => {
     expect(third.body.error.message).toContain('Session limit reached');
   });
 
-  test('frees capacity when a session ends', async () => {
+  it('frees capacity when a session ends', async () => {
     const tech = await technicianWithLimit(1);
     const first = await emu.call('POST', '/sessions', { body: session(tech) });
     expect((await emu.call('POST', '/sessions', { body: session(tech) })).status).toBe(409);
@@ -193,7 +193,7 @@ describe('409 Conflict', () => {
     expect((await emu.call('POST', '/sessions', { body: session(tech) })).status).toBe(201);
   });
 
-  test('refuses to end, invite to or transfer an ended session', async () => {
+  it('refuses to end, invite to or transfer an ended session', async () => {
     const created = await emu.call('POST', '/sessions', { body: session(await technicianWithLimit(3)) });
     const id = created.body.sessionId as string;
     expect((await emu.call('DELETE', `/sessions/${id}`)).status).toBe(200);
@@ -211,7 +211,7 @@ describe('409 Conflict', () => {
     );
   });
 
-  test('refuses a transfer to a technician at the limit', async () => {
+  it('refuses a transfer to a technician at the limit', async () => {
     const full = await technicianWithLimit(1);
     await emu.call('POST', '/sessions', { body: session(full) });
     const other = await emu.call('POST', '/sessions', { body: session(await technicianWithLimit(3)) });
@@ -222,7 +222,7 @@ describe('409 Conflict', () => {
     expect(response.status).toBe(409);
   });
 
-  test('refuses to connect to an offline computer', async () => {
+  it('refuses to connect to an offline computer', async () => {
     const offline = await emu.call('GET', '/computers?status=offline');
     const response = await emu.call('POST', `/computers/${offline.body.computers[0].computerId}/connect`, {
       body: {},
@@ -231,7 +231,7 @@ describe('409 Conflict', () => {
     expect(response.status).toBe(409);
   });
 
-  test('refuses to remove a technician with open sessions, and duplicate emails', async () => {
+  it('refuses to remove a technician with open sessions, and duplicate emails', async () => {
     const tech = await technicianWithLimit(3);
     await emu.call('POST', '/sessions', { body: session(tech) });
     const removal = await emu.call('DELETE', `/technicians/${tech}`);
@@ -245,7 +245,7 @@ describe('409 Conflict', () => {
 });
 
 describe('429 Too Many Requests', () => {
-  test('limits calls per token per minute and says when to retry', async () => {
+  it('limits calls per token per minute and says when to retry', async () => {
     await emu.control('PUT', '/rate-limits', { perMinute: 3, perDay: 100, windowMs: 3_600_000 });
     for (let i = 0; i < 3; i++) expect((await emu.call('GET', '/technicians')).status).toBe(200);
     const limited = await emu.call('GET', '/technicians');
@@ -256,14 +256,14 @@ describe('429 Too Many Requests', () => {
     expect((await emu.call('GET', '/technicians', { token: 'another-user' })).status).toBe(200);
   });
 
-  test('opens a new window when the minute window has passed', async () => {
+  it('opens a new window when the minute window has passed', async () => {
     await emu.control('PUT', '/rate-limits', { perMinute: 1, perDay: 100, windowMs: 200 });
     expect((await emu.call('GET', '/technicians')).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect((await emu.call('GET', '/technicians')).status).toBe(200);
   });
 
-  test('limits calls per day', async () => {
+  it('limits calls per day', async () => {
     await emu.control('PUT', '/rate-limits', { perMinute: 100, perDay: 2 });
     await emu.call('GET', '/technicians');
     await emu.call('GET', '/technicians');
@@ -272,7 +272,7 @@ describe('429 Too Many Requests', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  test('is on by default at 50 calls per minute', async () => {
+  it('is on by default at 50 calls per minute', async () => {
     const limited = await startTestEmulator({ rateLimits: undefined });
     try {
       const statuses: number[] = [];

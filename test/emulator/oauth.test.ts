@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
 import { expectContract, startTestEmulator } from './helpers.js';
 import type { TestEmulator } from './helpers.js';
 
@@ -13,7 +13,7 @@ beforeEach(async () => {
   await emu.control('POST', '/reset');
 });
 
-test('a minted token carries all four scopes and works against the API', async () => {
+it('a minted token carries all four scopes and works against the API', async () => {
   const minted = await emu.mint();
   expectContract('mintAccessToken', minted);
   expect((minted.body.scope as string).split(' ').sort()).toEqual([
@@ -29,7 +29,7 @@ test('a minted token carries all four scopes and works against the API', async (
   ).toBe(201);
 });
 
-test('accepts the grant in the query string as Zoho does', async () => {
+it('accepts the grant in the query string as Zoho does', async () => {
   const params = new URLSearchParams({
     grant_type: 'refresh_token',
     client_id: 'emulator-client',
@@ -41,7 +41,7 @@ test('accepts the grant in the query string as Zoho does', async () => {
   expect(await response.json()).toMatchObject({ token_type: 'Bearer' });
 });
 
-test('answers HTTP 200 invalid_client for a wrong client id or secret', async () => {
+it('answers HTTP 200 invalid_client for a wrong client id or secret', async () => {
   for (const form of [{ client_id: 'someone-else' }, { client_secret: 'wrong' }] as Array<
     Record<string, string>
   >) {
@@ -51,18 +51,18 @@ test('answers HTTP 200 invalid_client for a wrong client id or secret', async ()
   }
 });
 
-test('answers HTTP 200 invalid_code for an unknown refresh token', async () => {
+it('answers HTTP 200 invalid_code for an unknown refresh token', async () => {
   const response = await emu.mint({ refresh_token: 'revoked' });
   expect(response).toMatchObject({ status: 200, body: { error: 'invalid_code' } });
 });
 
-test('answers 400 for a grant that is not a refresh_token grant', async () => {
+it('answers 400 for a grant that is not a refresh_token grant', async () => {
   const response = await emu.mint({ grant_type: 'authorization_code' });
   expectContract('mintAccessToken', response);
   expect(response.status).toBe(400);
 });
 
-test('the eleventh mint in ten minutes is Access Denied', async () => {
+it('the eleventh mint in ten minutes is Access Denied', async () => {
   for (let i = 0; i < 10; i++) expect((await emu.mint()).body.access_token).toEqual(expect.any(String));
   const throttled = await emu.mint();
   expectContract('mintAccessToken', throttled);
@@ -76,7 +76,7 @@ test('the eleventh mint in ten minutes is Access Denied', async () => {
   });
 });
 
-test('expiring minted tokens makes the next call with one a 401, while the static token keeps working', async () => {
+it('expiring minted tokens makes the next call with one a 401, while the static token keeps working', async () => {
   const token = (await emu.mint()).body.access_token as string;
   expect((await emu.call('GET', '/sessions', { token })).status).toBe(200);
   expect((await emu.control('POST', '/tokens/expire')).body).toEqual({ expired: 1 });
@@ -89,7 +89,7 @@ test('expiring minted tokens makes the next call with one a 401, while the stati
   expect((await emu.mint()).body.access_token).toEqual(expect.any(String));
 });
 
-test('a token registered for another tenant sees a different data set', async () => {
+it('a token registered for another tenant sees a different data set', async () => {
   await emu.control('POST', '/tokens', { token: 'alice', tenant: 'alice' });
   await emu.control('POST', '/tokens', { token: 'bob', tenant: 'bob' });
   const alice = await emu.call('GET', '/customers?count=5', { token: 'alice' });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { contractOperations } from '../../contract/validate.js';
 import { expectContract, startTestEmulator } from './helpers.js';
 import type { TestEmulator } from './helpers.js';
@@ -32,7 +32,7 @@ async function freeTechnician(): Promise<string> {
 }
 
 describe('sessions', () => {
-  test('lists sessions newest first with the total count, paged by index and count', async () => {
+  it('lists sessions newest first with the total count, paged by index and count', async () => {
     const first = await emu.call('GET', '/sessions?count=5');
     expectContract('listSessions', first);
     expect(first.body.sessions).toHaveLength(5);
@@ -45,7 +45,7 @@ describe('sessions', () => {
     expect(second.body.sessions[0].sessionId).toBe(first.body.sessions[4].sessionId);
   });
 
-  test('filters sessions by status, type, technician, customer email and computer', async () => {
+  it('filters sessions by status, type, technician, customer email and computer', async () => {
     const unattended = await emu.call('GET', '/sessions?sessionType=unattended_access&count=100');
     expectContract('listSessions', unattended);
     expect(unattended.body.sessions.length).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe('sessions', () => {
     ).toBe(true);
   });
 
-  test('seeded support sessions belong to seeded customers', async () => {
+  it('seeded support sessions belong to seeded customers', async () => {
     const customers = await emu.call('GET', '/customers?count=100');
     const emails = new Set((customers.body.customers as Array<{ email: string }>).map((c) => c.email));
     const sessions = await emu.call('GET', '/sessions?sessionType=remote_support&count=20');
@@ -81,7 +81,7 @@ describe('sessions', () => {
       expect(emails.has(s.customerEmail)).toBe(true);
   });
 
-  test('creates a waiting session with a join link and reads it back', async () => {
+  it('creates a waiting session with a join link and reads it back', async () => {
     const created = await emu.call('POST', '/sessions', {
       body: {
         sessionType: 'remote_support',
@@ -104,7 +104,7 @@ describe('sessions', () => {
     });
   });
 
-  test('schedules a session with its time and planned duration', async () => {
+  it('schedules a session with its time and planned duration', async () => {
     const scheduledTime = new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const scheduled = await emu.call('POST', '/sessions/schedule', {
       body: {
@@ -125,7 +125,7 @@ describe('sessions', () => {
     });
   });
 
-  test('ends an open session, which then reports an end time', async () => {
+  it('ends an open session, which then reports an end time', async () => {
     const sessionId = await openSessionFor(await freeTechnician());
     const ended = await emu.call('DELETE', `/sessions/${sessionId}`);
     expectContract('endSession', ended);
@@ -133,7 +133,7 @@ describe('sessions', () => {
     expect(ended.body.endTime).toEqual(expect.any(String));
   });
 
-  test('answers a session report entry with chat and file counts', async () => {
+  it('answers a session report entry with chat and file counts', async () => {
     const details = await emu.call('GET', '/sessions/1000000010/details');
     expectContract('getSessionDetails', details);
     const chat = await emu.call('GET', '/sessions/1000000010/chat');
@@ -142,7 +142,7 @@ describe('sessions', () => {
     expect(details.body.filesTransferred).toBe(files.body.total_count);
   });
 
-  test('records an invitation and puts it in the outbox', async () => {
+  it('records an invitation and puts it in the outbox', async () => {
     const sessionId = await openSessionFor(await freeTechnician());
     const invited = await emu.call('POST', `/sessions/${sessionId}/invite`, {
       body: { email: 'guest@example.org', sendEmail: true },
@@ -155,7 +155,7 @@ describe('sessions', () => {
     );
   });
 
-  test('transfers a session to another technician and moves its load', async () => {
+  it('transfers a session to another technician and moves its load', async () => {
     const from = await freeTechnician();
     const to = await freeTechnician();
     const sessionId = await openSessionFor(from);
@@ -174,7 +174,7 @@ describe('sessions', () => {
 });
 
 describe('files and chat', () => {
-  test('initiates a transfer with content and downloads the same bytes with its name and type', async () => {
+  it('initiates a transfer with content and downloads the same bytes with its name and type', async () => {
     const sessionId = await openSessionFor(await freeTechnician());
     const content = Buffer.from('hello from the technician\n');
     const created = await emu.call('POST', `/sessions/${sessionId}/files`, {
@@ -199,7 +199,7 @@ describe('files and chat', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(content)).toBe(true);
   });
 
-  test('downloads a seeded file as deterministic bytes of its size', async () => {
+  it('downloads a seeded file as deterministic bytes of its size', async () => {
     const sessions = await emu.call('GET', '/sessions?count=100');
     let file: { sessionId: string; fileId: string; size: number } | undefined;
     for (const s of sessions.body.sessions as Array<{ sessionId: string }>) {
@@ -218,7 +218,7 @@ describe('files and chat', () => {
     expect(first.equals(second)).toBe(true);
   });
 
-  test('answers the chat history oldest first', async () => {
+  it('answers the chat history oldest first', async () => {
     const chat = await emu.call('GET', '/sessions/1000000020/chat');
     expectContract('getChatHistory', chat);
     expect(chat.body.messages.length).toBeGreaterThanOrEqual(2);
@@ -229,7 +229,7 @@ describe('files and chat', () => {
 });
 
 describe('technicians', () => {
-  test('lists technicians with session counts computed from the sessions', async () => {
+  it('lists technicians with session counts computed from the sessions', async () => {
     const listed = await emu.call('GET', '/technicians?role=technician');
     expectContract('listTechnicians', listed);
     expect((listed.body.technicians as Array<{ role: string }>).every((t) => t.role === 'technician')).toBe(
@@ -246,7 +246,7 @@ describe('technicians', () => {
     );
   });
 
-  test('finds a technician by email', async () => {
+  it('finds a technician by email', async () => {
     const tech = await emu.call('GET', '/technicians/tech_1');
     expectContract('getTechnician', tech);
     const found = await emu.call(
@@ -256,7 +256,7 @@ describe('technicians', () => {
     expect(found.body.technicians).toEqual([tech.body]);
   });
 
-  test('adds, updates and removes a technician', async () => {
+  it('adds, updates and removes a technician', async () => {
     const added = await emu.call('POST', '/technicians', {
       body: { name: 'Jane Smith', email: 'jane.smith.new@company.com', role: 'admin' },
     });
@@ -279,7 +279,7 @@ describe('technicians', () => {
 });
 
 describe('customers', () => {
-  test('lists customers and filters by company and email', async () => {
+  it('lists customers and filters by company and email', async () => {
     const listed = await emu.call('GET', '/customers?count=10');
     expectContract('listCustomers', listed);
     expect(listed.body.total_count).toBeGreaterThanOrEqual(50);
@@ -295,7 +295,7 @@ describe('customers', () => {
     expect(byEmail.body.customers).toEqual([listed.body.customers[0]]);
   });
 
-  test('adds, reads, updates and removes a customer', async () => {
+  it('adds, reads, updates and removes a customer', async () => {
     const added = await emu.call('POST', '/customers', {
       body: {
         name: 'John Doe',
@@ -320,7 +320,7 @@ describe('customers', () => {
 });
 
 describe('computers', () => {
-  test('lists computers filtered by status and reads one', async () => {
+  it('lists computers filtered by status and reads one', async () => {
     const online = await emu.call('GET', '/computers?status=online');
     expectContract('listComputers', online);
     expect((online.body.computers as Array<{ status: string }>).every((c) => c.status === 'online')).toBe(
@@ -331,7 +331,7 @@ describe('computers', () => {
     expect(one.body).toEqual(online.body.computers[0]);
   });
 
-  test('connects to an online computer, starting an active unattended session', async () => {
+  it('connects to an online computer, starting an active unattended session', async () => {
     const online = await emu.call('GET', '/computers?status=online');
     const computerId = online.body.computers[0].computerId as string;
     const connected = await emu.call('POST', `/computers/${computerId}/connect`, {
@@ -341,7 +341,7 @@ describe('computers', () => {
     expect(connected.body).toMatchObject({ sessionType: 'unattended_access', status: 'active', computerId });
   });
 
-  test('removes a computer', async () => {
+  it('removes a computer', async () => {
     const removed = await emu.call('DELETE', '/computers/comp_1');
     expect(removed.status).toBe(204);
     expect((await emu.call('GET', '/computers/comp_1')).status).toBe(404);
@@ -349,7 +349,7 @@ describe('computers', () => {
 });
 
 describe('reports', () => {
-  test.each([
+  it.each([
     ['getSessionReport', '/reports/sessions'],
     ['getTechnicianReport', '/reports/technicians'],
     ['getCustomerReport', '/reports/customers'],
@@ -360,13 +360,13 @@ describe('reports', () => {
   });
 });
 
-test('mints an access token in the contract shape', async () => {
+it('mints an access token in the contract shape', async () => {
   const minted = await emu.mint();
   expectContract('mintAccessToken', minted);
   expect(minted.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, api_domain: emu.url });
 });
 
-test('every contract operation was answered with a success above', async () => {
+it('every contract operation was answered with a success above', async () => {
   const log = await emu.control('GET', '/log');
   const succeeded = new Set(
     (log.body.entries as Array<{ status: number; route: string }>)

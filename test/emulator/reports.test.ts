@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { expectContract, startTestEmulator } from './helpers.js';
 import type { TestEmulator } from './helpers.js';
 
@@ -36,7 +36,7 @@ function summary(sessions: StateSession[]): Record<string, number> {
   };
 }
 
-test('the session report summary equals a recomputation from the stored sessions', async () => {
+it('the session report summary equals a recomputation from the stored sessions', async () => {
   const report = await emu.call('GET', '/reports/sessions?from_date=2025-03-01&to_date=2025-05-31');
   expectContract('getSessionReport', report);
   const expected = state.filter((s) => inPeriod(s, '2025-03-01', '2025-05-31'));
@@ -47,7 +47,7 @@ test('the session report summary equals a recomputation from the stored sessions
   );
 });
 
-test('the report honours technicianId and status filters', async () => {
+it('the report honours technicianId and status filters', async () => {
   const report = await emu.call(
     'GET',
     '/reports/sessions?from_date=2025-01-01&to_date=2025-12-31&technicianId=tech_2&status=completed',
@@ -59,7 +59,7 @@ test('the report honours technicianId and status filters', async () => {
   expect(report.body.summary.completedSessions).toBe(report.body.summary.totalSessions);
 });
 
-test('the technician report has one entry per technician and adds up to the summary', async () => {
+it('the technician report has one entry per technician and adds up to the summary', async () => {
   const report = await emu.call('GET', '/reports/technicians?from_date=2025-01-01&to_date=2025-12-31');
   expectContract('getTechnicianReport', report);
   const expected = state.filter((s) => inPeriod(s, '2025-01-01', '2025-12-31'));
@@ -70,7 +70,7 @@ test('the technician report has one entry per technician and adds up to the summ
   }
 });
 
-test('the customer report groups by customer email', async () => {
+it('the customer report groups by customer email', async () => {
   const report = await emu.call('GET', '/reports/customers?from_date=2025-06-01&to_date=2025-08-31');
   expectContract('getCustomerReport', report);
   const expected = state.filter((s) => inPeriod(s, '2025-06-01', '2025-08-31'));
@@ -84,7 +84,7 @@ test('the customer report groups by customer email', async () => {
   expect(sum).toBe(expected.length);
 });
 
-test('a session ended through the API shows up in the report with its duration', async () => {
+it('a session ended through the API shows up in the report with its duration', async () => {
   const created = await emu.call('POST', '/sessions', {
     body: {
       sessionType: 'remote_support',
@@ -106,7 +106,7 @@ test('a session ended through the API shows up in the report with its duration',
   expect(entry!.duration).toBeGreaterThanOrEqual(1);
 });
 
-test('the same seed gives the same data', async () => {
+it('the same seed gives the same data', async () => {
   const twin = await startTestEmulator({ size: { sessions: 600, seed: 7 } });
   try {
     const a = (await twin.control('GET', '/state/sessions')).body.sessions as StateSession[];
