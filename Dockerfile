@@ -3,7 +3,7 @@
 # The Zoho Assist subgraph as a production image.
 #   docker build -t zoho-assist-subgraph .
 #   docker run -p 4001:4001 -e ZOHO_CLIENT_ID=… -e ZOHO_CLIENT_SECRET=… -e ZOHO_REFRESH_TOKEN=… zoho-assist-subgraph
-# Configuration is environment only (src/config/index.ts, the table in README.md); no secret is baked into a layer.
+# Configuration is environment only (src/config/index.ts, the table in docs/configuration.md); no secret is baked into a layer.
 
 # ---- build: compile TypeScript with the dev dependencies --------------------------------------------------
 FROM node:24-slim AS build

@@ -1,8 +1,8 @@
 /**
  * Renders the configuration table from `configDocs` (src/config/index.ts) into a markdown file, between
- * `<!-- config:start -->` and `<!-- config:end -->`, so the README cannot drift from the schema.
+ * `<!-- config:start -->` and `<!-- config:end -->`, so the documentation cannot drift from the schema.
  *
- *   npm run build:tools && node dist/scripts/config-docs.js [--check] [README.md]
+ *   npm run config-docs [-- [--check] [file]]        (file: docs/configuration.md unless named)
  *
  * Without `--check` the file is rewritten in place. With `--check` nothing is written and the exit code is 1
  * when the table is out of date (for CI). A file without both markers is an error (exit code 2).
@@ -53,6 +53,9 @@ export function replaceBetweenMarkers(document: string, table: string): string {
   return `${document.slice(0, start + START_MARKER.length)}\n${table}\n${document.slice(end)}`;
 }
 
+/** The file `npm run config-docs` keeps current when no file is named. */
+const DEFAULT_FILE = 'docs/configuration.md';
+
 export interface RunOptions {
   /** Where messages go; stderr by default. */
   log?: (line: string) => void;
@@ -69,7 +72,7 @@ export async function run(
     log(`config-docs: unknown option ${unknown.join(', ')}; usage: config-docs [--check] [file]`);
     return 2;
   }
-  const file = argv.find((arg) => !arg.startsWith('--')) ?? 'README.md';
+  const file = argv.find((arg) => !arg.startsWith('--')) ?? DEFAULT_FILE;
 
   let current: string;
   let next: string;

@@ -5,7 +5,7 @@
  *   problem at once (one line per problem, naming the variable), so a bad deployment is fixed in one pass.
  *   A secret's value never appears in a problem.
  * - `configDocs` is derived from the same schema (each variable registers its description and default next to
- *   its parser), and `scripts/config-docs.ts` renders it into README.md, so the documentation cannot drift.
+ *   its parser), and `scripts/config-docs.ts` renders it into docs/configuration.md, so the documentation cannot drift.
  *
  * An empty or whitespace-only variable counts as unset (`FOO=` in an env file or compose file means "default").
  */
@@ -521,7 +521,7 @@ type EnvShape = typeof envSchema.shape;
 export type EnvVariable = keyof EnvShape;
 type Env = z.output<typeof envSchema>;
 
-/** Every variable, in schema order, with its default and description: the README's configuration table. */
+/** Every variable, in schema order, with its default and description: the table of docs/configuration.md. */
 export const configDocs: ReadonlyArray<{
   name: string;
   default: string;

@@ -51,7 +51,7 @@ describe('config-docs command', () => {
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'config-docs-'));
-    file = join(dir, 'README.md');
+    file = join(dir, 'configuration.md');
     messages.length = 0;
   });
   afterEach(async () => {
@@ -59,7 +59,7 @@ describe('config-docs command', () => {
   });
 
   it('fails --check on a stale table, writes the table, then passes --check', async () => {
-    await writeFile(file, `# Readme\n\n${START_MARKER}\nold table\n${END_MARKER}\n\nMore text.\n`);
+    await writeFile(file, `# Configuration\n\n${START_MARKER}\nold table\n${END_MARKER}\n\nMore text.\n`);
 
     expect(await run(['--check', file], { log })).toBe(1);
     expect(await readFile(file, 'utf8')).toContain('old table');
@@ -67,21 +67,31 @@ describe('config-docs command', () => {
     expect(await run([file], { log })).toBe(0);
     const written = await readFile(file, 'utf8');
     expect(written).toContain('| `RATE_LIMIT_PER_DAY` | `5000` |');
-    expect(written.startsWith('# Readme\n\n')).toBe(true);
+    expect(written.startsWith('# Configuration\n\n')).toBe(true);
     expect(written.endsWith(`${END_MARKER}\n\nMore text.\n`)).toBe(true);
 
     expect(await run(['--check', file], { log })).toBe(0);
   });
 
   it('exits 2 and explains when the file has no markers', async () => {
-    await writeFile(file, '# Readme without a table\n');
+    await writeFile(file, '# Configuration without a table\n');
 
     expect(await run([file], { log })).toBe(2);
     expect(messages.join('\n')).toContain('expected <!-- config:start -->');
-    expect(await readFile(file, 'utf8')).toBe('# Readme without a table\n');
+    expect(await readFile(file, 'utf8')).toBe('# Configuration without a table\n');
   });
 
   it('exits 2 on an unknown option', async () => {
     expect(await run(['--fix', file], { log })).toBe(2);
+  });
+
+  it('checks docs/configuration.md when no file is named, the table CI keeps current', async () => {
+    const root = join(import.meta.dirname, '..', '..');
+    expect(process.cwd()).toBe(root);
+    expect(await readFile(join(root, 'docs', 'configuration.md'), 'utf8')).toContain(START_MARKER);
+    expect(await readFile(join(root, 'README.md'), 'utf8')).not.toContain(START_MARKER);
+
+    expect(await run(['--check'], { log })).toBe(0);
+    expect(messages).toEqual([]);
   });
 });
