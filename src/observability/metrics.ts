@@ -11,16 +11,10 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** How a GraphQL operation ended. */
-export type OperationOutcome = 'success' | 'partial' | 'error' | 'client_closed';
-export type BudgetWindow = 'minute' | 'day';
-export type TokenMintOutcome = 'success' | 'failure' | 'throttled';
-export type CacheResult = 'hit' | 'miss';
-
 export interface Metrics {
   /** The registry `render` reads; for tests and for registering extra metrics. */
   readonly registry: Registry;
-  /** `zoho_assist_graphql_operations_total{operation,outcome}`. */
+  /** `zoho_assist_graphql_operations_total{operation,outcome}`: `success`, `error` or `client_closed`. */
   readonly operations: Counter<'operation' | 'outcome'>;
   /** `zoho_assist_graphql_operation_duration_seconds{operation}`. */
   readonly operationDuration: Histogram<'operation'>;
@@ -62,30 +56,22 @@ export interface Metrics {
   readonly redisBreakerTrips: Counter;
   /**
    * A bounded label for a client-chosen operation name: `anonymous` when there is none, characters outside
-   * `[A-Za-z0-9_]` dropped, at most 64 characters, and `other` once `maxOperationNames` distinct names are seen.
+   * `[A-Za-z0-9_]` dropped, at most 64 characters, and `other` once 200 distinct names are seen.
    */
   operationLabel(name: string | null | undefined): string;
   /** The exposition for `GET /metrics`. */
   render(): Promise<{ contentType: string; body: string }>;
 }
 
-export interface MetricsOptions {
-  /** Process metrics (CPU, memory, event-loop lag, GC, handles); on by default. */
-  defaultMetrics?: boolean;
-  /** Labels on every metric, e.g. `{ replica: hostname }`. */
-  defaultLabels?: Record<string, string>;
-  /** Distinct operation names tracked before the rest are counted as `other`; 200 by default. */
-  maxOperationNames?: number;
-}
-
 const OPERATION_SECONDS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30];
 const UPSTREAM_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const BATCH_SIZES = [1, 2, 5, 10, 20, 50, 100, 200];
+/** Distinct operation names labelled before the rest are counted as `other`. */
+const MAX_OPERATION_NAMES = 200;
 
-export function createMetrics(options: MetricsOptions = {}): Metrics {
+export function createMetrics(): Metrics {
   const registry = new Registry();
-  if (options.defaultLabels) registry.setDefaultLabels(options.defaultLabels);
-  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
+  collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
   const upstreamReachable = new Gauge({
@@ -96,14 +82,13 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   // Unknown until traffic reaches Zoho: NaN, so that an alert on `== 0` does not fire on a replica just started.
   upstreamReachable.set(Number.NaN);
 
-  const maxOperationNames = options.maxOperationNames ?? 200;
   const operationNames = new Set<string>();
 
   return {
     registry,
     operations: new Counter({
       name: 'zoho_assist_graphql_operations_total',
-      help: 'GraphQL operations by name and outcome (success, partial, error).',
+      help: 'GraphQL operations by name and outcome (success, error, client_closed).',
       labelNames: ['operation', 'outcome'] as const,
       registers,
     }),
@@ -190,7 +175,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       const cleaned = (name ?? '').replace(/[^A-Za-z0-9_]/g, '').slice(0, 64);
       if (cleaned === '') return 'anonymous';
       if (operationNames.has(cleaned)) return cleaned;
-      if (operationNames.size >= maxOperationNames) return 'other';
+      if (operationNames.size >= MAX_OPERATION_NAMES) return 'other';
       operationNames.add(cleaned);
       return cleaned;
     },

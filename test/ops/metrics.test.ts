@@ -12,7 +12,7 @@ describe('createMetrics', () => {
     metrics.upstreamRateLimited.inc({ route: 'GET /sessions' });
     metrics.budgetRemaining.set({ window: 'minute' }, 49);
     metrics.budgetRemaining.set({ window: 'day' }, 4999);
-    metrics.tokenMints.inc({ outcome: 'success' });
+    metrics.tokenMints.inc({ outcome: 'minted' });
     metrics.cacheLookups.inc({ resource: 'technician', result: 'hit' }, 3);
     metrics.cacheLookups.inc({ resource: 'technician', result: 'miss' });
     metrics.loaderBatchSize.observe({ loader: 'technician' }, 7);
@@ -30,7 +30,7 @@ describe('createMetrics', () => {
     expect(body).toContain('zoho_assist_upstream_rate_limited_total{route="GET /sessions"} 1');
     expect(body).toContain('zoho_assist_rate_limit_budget_remaining{window="minute"} 49');
     expect(body).toContain('zoho_assist_rate_limit_budget_remaining{window="day"} 4999');
-    expect(body).toContain('zoho_assist_token_mints_total{outcome="success"} 1');
+    expect(body).toContain('zoho_assist_token_mints_total{outcome="minted"} 1');
     expect(body).toContain('zoho_assist_cache_lookups_total{resource="technician",result="hit"} 3');
     expect(body).toContain('zoho_assist_cache_lookups_total{resource="technician",result="miss"} 1');
     expect(body).toContain('zoho_assist_dataloader_batch_size_bucket{le="10",loader="technician"} 1');
@@ -61,33 +61,23 @@ describe('createMetrics', () => {
   });
 
   it('keeps each instance in its own registry, so two instances never collide or share values', async () => {
-    const first = createMetrics({ defaultMetrics: false });
-    const second = createMetrics({ defaultMetrics: false });
+    const first = createMetrics();
+    const second = createMetrics();
 
-    first.tokenMints.inc({ outcome: 'failure' });
+    first.tokenMints.inc({ outcome: 'failed' });
 
-    expect((await first.render()).body).toContain('zoho_assist_token_mints_total{outcome="failure"} 1');
-    expect((await second.render()).body).not.toContain('outcome="failure"');
+    expect((await first.render()).body).toContain('zoho_assist_token_mints_total{outcome="failed"} 1');
+    expect((await second.render()).body).not.toContain('outcome="failed"');
     expect(second.registry).not.toBe(first.registry);
   });
 
-  it('adds default labels to every metric', async () => {
-    const metrics = createMetrics({ defaultMetrics: false, defaultLabels: { replica: 'a' } });
-
-    metrics.tokenMints.inc({ outcome: 'success' });
-
-    expect((await metrics.render()).body).toContain(
-      'zoho_assist_token_mints_total{outcome="success",replica="a"} 1',
-    );
-  });
-
   it('bounds operation labels: cleaned, anonymous when missing, other past the cap', () => {
-    const metrics = createMetrics({ defaultMetrics: false, maxOperationNames: 2 });
+    const metrics = createMetrics();
 
     expect(metrics.operationLabel(undefined)).toBe('anonymous');
     expect(metrics.operationLabel('Get-Session"}')).toBe('GetSession');
-    expect(metrics.operationLabel('Second')).toBe('Second');
-    expect(metrics.operationLabel('Third')).toBe('other');
+    for (let n = 2; n <= 200; n++) expect(metrics.operationLabel(`Operation${n}`)).toBe(`Operation${n}`);
+    expect(metrics.operationLabel('Operation201')).toBe('other');
     expect(metrics.operationLabel('GetSession')).toBe('GetSession');
     expect(metrics.operationLabel('x'.repeat(100))).toBe('other');
   });
