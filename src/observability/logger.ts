@@ -13,7 +13,6 @@
  * object, an error or a message, is cut to that length (a 1 MB operation name made a 1 MB line). Fields known to
  * be client-chosen are cut shorter where they are logged (`loggableText`).
  */
-import { Writable } from 'node:stream';
 import { pino, stdSerializers } from 'pino';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
 
@@ -117,8 +116,6 @@ function serializeError(error: unknown): unknown {
 export interface LoggerOptions {
   /** The lowest level written: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. */
   level: string;
-  /** Human-readable single lines instead of JSON, for a developer's terminal. Same scrubbing. */
-  pretty?: boolean;
   /**
    * Literal secret values of this process (e.g. from `secretValues(config)`); any occurrence in any line is
    * replaced. Values shorter than 6 characters are ignored (replacing them would mangle ordinary text).
@@ -126,8 +123,6 @@ export interface LoggerOptions {
   secrets?: ReadonlyArray<string | null | undefined>;
   /** Where lines go; stdout by default. Tests pass a capturing stream. */
   destination?: DestinationStream;
-  /** Fields on every line; defaults to `{ service: 'zoho-assist-subgraph' }`. */
-  base?: Record<string, unknown>;
 }
 
 export function createLogger(options: LoggerOptions): Logger {
@@ -147,13 +142,12 @@ export function createLogger(options: LoggerOptions): Logger {
   };
 
   const destination =
-    options.destination ??
-    (options.pretty ? prettyStdout() : (stdoutSink ??= oneWritePerTurn(pino.destination({ sync: true }))));
+    options.destination ?? (stdoutSink ??= oneWritePerTurn(pino.destination({ sync: true })));
 
   return pino(
     {
       level: options.level,
-      base: options.base ?? { service: 'zoho-assist-subgraph' },
+      base: { service: 'zoho-assist-subgraph' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {
         level: (label) => ({ level: label }),
@@ -203,30 +197,4 @@ export function oneWritePerTurn(sink: { write(chunk: string): unknown }): Destin
       pending += line;
     },
   };
-}
-
-/** `12:00:00.000 INFO  message {"other":"fields"}` on stdout; no dependency on pino-pretty. */
-function prettyStdout(): DestinationStream {
-  return new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (line.trim() === '') continue;
-        process.stdout.write(`${formatPretty(line)}\n`);
-      }
-      callback();
-    },
-  });
-}
-
-function formatPretty(line: string): string {
-  try {
-    const record = JSON.parse(line) as Record<string, unknown>;
-    const { time, level, msg, service: _service, pid: _pid, hostname: _hostname, ...rest } = record;
-    const clock = typeof time === 'string' ? time.slice(11, 23) : '';
-    const label = (typeof level === 'string' ? level : String(level)).toUpperCase().padEnd(5);
-    const extra = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
-    return `${clock} ${label} ${typeof msg === 'string' ? msg : ''}${extra}`;
-  } catch {
-    return line;
-  }
 }
