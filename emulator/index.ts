@@ -4,11 +4,21 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { emulatorControl, type EmulatorControl } from './control.js';
 import { Emulator } from './server.js';
 import type { SeedSize } from './store.js';
 
 export { EMULATOR_CREDENTIALS, ALL_SCOPES } from './server.js';
-export type { FaultRule } from './server.js';
+export type { FaultRule, LogEntry, RateLimits } from './server.js';
+export { emulatorControl, EmulatorControlError } from './control.js';
+export type {
+  EmulatorControl,
+  OutboxMessage,
+  RegisteredToken,
+  StateSession,
+  TokenRegistration,
+  UpstreamCalls,
+} from './control.js';
 export type { SeedSize } from './store.js';
 
 export interface EmulatorOptions {
@@ -33,6 +43,8 @@ export interface RunningEmulator {
   apiUrl: string;
   /** Equal to `url`; the token endpoint is `${accountsUrl}/oauth/v2/token`. */
   accountsUrl: string;
+  /** The `/__emulator/` control plane (faults, counters, tokens, state), typed. */
+  control: EmulatorControl;
   close(): Promise<void>;
 }
 
@@ -74,6 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url,
     apiUrl: `${url}/api/v2`,
     accountsUrl: url,
+    control: emulatorControl(url),
     close: () =>
       new Promise<void>((resolve, reject) => {
         emulator.stop();

@@ -72,7 +72,7 @@ interface Window {
   dayCount: number;
 }
 
-interface LogEntry {
+export interface LogEntry {
   method: string;
   route: string;
   path: string;

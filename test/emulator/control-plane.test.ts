@@ -11,53 +11,56 @@ afterAll(async () => {
   await emu.close();
 });
 beforeEach(async () => {
-  await emu.control('POST', '/reset');
+  await emu.control.reset();
 });
 
 describe('faults', () => {
   it('errorRate 1 answers 503 with the error shape on the named route only', async () => {
-    expect(
-      (await emu.control('POST', '/faults', { route: 'GET /sessions/{sessionId}', errorRate: 1 })).status,
-    ).toBe(201);
+    const added = await fetch(`${emu.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ route: 'GET /sessions/{sessionId}', errorRate: 1 }),
+    });
+    expect(added.status).toBe(201);
     expect(await emu.call('GET', '/sessions/1000000001')).toMatchObject({
       status: 503,
       body: { error: { code: 503 } },
     });
     expect((await emu.call('GET', '/sessions')).status).toBe(200);
-    await emu.control('DELETE', '/faults');
+    await emu.control.clearFaults();
     expect((await emu.call('GET', '/sessions/1000000001')).status).toBe(200);
   });
 
   it('resetRate 1 destroys the socket before answering', async () => {
-    await emu.control('POST', '/faults', { resetRate: 1 });
+    await emu.control.addFault({ resetRate: 1 });
     await expect(emu.call('GET', '/technicians')).rejects.toThrow();
   });
 
   it('resetAfterHandlingRate 1 changes state and then drops the connection', async () => {
-    await emu.control('POST', '/faults', { route: 'POST /customers', resetAfterHandlingRate: 1 });
+    await emu.control.addFault({ route: 'POST /customers', resetAfterHandlingRate: 1 });
     await expect(
       emu.call('POST', '/customers', { body: { name: 'Lost Answer', email: 'lost.answer@example.org' } }),
     ).rejects.toThrow();
-    await emu.control('DELETE', '/faults');
+    await emu.control.clearFaults();
     expect((await emu.call('GET', '/customers?email=lost.answer@example.org')).body.total_count).toBe(1);
   });
 
   it('rateLimitRate 1 answers 429 with the configured Retry-After', async () => {
-    await emu.control('POST', '/faults', { rateLimitRate: 1, retryAfterSeconds: 7 });
+    await emu.control.addFault({ rateLimitRate: 1, retryAfterSeconds: 7 });
     const response = await emu.call('GET', '/computers');
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('7');
   });
 
   it('latency delays the answer', async () => {
-    await emu.control('POST', '/faults', { route: 'GET /computers', latencyMs: 150 });
+    await emu.control.addFault({ route: 'GET /computers', latencyMs: 150 });
     const started = performance.now();
     expect((await emu.call('GET', '/computers')).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
   it('slowBodyMs sends the headers first and the body later', async () => {
-    await emu.control('POST', '/faults', { route: 'GET /computers', slowBodyMs: 150 });
+    await emu.control.addFault({ route: 'GET /computers', slowBodyMs: 150 });
     const timings = await new Promise<{ headers: number; body: number }>((resolve, reject) => {
       const started = performance.now();
       const req = request(
@@ -78,8 +81,8 @@ describe('faults', () => {
 
   it('a seeded rule replays the same draws each time it is posted; another seed draws others', async () => {
     const outcomes = async (seed: number) => {
-      await emu.control('DELETE', '/faults');
-      await emu.control('POST', '/faults', { route: 'GET /computers', errorRate: 0.5, seed });
+      await emu.control.clearFaults();
+      await emu.control.addFault({ route: 'GET /computers', errorRate: 0.5, seed });
       const statuses: number[] = [];
       for (let i = 0; i < 24; i++) statuses.push((await emu.call('GET', '/computers')).status);
       return statuses.join(' ');
@@ -89,12 +92,14 @@ describe('faults', () => {
     expect(first).toMatch(/503/);
     expect(await outcomes(11)).toBe(first);
     expect(await outcomes(12)).not.toBe(first);
-    expect((await emu.control('POST', '/faults', { errorRate: 0.5, seed: -1 })).status).toBe(400);
+    await expect(emu.control.addFault({ errorRate: 0.5, seed: -1 })).rejects.toMatchObject({ status: 400 });
   });
 
   it('rejects a fault rule for an unknown route or with a bad rate', async () => {
-    expect((await emu.control('POST', '/faults', { route: 'GET /nowhere', errorRate: 1 })).status).toBe(400);
-    expect((await emu.control('POST', '/faults', { errorRate: 2 })).status).toBe(400);
+    await expect(emu.control.addFault({ route: 'GET /nowhere', errorRate: 1 })).rejects.toMatchObject({
+      status: 400,
+    });
+    await expect(emu.control.addFault({ errorRate: 2 })).rejects.toMatchObject({ status: 400 });
   });
 
   it('the latency option applies to every API call', async () => {
@@ -112,12 +117,11 @@ describe('faults', () => {
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
     const before = timers();
     const slow = await startTestEmulator();
-    await slow.control('POST', '/faults', { latencyMs: 60_000 });
-    await slow.control('POST', '/faults', { route: 'GET /computers', slowBodyMs: 60_000 });
+    await slow.control.addFault({ latencyMs: 60_000 });
+    await slow.control.addFault({ route: 'GET /computers', slowBodyMs: 60_000 });
     const waiting = [slow.call('GET', '/sessions'), slow.call('GET', '/computers')];
     // Both are inside the emulator (the second one's headers may already be out) when it closes.
-    while ((await slow.control<{ total: number }>('GET', '/calls')).body.total < 2)
-      await new Promise((resolve) => setImmediate(resolve));
+    while ((await slow.control.calls()).total < 2) await new Promise((resolve) => setImmediate(resolve));
     await slow.close();
     for (const outcome of await Promise.allSettled(waiting)) expect(outcome.status).toBe('rejected');
     expect(timers()).toBeLessThanOrEqual(before);
@@ -131,10 +135,9 @@ describe('counters, log and reset', () => {
     await emu.call('GET', '/sessions/nope');
     await emu.call('GET', '/sessions', { token: 'bad' });
     await emu.mint();
-    await emu.control('POST', '/faults', { route: 'GET /technicians', errorRate: 1 });
+    await emu.control.addFault({ route: 'GET /technicians', errorRate: 1 });
     await emu.call('GET', '/technicians');
-    const calls = await emu.control('GET', '/calls');
-    expect(calls.body).toEqual({
+    expect(await emu.control.calls()).toEqual({
       total: 6,
       byRoute: {
         'GET /sessions/{sessionId}': 3,
@@ -147,8 +150,8 @@ describe('counters, log and reset', () => {
 
   it('the log shows recent calls with a token fingerprint, never the token', async () => {
     await emu.call('GET', '/sessions/1000000001');
-    const log = await emu.control('GET', '/log');
-    expect(log.body.entries).toEqual([
+    const log = await emu.control.log();
+    expect(log).toEqual([
       expect.objectContaining({
         method: 'GET',
         route: 'GET /sessions/{sessionId}',
@@ -157,32 +160,36 @@ describe('counters, log and reset', () => {
         token: expect.any(String),
       }),
     ]);
-    expect(JSON.stringify(log.body)).not.toContain('emulator-token');
+    expect(JSON.stringify(log)).not.toContain('emulator-token');
   });
 
   it('DELETE /calls zeroes the counters and the log', async () => {
     await emu.call('GET', '/computers');
-    expect((await emu.control('DELETE', '/calls')).status).toBe(204);
-    expect((await emu.control('GET', '/calls')).body).toEqual({ total: 0, byRoute: {} });
-    expect((await emu.control('GET', '/log')).body.entries).toEqual([]);
+    const cleared = await fetch(`${emu.url}/__emulator/calls`, { method: 'DELETE' });
+    expect(cleared.status).toBe(204);
+    expect(await emu.control.calls()).toEqual({ total: 0, byRoute: {} });
+    expect(await emu.control.log()).toEqual([]);
   });
 
   it('reset restores the seed state and clears counters, outbox and faults', async () => {
     await emu.call('DELETE', '/customers/cust_1');
     await emu.call('POST', '/sessions/1000000200/invite', { body: { email: 'x@example.org' } });
-    await emu.control('POST', '/faults', { route: 'GET /technicians', errorRate: 1 });
-    await emu.control('POST', '/reset');
+    await emu.control.addFault({ route: 'GET /technicians', errorRate: 1 });
+    await emu.control.reset();
     expect((await emu.call('GET', '/customers/cust_1')).status).toBe(200);
-    expect((await emu.control('GET', '/outbox')).body.messages).toEqual([]);
+    expect(await emu.control.outbox()).toEqual([]);
     expect((await emu.call('GET', '/technicians')).status).toBe(200);
-    expect((await emu.control('GET', '/calls')).body.total).toBe(2);
+    expect((await emu.control.calls()).total).toBe(2);
   });
 
   it('reseed changes the data set size', async () => {
-    expect((await emu.control('POST', '/reseed', { sessions: 30, customers: 5 })).status).toBe(200);
+    expect(await emu.control.reseed({ sessions: 30, customers: 5 })).toMatchObject({
+      sessions: 30,
+      customers: 5,
+    });
     expect((await emu.call('GET', '/sessions')).body.total_count).toBe(30);
     expect((await emu.call('GET', '/customers')).body.total_count).toBe(5);
-    await emu.control('POST', '/reseed', { sessions: 200, customers: 50 });
+    await emu.control.reseed({ sessions: 200, customers: 50 });
   });
 
   it('state/sessions answers the raw sessions of one customer for duplicate checks', async () => {
@@ -193,21 +200,19 @@ describe('counters, log and reset', () => {
       technicianId: 'tech_1',
     };
     await emu.call('POST', '/sessions', { body });
-    const state = await emu.control('GET', '/state/sessions?customerEmail=dup@example.org');
-    expect(state.body.total_count).toBe(1);
-    expect(state.body.sessions[0]).toMatchObject({ customerEmail: 'dup@example.org', status: 'waiting' });
+    const state = await emu.control.stateSessions({ customerEmail: 'dup@example.org' });
+    expect(state).toHaveLength(1);
+    expect(state[0]).toMatchObject({ customerEmail: 'dup@example.org', status: 'waiting' });
   });
 
   it('state routes move a session and a computer for lifecycle tests', async () => {
     const offline = (await emu.call('GET', '/computers?status=offline')).body.computers[0]
       .computerId as string;
-    await emu.control('POST', `/state/computers/${offline}/status`, { status: 'online' });
+    await emu.control.setComputerStatus(offline, 'online');
     const connected = await emu.call('POST', `/computers/${offline}/connect`);
     expect(connected.status).toBe(201);
-    const completed = await emu.control('POST', `/state/sessions/${connected.body.sessionId}/status`, {
-      status: 'completed',
-    });
-    expect(completed.body).toMatchObject({ status: 'completed', endTime: expect.any(String) });
+    const completed = await emu.control.setSessionStatus(connected.body.sessionId, 'completed');
+    expect(completed).toMatchObject({ status: 'completed', endTime: expect.any(String) });
   });
 });
 

@@ -10,7 +10,7 @@ afterAll(async () => {
   await emu.close();
 });
 beforeEach(async () => {
-  await emu.control('POST', '/reset');
+  await emu.control.reset();
 });
 
 const session = (technicianId: string) => ({
@@ -118,14 +118,14 @@ describe('401 Unauthorized', () => {
   });
 
   it('answers 401 once a registered token has expired', async () => {
-    await emu.control('POST', '/tokens', { token: 'short-lived', expiresInSeconds: 0 });
+    await emu.control.registerToken({ token: 'short-lived', expiresInSeconds: 0 });
     expect((await emu.call('GET', '/sessions', { token: 'short-lived' })).status).toBe(401);
   });
 });
 
 describe('403 Forbidden', () => {
   it('refuses an operation outside the token scopes and allows the ones inside', async () => {
-    await emu.control('POST', '/tokens', { token: 'read-only', scopes: ['ZohoAssist.sessions.READ'] });
+    await emu.control.registerToken({ token: 'read-only', scopes: ['ZohoAssist.sessions.READ'] });
     const write = await emu.call('POST', '/sessions', { token: 'read-only', body: session('tech_1') });
     expectContract('createSession', write);
     expect(write.status).toBe(403);
@@ -134,7 +134,7 @@ describe('403 Forbidden', () => {
   });
 
   it('treats sessions.ALL as including sessions.READ', async () => {
-    await emu.control('POST', '/tokens', { token: 'sessions-all', scopes: ['ZohoAssist.sessions.ALL'] });
+    await emu.control.registerToken({ token: 'sessions-all', scopes: ['ZohoAssist.sessions.ALL'] });
     expect((await emu.call('GET', '/sessions/1000000001', { token: 'sessions-all' })).status).toBe(200);
     expect((await emu.call('GET', '/technicians', { token: 'sessions-all' })).status).toBe(403);
   });
@@ -246,25 +246,25 @@ describe('409 Conflict', () => {
 
 describe('429 Too Many Requests', () => {
   it('limits calls per token per minute and says when to retry', async () => {
-    await emu.control('PUT', '/rate-limits', { perMinute: 3, perDay: 100, windowMs: 3_600_000 });
+    await emu.control.setRateLimits({ perMinute: 3, perDay: 100, windowMs: 3_600_000 });
     for (let i = 0; i < 3; i++) expect((await emu.call('GET', '/technicians')).status).toBe(200);
     const limited = await emu.call('GET', '/technicians');
     expectContract('listTechnicians', limited);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    await emu.control('POST', '/tokens', { token: 'another-user' });
+    await emu.control.registerToken({ token: 'another-user' });
     expect((await emu.call('GET', '/technicians', { token: 'another-user' })).status).toBe(200);
   });
 
   it('opens a new window when the minute window has passed', async () => {
-    await emu.control('PUT', '/rate-limits', { perMinute: 1, perDay: 100, windowMs: 200 });
+    await emu.control.setRateLimits({ perMinute: 1, perDay: 100, windowMs: 200 });
     expect((await emu.call('GET', '/technicians')).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect((await emu.call('GET', '/technicians')).status).toBe(200);
   });
 
   it('limits calls per day', async () => {
-    await emu.control('PUT', '/rate-limits', { perMinute: 100, perDay: 2 });
+    await emu.control.setRateLimits({ perMinute: 100, perDay: 2 });
     await emu.call('GET', '/technicians');
     await emu.call('GET', '/technicians');
     const limited = await emu.call('GET', '/technicians');

@@ -18,7 +18,6 @@ export interface TestEmulator extends RunningEmulator {
     path: string,
     options?: { body?: unknown; token?: string | null; headers?: Record<string, string> },
   ): Promise<ApiResponse<T>>;
-  control<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
   mint(form?: Record<string, string>): Promise<ApiResponse>;
 }
 
@@ -44,14 +43,6 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         (init.headers as Record<string, string>)['Content-Type'] ??= 'application/json';
       }
       return parse(await fetch(`${running.apiUrl}${path}`, init));
-    },
-    async control(method, path, body) {
-      const init: RequestInit = { method };
-      if (body !== undefined) {
-        init.body = JSON.stringify(body);
-        init.headers = { 'Content-Type': 'application/json' };
-      }
-      return parse(await fetch(`${running.url}/__emulator${path}`, init));
     },
     async mint(form = {}) {
       const params = new URLSearchParams({

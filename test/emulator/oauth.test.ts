@@ -10,7 +10,7 @@ afterAll(async () => {
   await emu.close();
 });
 beforeEach(async () => {
-  await emu.control('POST', '/reset');
+  await emu.control.reset();
 });
 
 it('a minted token carries all four scopes and works against the API', async () => {
@@ -79,7 +79,7 @@ it('the eleventh mint in ten minutes is Access Denied', async () => {
 it('expiring minted tokens makes the next call with one a 401, while the static token keeps working', async () => {
   const token = (await emu.mint()).body.access_token as string;
   expect((await emu.call('GET', '/sessions', { token })).status).toBe(200);
-  expect((await emu.control('POST', '/tokens/expire')).body).toEqual({ expired: 1 });
+  expect(await emu.control.expireMintedTokens()).toBe(1);
   const expired = await emu.call('GET', '/sessions', { token });
   expect(expired).toMatchObject({
     status: 401,
@@ -90,8 +90,8 @@ it('expiring minted tokens makes the next call with one a 401, while the static 
 });
 
 it('a token registered for another tenant sees a different data set', async () => {
-  await emu.control('POST', '/tokens', { token: 'alice', tenant: 'alice' });
-  await emu.control('POST', '/tokens', { token: 'bob', tenant: 'bob' });
+  await emu.control.registerToken({ token: 'alice', tenant: 'alice' });
+  await emu.control.registerToken({ token: 'bob', tenant: 'bob' });
   const alice = await emu.call('GET', '/customers?count=5', { token: 'alice' });
   const bob = await emu.call('GET', '/customers?count=5', { token: 'bob' });
   expect(alice.status).toBe(200);

@@ -149,8 +149,7 @@ describe('sessions', () => {
     });
     expectContract('inviteToSession', invited);
     expect(invited.body).toMatchObject({ sessionId, email: 'guest@example.org', sendEmail: true });
-    const outbox = await emu.control('GET', '/outbox');
-    expect(outbox.body.messages).toContainEqual(
+    expect(await emu.control.outbox()).toContainEqual(
       expect.objectContaining({ invitationId: invited.body.invitationId, to: 'guest@example.org' }),
     );
   });
@@ -236,10 +235,7 @@ describe('technicians', () => {
       true,
     );
     const tech = (await emu.call('GET', '/technicians/tech_3')).body;
-    const all = await emu.control('GET', '/state/sessions');
-    const mine = (all.body.sessions as Array<{ technicianId: string; status: string }>).filter(
-      (s) => s.technicianId === 'tech_3',
-    );
+    const mine = (await emu.control.stateSessions()).filter((s) => s.technicianId === 'tech_3');
     expect(tech.totalSessions).toBe(mine.length);
     expect(tech.activeSessions).toBe(
       mine.filter((s) => s.status === 'waiting' || s.status === 'active').length,
@@ -367,11 +363,8 @@ it('mints an access token in the contract shape', async () => {
 });
 
 it('every contract operation was answered with a success above', async () => {
-  const log = await emu.control('GET', '/log');
   const succeeded = new Set(
-    (log.body.entries as Array<{ status: number; route: string }>)
-      .filter((e) => e.status >= 200 && e.status < 300)
-      .map((e) => e.route),
+    (await emu.control.log()).filter((e) => e.status >= 200 && e.status < 300).map((e) => e.route),
   );
   const routes = [...contractOperations.values()].map((op) =>
     op.operationId === 'mintAccessToken' ? 'POST /oauth/v2/token' : op.route,
