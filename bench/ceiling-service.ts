@@ -1,30 +1,26 @@
 /**
- * The engine's ceiling: Apollo Server with our schema, resolvers and loaders, executed as ours is (compiled by
- * graphql-jit, Cache-Control from the document) but with none of our other plugins, answering from memory. Its ZohoAssistApi remembers every answer: the first request of each shape (the warm-up) reaches the
- * emulator, every later one is served from memory with no HTTP at all. What this service costs per operation is
- * what the GraphQL layer and our resolvers cost; what ours costs beyond it is the upstream client and the I/O.
- * createSession too is answered from memory after its first call with the same arguments: the mutation's
- * execution, not a create.
+ * The engine's ceiling: Apollo Server as ours assembles it (src/server/apollo.ts, without its production
+ * features) with our schema, resolvers and loaders, answering from memory. Its ZohoAssistApi remembers every
+ * answer: the first request of each shape (the warm-up) reaches the emulator, every later one is served from
+ * memory with no HTTP at all. What this service costs per operation is what the GraphQL layer and our resolvers
+ * cost; what ours costs beyond it is the upstream client and the I/O. createSession too is answered from memory
+ * after its first call with the same arguments: the mutation's execution, not a create.
  *
  * With `--live` it is **ours, bare**: the same service calling Zoho on every operation through our client, so
  * it makes ours' calls with none of ours' production glue (no log line or metrics, no budget estimate or guard,
- * no deadline, cancellation or request id, no structural limits). Ours over it is what those features cost; it
- * over the limit is what our GraphQL layer costs over the same calls, in one process.
+ * no deadline, cancellation or request id, no structural or argument limits, no credentials check). Ours over
+ * it is what those features cost; it over the limit is what our GraphQL layer costs over the same calls, in one
+ * process.
  *
  * Env: ZOHO_ASSIST_API_URL, ZOHO_ACCESS_TOKEN, PORT. Prints `ceiling ready at <url>` (`bare ready at <url>`)
  * when listening.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { cachePolicyPlugin } from '../src/graph/cache-control.js';
 import type { Context } from '../src/graph/context.js';
-import { formatError } from '../src/graph/errors.js';
-import { compiledExecution } from '../src/graph/execution.js';
-import { createHttpHandler } from '../src/server/http.js';
 import { createLoaders } from '../src/graph/loaders/index.js';
 import { buildSchema } from '../src/graph/schema.js';
+import { createApollo } from '../src/server/apollo.js';
+import { createHttpHandler } from '../src/server/http.js';
+import { createListener, listen } from '../src/server/listener.js';
 import type { ZohoAssistApi } from '../src/upstream/api.js';
 import { createZohoClient } from '../src/upstream/client.js';
 import { createZohoHttp } from '../src/upstream/transport.js';
@@ -62,12 +58,8 @@ const live = process.argv.includes('--live');
 const api = live ? upstream : remembering(upstream);
 const neverAborted = new AbortController().signal;
 
-const schema = buildSchema();
-const apollo = new ApolloServer<Context>({
-  gateway: compiledExecution(schema),
-  formatError,
-  plugins: [ApolloServerPluginCacheControlDisabled(), cachePolicyPlugin(schema)],
-});
+// The factory without `features`: our schema and error mask, none of ours' production plugins.
+const apollo = createApollo({ schema: buildSchema() });
 await apollo.start();
 const handler = createHttpHandler<Context>({
   apollo,
@@ -82,15 +74,11 @@ const handler = createHttpHandler<Context>({
     }) satisfies Context,
   maxBodyBytes: 1024 * 1024,
   corsOrigins: [],
-  draining: () => false,
-  ready: async () => ({ ready: true, checks: {} }),
+  ready: () => ({ ready: true, checks: {} }),
 });
-const server = createServer((request, response) => void handler(request, response));
-server.keepAliveTimeout = 65_000;
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  process.stdout.write(`${live ? 'bare' : 'ceiling'} ready at http://127.0.0.1:${port}/graphql\n`);
-});
+const server = createListener();
+const { url } = await listen(server, handler, { port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
+process.stdout.write(`${live ? 'bare' : 'ceiling'} ready at ${url}\n`);
 process.once('SIGTERM', () => {
   server.close();
   server.closeAllConnections();

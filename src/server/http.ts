@@ -16,10 +16,8 @@ export interface HttpOptions<C extends Context> {
   maxBodyBytes: number;
   /** Allowed CORS origins; empty = no CORS headers (closed). `*` = any. */
   corsOrigins: readonly string[];
-  ready: () => Promise<{ ready: boolean; checks: Record<string, unknown> }>;
+  ready: () => { ready: boolean; checks: Record<string, unknown> };
   metrics?: () => Promise<{ contentType: string; body: string }>;
-  /** While draining for shutdown, new requests are refused. */
-  draining: () => boolean;
   /** Whether a GraphQL request proves it came through the gateway (src/server/gateway-admission.ts); unset = all do. */
   admit?: Admission;
 }
@@ -114,12 +112,6 @@ export function createHttpHandler<C extends Context>(options: HttpOptions<C>) {
   }
 
   async function graphql(request: IncomingMessage, response: ServerResponse, url: URL) {
-    if (options.draining()) {
-      sendJson(response, 503, graphQLError('The server is shutting down.', 'SHUTTING_DOWN'), {
-        connection: 'close',
-      });
-      return;
-    }
     let body: unknown = undefined;
     if (request.method === 'POST') {
       let text: string;
@@ -187,9 +179,9 @@ export function createHttpHandler<C extends Context>(options: HttpOptions<C>) {
           sendJson(response, 200, { status: 'live' });
           return;
         case '/health/ready': {
-          const { ready, checks } = await options.ready();
-          sendJson(response, ready && !options.draining() ? 200 : 503, {
-            status: ready && !options.draining() ? 'ready' : 'unready',
+          const { ready, checks } = options.ready();
+          sendJson(response, ready ? 200 : 503, {
+            status: ready ? 'ready' : 'unready',
             checks,
           });
           return;
