@@ -39,7 +39,7 @@ const graphql = (query: string, variables: Record<string, unknown> = {}): HttpRe
   body: JSON.stringify({ query, variables }),
 });
 
-export const DASHBOARD_QUERY = `query Dashboard($first: Int!, $after: String) {
+const DASHBOARD_QUERY = `query Dashboard($first: Int!, $after: String) {
   sessions(first: $first, after: $after) {
     totalCount
     nodes { id name status createdAt technician { name } customer { name email } }

@@ -23,7 +23,7 @@ export interface SeedSize {
   seed?: number;
 }
 
-export const DEFAULT_SEED_SIZE: Required<SeedSize> = {
+const DEFAULT_SEED_SIZE: Required<SeedSize> = {
   technicians: 10,
   customers: 50,
   computers: 10,
@@ -31,13 +31,13 @@ export const DEFAULT_SEED_SIZE: Required<SeedSize> = {
   seed: 1,
 };
 
-export const DEFAULT_MAX_CONCURRENT_SESSIONS = 3;
+const DEFAULT_MAX_CONCURRENT_SESSIONS = 3;
 /** Seconds a join link stays valid (the seed's `expiresIn`). */
-export const JOIN_LINK_LIFETIME = 3600;
+const JOIN_LINK_LIFETIME = 3600;
 /** Join links point at Zoho's real host, as the seed's do: customers never talk to the emulator. */
 const JOIN_ORIGIN = 'https://assist.zoho.com';
 /** Seeded history ends here, so the same seed gives the same data on any day. */
-export const SEED_EPOCH = Date.UTC(2026, 0, 1);
+const SEED_EPOCH = Date.UTC(2026, 0, 1);
 const SEED_SPAN_MS = 365 * 24 * 3600 * 1000;
 
 type SessionStatus = Z.ZohoSessionStatus;

@@ -13,7 +13,7 @@ import { estimateDocumentCalls } from './cost.js';
 import type { BudgetSnapshot } from './limiter.js';
 
 /** The request header that asks for `extensions.budget`. */
-export const BUDGET_HEADER = 'x-zoho-budget';
+const BUDGET_HEADER = 'x-zoho-budget';
 
 export interface BudgetPluginOptions {
   /** MAX_UPSTREAM_CALLS_PER_OPERATION. */

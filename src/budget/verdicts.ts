@@ -12,8 +12,8 @@ import type { RedisConnection } from '../redis/connection.js';
 
 export type TokenVerdict = 'verified' | 'rejected';
 
-export const REJECTED_TTL_MS = 10 * 60_000;
-export const VERIFIED_TTL_MS = 60 * 60_000;
+const REJECTED_TTL_MS = 10 * 60_000;
+const VERIFIED_TTL_MS = 60 * 60_000;
 const TTL_MS: Readonly<Record<TokenVerdict, number>> = {
   rejected: REJECTED_TTL_MS,
   verified: VERIFIED_TTL_MS,

@@ -37,7 +37,7 @@ import { coercedVariables } from './coerced-variables.js';
 export const STRING_ARGUMENT_MAX = 256;
 
 /** Input fields that carry longer text, by schema coordinate, with Zoho's limit for them (contract/seed.openapi.yaml). */
-export const LONGER_TEXT: Readonly<Record<string, number>> = {
+const LONGER_TEXT: Readonly<Record<string, number>> = {
   'AddCustomerInput.notes': 5000,
   'UpdateCustomerInput.notes': 5000,
   // A file's bytes, base64: Zoho takes 1 MiB; the request body's own 1 MiB cap (src/server/http.ts) binds first.

@@ -34,7 +34,7 @@ function fieldsOf(info: GraphQLResolveInfo, selectionSets: ReadonlyArray<Selecti
 }
 
 /** The field names selected directly on the field being resolved, through fragments. */
-export function selectedFields(info: GraphQLResolveInfo): Set<string> {
+function selectedFields(info: GraphQLResolveInfo): Set<string> {
   return new Set(
     fieldsOf(
       info,
@@ -44,7 +44,7 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> {
 }
 
 /** Whether the selection reaches `path` (field names, e.g. `['nodes', 'technician']`) below the current field. */
-export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
   let level: readonly FieldNode[] = info.fieldNodes;
   for (const name of path) {
     level =

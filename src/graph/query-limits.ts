@@ -123,7 +123,7 @@ const hideSuggestions: ApolloServerPlugin = {
  * the whole tree for every rule, so the walks that would grow with the shape never start. The refusal is a
  * validation error, answered 400 GRAPHQL_VALIDATION_FAILED like the other structural limits.
  */
-export function documentShapeRule(limits: StructuralLimits): ValidationRule {
+function documentShapeRule(limits: StructuralLimits): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     Document: {
       enter(document) {

@@ -31,7 +31,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { UpstreamCallEvent } from '../upstream/client.js';
 
 /** `service.name` when neither OTEL_SERVICE_NAME nor OTEL_RESOURCE_ATTRIBUTES names one; also the tracer's name. */
-export const SERVICE_NAME = 'zoho-assist-subgraph';
+const SERVICE_NAME = 'zoho-assist-subgraph';
 
 /** The span name the conventions give an operation whose type is unknown (it did not parse, or was not found). */
 const UNKNOWN_OPERATION = 'GraphQL Operation';

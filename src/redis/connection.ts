@@ -41,7 +41,7 @@ export interface RedisTiming {
  * A Redis on the same network answers in a millisecond or two; 250 ms is far past anything healthy and still
  * small next to an operation's deadline.
  */
-export const REDIS_TIMING: RedisTiming = Object.freeze({
+const REDIS_TIMING: RedisTiming = Object.freeze({
   callTimeoutMs: 250,
   tripAfter: 3,
   probeEveryMs: 1000,
@@ -51,7 +51,7 @@ export const REDIS_TIMING: RedisTiming = Object.freeze({
 const CONNECT_WAIT_MS = 2000;
 
 /** Refused without asking Redis: the breaker is open. */
-export class RedisBreakerOpenError extends Error {
+class RedisBreakerOpenError extends Error {
   constructor() {
     super('redis is answering too slowly: using local fallbacks');
     this.name = 'RedisBreakerOpenError';
