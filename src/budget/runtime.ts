@@ -117,7 +117,7 @@ export async function startBudget(options: {
     ? new SharedTokenVerdicts(redis, { prefix, local: localVerdicts, onError: fellBack('token verdicts') })
     : localVerdicts;
 
-  // Forwarded mode's budgets (README, "The Zoho API budget"). Tokens Zoho has not accepted yet get a small
+  // Forwarded mode's budgets (docs/budget.md). Tokens Zoho has not accepted yet get a small
   // window of their own, taken out of the organisation's, so that whatever they send, verified tokens keep the
   // rest; each verified token may hold a share of the organisation's window, so one greedy user leaves room for
   // the others.
