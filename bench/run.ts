@@ -26,7 +26,7 @@ import {
   startService,
   type Service,
 } from './processes.js';
-import { report, type Results, type Run } from './report.js';
+import { median, report, type Results, type Run } from './report.js';
 import {
   dashboardRequest,
   WORKLOADS,
@@ -130,12 +130,6 @@ function projectRoot(): string {
 
 /** How often autocannon looks whether a counted run is complete (see timedLoad). */
 const SAMPLE_TICK_MS = 10;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 /**
  * One autocannon run, timed from its responses. autocannon's histograms hold whole milliseconds, so its latencies
