@@ -35,7 +35,6 @@ export type ZohoSessionType = Schemas['SessionType'];
 export type ZohoTechnicianRole = Schemas['TechnicianRole'];
 export type ZohoTechnicianStatus = Schemas['TechnicianStatus'];
 export type ZohoComputerStatus = Schemas['ComputerStatus'];
-export type ZohoChatSender = Schemas['ChatSender'];
 
 export type CreateSessionRequest = Schemas['CreateSessionRequest'];
 export type ScheduleSessionRequest = Schemas['ScheduleSessionRequest'];

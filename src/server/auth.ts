@@ -31,7 +31,7 @@ const ANSWERED_WITHOUT_ZOHO: ReadonlySet<string> = new Set(['_service', '__typen
  * Whether any root field of the operation, through fragments and inline fragments, is one that reads from
  * Zoho. `@skip`/`@include` are not evaluated: a field that might run counts.
  */
-export function readsUpstream(
+function readsUpstream(
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
 ): boolean {

@@ -16,7 +16,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Config } from '../config/index.js';
 
 /** The extension Hive Gateway puts the signature in (the plugin's default `extensionName`). */
-export const HMAC_EXTENSION = 'hmac-signature';
+const HMAC_EXTENSION = 'hmac-signature';
 
 /** The GraphQL request parameters as they arrived: a POST's parsed body, or a GET's query string. */
 export type RequestParams = unknown;
@@ -54,7 +54,7 @@ function isSigned(operation: unknown, secret: string): boolean {
 }
 
 /** What Hive signs: json-stable-stringify of `{ query, variables }`, the variables omitted when there are none. */
-export function signedContent(query: string, variables: unknown): string {
+function signedContent(query: string, variables: unknown): string {
   const hasVariables =
     variables !== null && typeof variables === 'object' && Object.keys(variables).length > 0;
   return stableJson(hasVariables ? { query, variables } : { query });

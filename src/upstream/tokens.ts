@@ -311,7 +311,7 @@ function safeWord(value: string): string {
 }
 
 /** Waits for `promise` unless `signal` fires first; the shared promise itself keeps running. */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(abortedError(signal));
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortedError(signal));

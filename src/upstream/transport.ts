@@ -58,11 +58,11 @@ export interface ZohoHttp {
   close(): void;
 }
 
-export const DEFAULT_TIMEOUTS: Readonly<ZohoTimeouts> = Object.freeze({
+const DEFAULT_TIMEOUTS: Readonly<ZohoTimeouts> = Object.freeze({
   connectMs: 3000,
   responseMs: 10_000,
 });
-export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({
+const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({
   limit: 2,
   baseDelayMs: 100,
   maxDelayMs: 2000,

@@ -58,7 +58,7 @@ const totals = {
   computers: new TotalHint(),
 };
 
-export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
 /** A PAGE_SIZE list answer from the 1-based `index`, with its total as far as Zoho or the page tells it. */
 const listPage = <T>(index: number, items: T[], reported: number | undefined): ListPage<T> => ({
