@@ -3,8 +3,6 @@ import { EMULATOR_CREDENTIALS, startEmulator } from '../../emulator/index.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/index.js';
 import { validateResponse } from '../../contract/validate.js';
 
-export { EMULATOR_CREDENTIALS };
-
 export interface ApiResponse<T = any> {
   status: number;
   headers: Headers;

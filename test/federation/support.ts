@@ -37,7 +37,7 @@ export function supergraphSdlOf(result: CompositionResult): string {
  * Hints composition gives for this supergraph that do not point at a design mistake of ours. Any other hint
  * fails the composition test: fix the schema, or add it here with the reason a gateway team would accept.
  */
-export const ACCEPTED_HINTS: ReadonlyArray<{ code: string; about: RegExp; why: string }> = [
+const ACCEPTED_HINTS: ReadonlyArray<{ code: string; about: RegExp; why: string }> = [
   {
     code: 'UNUSED_ENUM_TYPE',
     about: /"CacheControlScope"/,
