@@ -489,7 +489,7 @@ export function report(results: Results, chartFile: string): string {
   return lines.join('\n');
 }
 
-/** Zoho's default allowance per organisation (README, "The Zoho API budget"), shared by every replica. */
+/** Zoho's default allowance per organisation (docs/budget.md), shared by every replica. */
 const ZOHO_CALLS_PER_MINUTE = 50;
 const ZOHO_CALLS_PER_DAY = 5000;
 /**

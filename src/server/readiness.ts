@@ -2,7 +2,7 @@
  * `/health/ready`. It never fails on Zoho: it reports whether Zoho answered the last upstream attempt of real
  * traffic and never calls Zoho itself (a probe would spend the organisation's budget on every check, and a Zoho
  * outage would take every replica out of the gateway's pool at once, replacing our precise UPSTREAM_UNAVAILABLE
- * answers with refused connections). Nor on Redis: the replica serves on local limits (README, "Redis").
+ * answers with refused connections). Nor on Redis: the replica serves on local limits (docs/budget.md, "Redis").
  */
 import type { RedisStatus } from '../redis/connection.js';
 
