@@ -284,47 +284,47 @@ export interface ReportQuery {
 
 export class Store {
   readonly size: Required<SeedSize>;
-  private readonly random: Random;
-  private readonly technicians = new Map<string, TechnicianRecord>();
-  private readonly techniciansByEmail = new Map<string, TechnicianRecord>();
-  private readonly customers = new Map<string, CustomerRecord>();
-  private readonly customersByEmail = new Map<string, CustomerRecord>();
-  private readonly computers = new Map<string, ComputerRecord>();
-  private readonly sessions: SessionRecord[] = [];
-  private readonly sessionsById = new Map<string, SessionRecord>();
-  private readonly sessionsByTechnician = new Map<string, SessionRecord[]>();
-  private readonly sessionsByEmail = new Map<string, SessionRecord[]>();
-  private readonly sessionsByComputer = new Map<string, SessionRecord[]>();
+  readonly #random: Random;
+  readonly #technicians = new Map<string, TechnicianRecord>();
+  readonly #techniciansByEmail = new Map<string, TechnicianRecord>();
+  readonly #customers = new Map<string, CustomerRecord>();
+  readonly #customersByEmail = new Map<string, CustomerRecord>();
+  readonly #computers = new Map<string, ComputerRecord>();
+  readonly #sessions: SessionRecord[] = [];
+  readonly #sessionsById = new Map<string, SessionRecord>();
+  readonly #sessionsByTechnician = new Map<string, SessionRecord[]>();
+  readonly #sessionsByEmail = new Map<string, SessionRecord[]>();
+  readonly #sessionsByComputer = new Map<string, SessionRecord[]>();
   /** waiting + active sessions per technician: the concurrent-session limit and `activeSessions`. */
-  private readonly openCount = new Map<string, number>();
-  private readonly filesById = new Map<string, FileRecord>();
+  readonly #openCount = new Map<string, number>();
+  readonly #filesById = new Map<string, FileRecord>();
   readonly invitations: Invitation[] = [];
-  private nextTechnician = 1;
-  private nextCustomer = 1;
-  private nextComputer = 1;
-  private nextSession = 1000000001;
-  private nextFile = 1;
-  private nextInvitation = 1;
+  #nextTechnician = 1;
+  #nextCustomer = 1;
+  #nextComputer = 1;
+  #nextSession = 1000000001;
+  #nextFile = 1;
+  #nextInvitation = 1;
 
   constructor(size: SeedSize = {}) {
     this.size = { ...DEFAULT_SEED_SIZE, ...size };
-    this.random = new Random(this.size.seed);
-    this.seed();
+    this.#random = new Random(this.size.seed);
+    this.#seed();
   }
 
   // ------------------------------------------------------------------------------------------------ seed
 
-  private personName(): string {
-    return `${this.random.pick(FIRST_NAMES)} ${this.random.pick(LAST_NAMES)}`;
+  #personName(): string {
+    return `${this.#random.pick(FIRST_NAMES)} ${this.#random.pick(LAST_NAMES)}`;
   }
 
-  private seed(): void {
-    const r = this.random;
+  #seed(): void {
+    const r = this.#random;
     const { technicians, customers, computers, sessions } = this.size;
     for (let i = 0; i < technicians; i++) {
-      const name = this.personName();
-      const id = this.nextTechnician++;
-      this.insertTechnician({
+      const name = this.#personName();
+      const id = this.#nextTechnician++;
+      this.#insertTechnician({
         technicianId: `tech_${id}`,
         name,
         email: `${name.toLowerCase().replace(' ', '.')}.${id}@company.com`,
@@ -334,8 +334,8 @@ export class Store {
       });
     }
     for (let i = 0; i < customers; i++) {
-      const name = this.personName();
-      const id = this.nextCustomer++;
+      const name = this.#personName();
+      const id = this.#nextCustomer++;
       const customer: CustomerRecord = {
         customerId: `cust_${id}`,
         name,
@@ -345,13 +345,13 @@ export class Store {
         createdTime: iso(SEED_EPOCH - SEED_SPAN_MS - (customers - i) * 3600_000),
       };
       if (r.chance(0.3)) customer.notes = 'Prefers email contact.';
-      this.insertCustomer(customer);
+      this.#insertCustomer(customer);
     }
-    const customerList = [...this.customers.values()];
+    const customerList = [...this.#customers.values()];
     for (let i = 0; i < computers; i++) {
-      const id = this.nextComputer++;
+      const id = this.#nextComputer++;
       const owner = customerList.length ? r.pick(customerList) : undefined;
-      this.computers.set(`comp_${id}`, {
+      this.#computers.set(`comp_${id}`, {
         computerId: `comp_${id}`,
         name: `${(owner?.company ?? 'HOST').split(' ')[0]!.toUpperCase()}-PC-${String(id).padStart(3, '0')}`,
         status: r.chance(0.6) ? 'online' : 'offline',
@@ -363,8 +363,8 @@ export class Store {
         ownerEmail: owner?.email ?? 'it@company.com',
       });
     }
-    const techList = [...this.technicians.values()];
-    const computerList = [...this.computers.values()];
+    const techList = [...this.#technicians.values()];
+    const computerList = [...this.#computers.values()];
     if (!techList.length || !customerList.length) return;
     // A few of the newest sessions stay open, never filling a technician's limit.
     const openTail = Math.max(1, Math.round(sessions * 0.01));
@@ -389,7 +389,7 @@ export class Store {
         customerName = customer.name;
         customerEmail = customer.email;
       }
-      const session = this.newSession({
+      const session = this.#newSession({
         sessionType,
         technician: tech,
         customerName,
@@ -406,7 +406,7 @@ export class Store {
       const startBase = session.scheduledMs ?? createdMs;
       const open =
         i >= sessions - openTail &&
-        (this.openCount.get(tech.technicianId) ?? 0) < tech.maxConcurrentSessions - 1;
+        (this.#openCount.get(tech.technicianId) ?? 0) < tech.maxConcurrentSessions - 1;
       if (open && sessionType !== 'scheduled_session') {
         session.status = sessionType === 'unattended_access' || r.chance(0.5) ? 'active' : 'waiting';
         if (session.status === 'active') session.startMs = startBase + r.int(5, 120) * 1000;
@@ -427,7 +427,7 @@ export class Store {
         const count = r.int(1, 3);
         for (let f = 0; f < count; f++) {
           const [fileName, contentType] = r.pick(FILES);
-          const id = this.nextFile++;
+          const id = this.#nextFile++;
           const file: FileRecord = {
             fileId: `file_${id}`,
             sessionId: session.sessionId,
@@ -440,29 +440,29 @@ export class Store {
             seed: hash32(`${this.size.seed}:file_${id}`),
           };
           session.files.push(file);
-          this.filesById.set(file.fileId, file);
+          this.#filesById.set(file.fileId, file);
         }
       }
-      this.indexSession(session);
+      this.#indexSession(session);
     }
   }
 
-  private insertTechnician(tech: TechnicianRecord): void {
-    this.technicians.set(tech.technicianId, tech);
-    this.techniciansByEmail.set(lower(tech.email), tech);
+  #insertTechnician(tech: TechnicianRecord): void {
+    this.#technicians.set(tech.technicianId, tech);
+    this.#techniciansByEmail.set(lower(tech.email), tech);
   }
 
-  private insertCustomer(customer: CustomerRecord): void {
-    this.customers.set(customer.customerId, customer);
-    this.customersByEmail.set(lower(customer.email), customer);
+  #insertCustomer(customer: CustomerRecord): void {
+    this.#customers.set(customer.customerId, customer);
+    this.#customersByEmail.set(lower(customer.email), customer);
   }
 
-  private sessionKey(): string {
-    const part = (): string => String(this.random.int(100, 999));
+  #sessionKey(): string {
+    const part = (): string => String(this.#random.int(100, 999));
     return `${part()}-${part()}-${part()}`;
   }
 
-  private newSession(init: {
+  #newSession(init: {
     sessionType: SessionType;
     technician: TechnicianRecord;
     customerName: string;
@@ -471,8 +471,8 @@ export class Store {
     status: SessionStatus;
   }): SessionRecord {
     return {
-      sessionId: String(this.nextSession++),
-      sessionKey: this.sessionKey(),
+      sessionId: String(this.#nextSession++),
+      sessionKey: this.#sessionKey(),
       sessionType: init.sessionType,
       status: init.status,
       createdMs: init.createdMs,
@@ -485,24 +485,24 @@ export class Store {
     };
   }
 
-  private indexSession(session: SessionRecord): void {
-    this.sessions.push(session);
-    this.sessionsById.set(session.sessionId, session);
-    pushIndexed(this.sessionsByTechnician, session.technicianId, session);
-    pushIndexed(this.sessionsByEmail, lower(session.customerEmail), session);
-    if (session.computerId) pushIndexed(this.sessionsByComputer, session.computerId, session);
-    if (OPEN_STATUSES.has(session.status)) this.bumpOpen(session.technicianId, 1);
+  #indexSession(session: SessionRecord): void {
+    this.#sessions.push(session);
+    this.#sessionsById.set(session.sessionId, session);
+    pushIndexed(this.#sessionsByTechnician, session.technicianId, session);
+    pushIndexed(this.#sessionsByEmail, lower(session.customerEmail), session);
+    if (session.computerId) pushIndexed(this.#sessionsByComputer, session.computerId, session);
+    if (OPEN_STATUSES.has(session.status)) this.#bumpOpen(session.technicianId, 1);
   }
 
-  private bumpOpen(technicianId: string, delta: number): void {
-    this.openCount.set(technicianId, (this.openCount.get(technicianId) ?? 0) + delta);
+  #bumpOpen(technicianId: string, delta: number): void {
+    this.#openCount.set(technicianId, (this.#openCount.get(technicianId) ?? 0) + delta);
   }
 
   /** Moves a session through its lifecycle, keeping the open-session counts right. */
   setStatus(session: SessionRecord, status: SessionStatus, now = Date.now()): void {
     const wasOpen = OPEN_STATUSES.has(session.status);
     const isOpen = OPEN_STATUSES.has(status);
-    if (wasOpen !== isOpen) this.bumpOpen(session.technicianId, isOpen ? 1 : -1);
+    if (wasOpen !== isOpen) this.#bumpOpen(session.technicianId, isOpen ? 1 : -1);
     session.status = status;
     if (status === 'active' && session.startMs === undefined) session.startMs = now;
     if (FINISHED_STATUSES.has(status) && session.endMs === undefined) session.endMs = now;
@@ -538,7 +538,7 @@ export class Store {
     return Math.round((s.endMs - s.startMs) / 1000);
   }
 
-  private reportStartMs(s: SessionRecord): number {
+  #reportStartMs(s: SessionRecord): number {
     return s.startMs ?? s.scheduledMs ?? s.createdMs;
   }
 
@@ -546,12 +546,12 @@ export class Store {
     const out: Z.ZohoSessionReportEntry = {
       sessionId: s.sessionId,
       customerName: s.customerName,
-      technicianName: this.technicians.get(s.technicianId)?.name ?? s.technicianName,
-      startTime: iso(this.reportStartMs(s)),
+      technicianName: this.#technicians.get(s.technicianId)?.name ?? s.technicianName,
+      startTime: iso(this.#reportStartMs(s)),
       duration: this.sessionDuration(s),
       sessionType: s.sessionType,
       status: s.status,
-      chatMessages: this.chatOf(s).length,
+      chatMessages: this.#chatOf(s).length,
       filesTransferred: s.files.length,
     };
     if (s.endMs !== undefined) out.endTime = iso(s.endMs);
@@ -563,32 +563,32 @@ export class Store {
     return {
       ...this.renderSession(s),
       technicianName: s.technicianName,
-      reportStartTime: iso(this.reportStartMs(s)),
+      reportStartTime: iso(this.#reportStartMs(s)),
       durationSeconds: this.sessionDuration(s),
       chatMessages: s.chatCount,
       filesTransferred: s.files.length,
     };
   }
 
-  private renderTechnician(t: TechnicianRecord): Z.ZohoTechnician {
+  #renderTechnician(t: TechnicianRecord): Z.ZohoTechnician {
     return {
       technicianId: t.technicianId,
       name: t.name,
       email: t.email,
       role: t.role,
       status: t.status,
-      activeSessions: this.openCount.get(t.technicianId) ?? 0,
-      totalSessions: this.sessionsByTechnician.get(t.technicianId)?.length ?? 0,
+      activeSessions: this.#openCount.get(t.technicianId) ?? 0,
+      totalSessions: this.#sessionsByTechnician.get(t.technicianId)?.length ?? 0,
       maxConcurrentSessions: t.maxConcurrentSessions,
     };
   }
 
-  private renderComputer(c: ComputerRecord): Z.ZohoComputer {
+  #renderComputer(c: ComputerRecord): Z.ZohoComputer {
     const { ownerName: _n, ownerEmail: _e, ...computer } = c;
     return computer;
   }
 
-  private renderFile(f: FileRecord): Z.ZohoFile {
+  #renderFile(f: FileRecord): Z.ZohoFile {
     return {
       fileId: f.fileId,
       sessionId: f.sessionId,
@@ -602,7 +602,7 @@ export class Store {
   }
 
   /** Chat is generated on first read (deterministically) so seeding 20,000 sessions stays fast. */
-  private chatOf(s: SessionRecord): Z.ZohoChatMessage[] {
+  #chatOf(s: SessionRecord): Z.ZohoChatMessage[] {
     if (s.chat) return s.chat;
     const r = new Random(hash32(`${this.size.seed}:chat:${s.sessionId}`));
     let at = s.startMs ?? s.createdMs;
@@ -624,32 +624,32 @@ export class Store {
 
   // --------------------------------------------------------------------------------------------- lookups
 
-  private session(sessionId: string): SessionRecord {
-    const s = this.sessionsById.get(sessionId);
+  #session(sessionId: string): SessionRecord {
+    const s = this.#sessionsById.get(sessionId);
     if (!s) throw new ApiError(404, `Session ${sessionId} not found`);
     return s;
   }
 
-  private technician(technicianId: string): TechnicianRecord {
-    const t = this.technicians.get(technicianId);
+  #technician(technicianId: string): TechnicianRecord {
+    const t = this.#technicians.get(technicianId);
     if (!t) throw new ApiError(404, `Technician ${technicianId} not found`);
     return t;
   }
 
-  private customer(customerId: string): CustomerRecord {
-    const c = this.customers.get(customerId);
+  #customer(customerId: string): CustomerRecord {
+    const c = this.#customers.get(customerId);
     if (!c) throw new ApiError(404, `Customer ${customerId} not found`);
     return c;
   }
 
-  private computer(computerId: string): ComputerRecord {
-    const c = this.computers.get(computerId);
+  #computer(computerId: string): ComputerRecord {
+    const c = this.#computers.get(computerId);
     if (!c) throw new ApiError(404, `Computer ${computerId} not found`);
     return c;
   }
 
-  private assertCapacity(t: TechnicianRecord): void {
-    if ((this.openCount.get(t.technicianId) ?? 0) >= t.maxConcurrentSessions) {
+  #assertCapacity(t: TechnicianRecord): void {
+    if ((this.#openCount.get(t.technicianId) ?? 0) >= t.maxConcurrentSessions) {
       throw new ApiError(
         409,
         `Session limit reached: technician ${t.technicianId} already has ${t.maxConcurrentSessions} open sessions`,
@@ -657,7 +657,7 @@ export class Store {
     }
   }
 
-  private assertNotFinished(s: SessionRecord): void {
+  #assertNotFinished(s: SessionRecord): void {
     if (FINISHED_STATUSES.has(s.status))
       throw new ApiError(
         409,
@@ -666,9 +666,9 @@ export class Store {
   }
 
   /** The technician a token acts as when an operation does not name one: the first admin. */
-  private defaultTechnician(): TechnicianRecord {
-    for (const t of this.technicians.values()) if (t.role === 'admin') return t;
-    const first = this.technicians.values().next();
+  #defaultTechnician(): TechnicianRecord {
+    for (const t of this.#technicians.values()) if (t.role === 'admin') return t;
+    const first = this.#technicians.values().next();
     if (first.done) throw new ApiError(404, 'No technician to connect as');
     return first.value;
   }
@@ -684,10 +684,10 @@ export class Store {
       computerId?: string;
     },
   ): Z.ZohoSessionList {
-    let source: readonly SessionRecord[] = this.sessions;
-    if (q.technicianId !== undefined) source = this.sessionsByTechnician.get(q.technicianId) ?? [];
-    else if (q.customerEmail !== undefined) source = this.sessionsByEmail.get(lower(q.customerEmail)) ?? [];
-    else if (q.computerId !== undefined) source = this.sessionsByComputer.get(q.computerId) ?? [];
+    let source: readonly SessionRecord[] = this.#sessions;
+    if (q.technicianId !== undefined) source = this.#sessionsByTechnician.get(q.technicianId) ?? [];
+    else if (q.customerEmail !== undefined) source = this.#sessionsByEmail.get(lower(q.customerEmail)) ?? [];
+    else if (q.computerId !== undefined) source = this.#sessionsByComputer.get(q.computerId) ?? [];
     const email = q.customerEmail === undefined ? undefined : lower(q.customerEmail);
     const { items, total } = pageNewestFirst(
       source,
@@ -704,13 +704,13 @@ export class Store {
   }
 
   getSession(sessionId: string): Z.ZohoSession {
-    return this.renderSession(this.session(sessionId));
+    return this.renderSession(this.#session(sessionId));
   }
 
   createSession(body: Z.CreateSessionRequest, now = Date.now()): Z.ZohoCreatedSession {
-    const tech = this.technician(body.technicianId);
-    this.assertCapacity(tech);
-    const session = this.newSession({
+    const tech = this.#technician(body.technicianId);
+    this.#assertCapacity(tech);
+    const session = this.#newSession({
       sessionType: body.sessionType,
       technician: tech,
       customerName: body.customerName,
@@ -719,17 +719,17 @@ export class Store {
       status: 'waiting',
     });
     if (body.sessionName !== undefined) session.sessionName = body.sessionName;
-    this.indexSession(session);
+    this.#indexSession(session);
     const { sessionId, sessionKey, sessionUrl, sessionType, status, createdTime, expiresIn } =
       this.renderSession(session);
     return { sessionId, sessionKey, sessionUrl, sessionType, status, createdTime, expiresIn };
   }
 
   scheduleSession(body: Z.ScheduleSessionRequest, now = Date.now()): Z.ZohoSession {
-    const tech = this.technician(body.technicianId);
+    const tech = this.#technician(body.technicianId);
     const scheduledMs = Date.parse(body.scheduledTime);
     if (!(scheduledMs > now)) throw new ApiError(400, 'scheduledTime must be in the future');
-    const session = this.newSession({
+    const session = this.#newSession({
       sessionType: 'scheduled_session',
       technician: tech,
       customerName: body.customerName,
@@ -740,26 +740,26 @@ export class Store {
     session.scheduledMs = scheduledMs;
     session.duration = body.duration ?? 30;
     if (body.sessionName !== undefined) session.sessionName = body.sessionName;
-    this.indexSession(session);
+    this.#indexSession(session);
     return this.renderSession(session);
   }
 
   endSession(sessionId: string, now = Date.now()): Z.ZohoSession {
-    const session = this.session(sessionId);
-    this.assertNotFinished(session);
+    const session = this.#session(sessionId);
+    this.#assertNotFinished(session);
     this.setStatus(session, 'ended', now);
     return this.renderSession(session);
   }
 
   getSessionDetails(sessionId: string): Z.ZohoSessionReportEntry {
-    return this.renderReportEntry(this.session(sessionId));
+    return this.renderReportEntry(this.#session(sessionId));
   }
 
   inviteToSession(sessionId: string, body: Z.InviteRequest, now = Date.now()): Invitation {
-    const session = this.session(sessionId);
-    this.assertNotFinished(session);
+    const session = this.#session(sessionId);
+    this.#assertNotFinished(session);
     const invitation: Invitation = {
-      invitationId: `inv_${this.nextInvitation++}`,
+      invitationId: `inv_${this.#nextInvitation++}`,
       sessionId,
       email: body.email,
       sendEmail: body.sendEmail ?? true,
@@ -772,43 +772,43 @@ export class Store {
   }
 
   transferSession(sessionId: string, body: Z.TransferRequest): Z.ZohoSession {
-    const session = this.session(sessionId);
-    const target = this.technician(body.technicianId);
-    this.assertNotFinished(session);
+    const session = this.#session(sessionId);
+    const target = this.#technician(body.technicianId);
+    this.#assertNotFinished(session);
     if (session.technicianId === target.technicianId) return this.renderSession(session);
     const open = OPEN_STATUSES.has(session.status);
-    if (open) this.assertCapacity(target);
-    if (open) this.bumpOpen(session.technicianId, -1);
-    removeFrom(this.sessionsByTechnician.get(session.technicianId), session);
+    if (open) this.#assertCapacity(target);
+    if (open) this.#bumpOpen(session.technicianId, -1);
+    removeFrom(this.#sessionsByTechnician.get(session.technicianId), session);
     session.technicianId = target.technicianId;
     session.technicianName = target.name;
-    const list = this.sessionsByTechnician.get(target.technicianId);
+    const list = this.#sessionsByTechnician.get(target.technicianId);
     if (list) insertSorted(list, session);
-    else this.sessionsByTechnician.set(target.technicianId, [session]);
-    if (open) this.bumpOpen(target.technicianId, 1);
+    else this.#sessionsByTechnician.set(target.technicianId, [session]);
+    if (open) this.#bumpOpen(target.technicianId, 1);
     return this.renderSession(session);
   }
 
   // ------------------------------------------------------------------------------------------ files, chat
 
   listSessionFiles(sessionId: string, page: Page): Z.ZohoFileList {
-    const session = this.session(sessionId);
+    const session = this.#session(sessionId);
     const { items, total } = pageNewestFirst(
       session.files,
       page,
       () => true,
-      (f) => this.renderFile(f),
+      (f) => this.#renderFile(f),
     );
     return { files: items, total_count: total };
   }
 
   initiateFileTransfer(sessionId: string, body: Z.InitiateFileTransferRequest, now = Date.now()): Z.ZohoFile {
-    const session = this.session(sessionId);
-    this.assertNotFinished(session);
+    const session = this.#session(sessionId);
+    this.#assertNotFinished(session);
     if (session.status === 'scheduled') throw new ApiError(409, `Session ${sessionId} has not started`);
     const content = body.content === undefined ? undefined : Buffer.from(body.content, 'base64');
     const extension = body.fileName.split('.').pop()?.toLowerCase() ?? '';
-    const id = this.nextFile++;
+    const id = this.#nextFile++;
     const file: FileRecord = {
       fileId: `file_${id}`,
       sessionId,
@@ -823,16 +823,16 @@ export class Store {
     };
     if (content) file.content = content;
     session.files.push(file);
-    this.filesById.set(file.fileId, file);
-    return this.renderFile(file);
+    this.#filesById.set(file.fileId, file);
+    return this.#renderFile(file);
   }
 
   downloadSessionFile(
     sessionId: string,
     fileId: string,
   ): { fileName: string; contentType: string; content: Buffer } {
-    this.session(sessionId);
-    const file = this.filesById.get(fileId);
+    this.#session(sessionId);
+    const file = this.#filesById.get(fileId);
     if (!file || file.sessionId !== sessionId)
       throw new ApiError(404, `File ${fileId} not found in session ${sessionId}`);
     return {
@@ -843,7 +843,7 @@ export class Store {
   }
 
   getChatHistory(sessionId: string): Z.ZohoChatHistory {
-    return { messages: this.chatOf(this.session(sessionId)) };
+    return { messages: this.#chatOf(this.#session(sessionId)) };
   }
 
   // ----------------------------------------------------------------------------------------- technicians
@@ -851,56 +851,56 @@ export class Store {
   listTechnicians(q: Page & { email?: string; status?: string; role?: string }): Z.ZohoTechnicianList {
     const email = q.email === undefined ? undefined : lower(q.email);
     const { items, total } = pageNewestFirst(
-      [...this.technicians.values()],
+      [...this.#technicians.values()],
       q,
       (t) =>
         (email === undefined || lower(t.email) === email) &&
         (q.status === undefined || t.status === q.status) &&
         (q.role === undefined || t.role === q.role),
-      (t) => this.renderTechnician(t),
+      (t) => this.#renderTechnician(t),
     );
     return { technicians: items, total_count: total };
   }
 
   getTechnician(technicianId: string): Z.ZohoTechnician {
-    return this.renderTechnician(this.technician(technicianId));
+    return this.#renderTechnician(this.#technician(technicianId));
   }
 
   addTechnician(body: Z.AddTechnicianRequest): Z.ZohoTechnician {
-    if (this.techniciansByEmail.has(lower(body.email)))
+    if (this.#techniciansByEmail.has(lower(body.email)))
       throw new ApiError(409, `A technician with email ${body.email} already exists`);
     const tech: TechnicianRecord = {
-      technicianId: `tech_${this.nextTechnician++}`,
+      technicianId: `tech_${this.#nextTechnician++}`,
       name: body.name,
       email: body.email,
       role: body.role ?? 'technician',
       status: 'offline',
       maxConcurrentSessions: body.maxConcurrentSessions ?? DEFAULT_MAX_CONCURRENT_SESSIONS,
     };
-    this.insertTechnician(tech);
-    return this.renderTechnician(tech);
+    this.#insertTechnician(tech);
+    return this.#renderTechnician(tech);
   }
 
   updateTechnician(technicianId: string, body: Z.UpdateTechnicianRequest): Z.ZohoTechnician {
-    const tech = this.technician(technicianId);
+    const tech = this.#technician(technicianId);
     if (body.email !== undefined && lower(body.email) !== lower(tech.email)) {
-      if (this.techniciansByEmail.has(lower(body.email)))
+      if (this.#techniciansByEmail.has(lower(body.email)))
         throw new ApiError(409, `A technician with email ${body.email} already exists`);
-      this.techniciansByEmail.delete(lower(tech.email));
+      this.#techniciansByEmail.delete(lower(tech.email));
       tech.email = body.email;
-      this.techniciansByEmail.set(lower(tech.email), tech);
+      this.#techniciansByEmail.set(lower(tech.email), tech);
     }
     if (body.name !== undefined) tech.name = body.name;
     if (body.role !== undefined) tech.role = body.role;
     if (body.status !== undefined) tech.status = body.status;
     if (body.maxConcurrentSessions !== undefined) tech.maxConcurrentSessions = body.maxConcurrentSessions;
-    return this.renderTechnician(tech);
+    return this.#renderTechnician(tech);
   }
 
   removeTechnician(technicianId: string): void {
-    const tech = this.technician(technicianId);
-    const open = this.openCount.get(technicianId) ?? 0;
-    const scheduled = (this.sessionsByTechnician.get(technicianId) ?? []).some(
+    const tech = this.#technician(technicianId);
+    const open = this.#openCount.get(technicianId) ?? 0;
+    const scheduled = (this.#sessionsByTechnician.get(technicianId) ?? []).some(
       (s) => s.status === 'scheduled',
     );
     if (open > 0 || scheduled)
@@ -908,8 +908,8 @@ export class Store {
         409,
         `Technician ${technicianId} has open or scheduled sessions; end or transfer them first`,
       );
-    this.technicians.delete(technicianId);
-    this.techniciansByEmail.delete(lower(tech.email));
+    this.#technicians.delete(technicianId);
+    this.#techniciansByEmail.delete(lower(tech.email));
   }
 
   // ------------------------------------------------------------------------------------------- customers
@@ -917,9 +917,9 @@ export class Store {
   listCustomers(q: Page & { email?: string; company?: string }): Z.ZohoCustomerList {
     let source: CustomerRecord[];
     if (q.email !== undefined) {
-      const found = this.customersByEmail.get(lower(q.email));
+      const found = this.#customersByEmail.get(lower(q.email));
       source = found ? [found] : [];
-    } else source = [...this.customers.values()];
+    } else source = [...this.#customers.values()];
     const company = q.company?.toLowerCase();
     const { items, total } = pageNewestFirst(
       source,
@@ -931,58 +931,58 @@ export class Store {
   }
 
   getCustomer(customerId: string): Z.ZohoCustomer {
-    return { ...this.customer(customerId) };
+    return { ...this.#customer(customerId) };
   }
 
   addCustomer(body: Z.AddCustomerRequest, now = Date.now()): Z.ZohoCustomer {
-    if (this.customersByEmail.has(lower(body.email)))
+    if (this.#customersByEmail.has(lower(body.email)))
       throw new ApiError(409, `A customer with email ${body.email} already exists`);
     const customer: CustomerRecord = {
-      customerId: `cust_${this.nextCustomer++}`,
+      customerId: `cust_${this.#nextCustomer++}`,
       ...body,
       createdTime: iso(now),
     };
-    this.insertCustomer(customer);
+    this.#insertCustomer(customer);
     return { ...customer };
   }
 
   updateCustomer(customerId: string, body: Z.UpdateCustomerRequest): Z.ZohoCustomer {
-    const customer = this.customer(customerId);
+    const customer = this.#customer(customerId);
     if (body.email !== undefined && lower(body.email) !== lower(customer.email)) {
-      if (this.customersByEmail.has(lower(body.email)))
+      if (this.#customersByEmail.has(lower(body.email)))
         throw new ApiError(409, `A customer with email ${body.email} already exists`);
-      this.customersByEmail.delete(lower(customer.email));
-      this.customersByEmail.set(lower(body.email), customer);
+      this.#customersByEmail.delete(lower(customer.email));
+      this.#customersByEmail.set(lower(body.email), customer);
     }
     Object.assign(customer, body);
     return { ...customer };
   }
 
   removeCustomer(customerId: string): void {
-    const customer = this.customer(customerId);
-    this.customers.delete(customerId);
-    this.customersByEmail.delete(lower(customer.email));
+    const customer = this.#customer(customerId);
+    this.#customers.delete(customerId);
+    this.#customersByEmail.delete(lower(customer.email));
   }
 
   // ------------------------------------------------------------------------------------------- computers
 
   listComputers(q: Page & { status?: string }): Z.ZohoComputerList {
     const { items, total } = pageNewestFirst(
-      [...this.computers.values()],
+      [...this.#computers.values()],
       q,
       (c) => q.status === undefined || c.status === q.status,
-      (c) => this.renderComputer(c),
+      (c) => this.#renderComputer(c),
     );
     return { computers: items, total_count: total };
   }
 
   getComputer(computerId: string): Z.ZohoComputer {
-    return this.renderComputer(this.computer(computerId));
+    return this.#renderComputer(this.#computer(computerId));
   }
 
   removeComputer(computerId: string): void {
-    this.computer(computerId);
-    this.computers.delete(computerId);
+    this.#computer(computerId);
+    this.#computers.delete(computerId);
   }
 
   connectComputer(
@@ -990,12 +990,12 @@ export class Store {
     body: Z.ConnectComputerRequest | undefined,
     now = Date.now(),
   ): Z.ZohoSession {
-    const computer = this.computer(computerId);
+    const computer = this.#computer(computerId);
     if (computer.status !== 'online') throw new ApiError(409, `Computer ${computerId} is offline`);
     const tech =
-      body?.technicianId !== undefined ? this.technician(body.technicianId) : this.defaultTechnician();
-    this.assertCapacity(tech);
-    const session = this.newSession({
+      body?.technicianId !== undefined ? this.#technician(body.technicianId) : this.#defaultTechnician();
+    this.#assertCapacity(tech);
+    const session = this.#newSession({
       sessionType: 'unattended_access',
       technician: tech,
       customerName: computer.ownerName,
@@ -1006,28 +1006,28 @@ export class Store {
     session.computerId = computerId;
     session.startMs = now;
     computer.lastSeenTime = iso(now);
-    this.indexSession(session);
+    this.#indexSession(session);
     return this.renderSession(session);
   }
 
   // --------------------------------------------------------------------------------------------- reports
 
-  private reportSessions(q: ReportQuery): SessionRecord[] {
+  #reportSessions(q: ReportQuery): SessionRecord[] {
     const from = Date.parse(`${q.from_date}T00:00:00Z`);
     const to = Date.parse(`${q.to_date}T00:00:00Z`) + 24 * 3600_000;
     if (from >= to) throw new ApiError(400, 'from_date must not be after to_date');
     const source =
-      q.technicianId !== undefined ? (this.sessionsByTechnician.get(q.technicianId) ?? []) : this.sessions;
+      q.technicianId !== undefined ? (this.#sessionsByTechnician.get(q.technicianId) ?? []) : this.#sessions;
     const out: SessionRecord[] = [];
     for (let i = source.length - 1; i >= 0; i--) {
       const s = source[i]!;
-      const at = this.reportStartMs(s);
+      const at = this.#reportStartMs(s);
       if (at >= from && at < to && (q.status === undefined || s.status === q.status)) out.push(s);
     }
     return out;
   }
 
-  private summarize(sessions: readonly SessionRecord[]): Z.ZohoReportSummary {
+  #summarize(sessions: readonly SessionRecord[]): Z.ZohoReportSummary {
     let completed = 0;
     let total = 0;
     for (const s of sessions) {
@@ -1043,26 +1043,26 @@ export class Store {
   }
 
   sessionReport(q: ReportQuery): Z.ZohoSessionReport {
-    const sessions = this.reportSessions(q);
-    return { sessions: sessions.map((s) => this.renderReportEntry(s)), summary: this.summarize(sessions) };
+    const sessions = this.#reportSessions(q);
+    return { sessions: sessions.map((s) => this.renderReportEntry(s)), summary: this.#summarize(sessions) };
   }
 
   technicianReport(q: ReportQuery): Z.ZohoTechnicianReport {
-    const sessions = this.reportSessions(q);
+    const sessions = this.#reportSessions(q);
     const groups = new Map<string, SessionRecord[]>();
-    for (const t of this.technicians.values())
+    for (const t of this.#technicians.values())
       if (q.technicianId === undefined || t.technicianId === q.technicianId) groups.set(t.technicianId, []);
     for (const s of sessions) pushIndexed(groups, s.technicianId, s);
     const technicians = [...groups].map(([technicianId, list]) => ({
       technicianId,
-      technicianName: this.technicians.get(technicianId)?.name ?? list[0]?.technicianName ?? technicianId,
-      ...this.summarize(list),
+      technicianName: this.#technicians.get(technicianId)?.name ?? list[0]?.technicianName ?? technicianId,
+      ...this.#summarize(list),
     }));
-    return { technicians, summary: this.summarize(sessions) };
+    return { technicians, summary: this.#summarize(sessions) };
   }
 
   customerReport(q: ReportQuery): Z.ZohoCustomerReport {
-    const sessions = this.reportSessions(q);
+    const sessions = this.#reportSessions(q);
     const groups = new Map<string, SessionRecord[]>();
     for (const s of sessions) pushIndexed(groups, lower(s.customerEmail), s);
     const customers = [...groups.values()].map((list) => {
@@ -1070,18 +1070,18 @@ export class Store {
       return {
         customerName: latest.customerName,
         customerEmail: latest.customerEmail,
-        ...this.summarize(list),
-        lastSessionTime: iso(this.reportStartMs(latest)),
+        ...this.#summarize(list),
+        lastSessionTime: iso(this.#reportStartMs(latest)),
       };
     });
-    return { customers, summary: this.summarize(sessions) };
+    return { customers, summary: this.#summarize(sessions) };
   }
 
   // ------------------------------------------------------------------------------------------ test hooks
 
   stateSessions(customerEmail?: string): Record<string, unknown>[] {
     const source =
-      customerEmail === undefined ? this.sessions : (this.sessionsByEmail.get(lower(customerEmail)) ?? []);
+      customerEmail === undefined ? this.#sessions : (this.#sessionsByEmail.get(lower(customerEmail)) ?? []);
     const out: Record<string, unknown>[] = [];
     for (let i = source.length - 1; i >= 0; i--) out.push(this.renderState(source[i]!));
     return out;
@@ -1089,14 +1089,14 @@ export class Store {
 
   /** Control-plane lifecycle move (a customer joining, a session completing), which the API cannot do. */
   forceStatus(sessionId: string, status: SessionStatus): Z.ZohoSession {
-    const session = this.session(sessionId);
+    const session = this.#session(sessionId);
     this.setStatus(session, status);
     return this.renderSession(session);
   }
 
   setComputerStatus(computerId: string, status: 'online' | 'offline'): Z.ZohoComputer {
-    const computer = this.computer(computerId);
+    const computer = this.#computer(computerId);
     computer.status = status;
-    return this.renderComputer(computer);
+    return this.#renderComputer(computer);
   }
 }
