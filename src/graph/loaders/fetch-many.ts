@@ -35,12 +35,12 @@ export interface BatchSource<T> {
 
 /** The last list total seen per resource. Only a count, used to price strategies; never data. */
 export class TotalHint {
-  private total: number | undefined;
+  #total: number | undefined;
   get pages(): number | undefined {
-    return this.total === undefined ? undefined : Math.max(1, Math.ceil(this.total / PAGE_SIZE));
+    return this.#total === undefined ? undefined : Math.max(1, Math.ceil(this.#total / PAGE_SIZE));
   }
   remember(total: number | null): void {
-    if (total !== null) this.total = total;
+    if (total !== null) this.#total = total;
   }
 }
 
