@@ -1,16 +1,9 @@
 /**
- * `Query._entities` resolved as one list. @apollo/subgraph's resolver hands the executor one promise per
- * representation, and graphql-jit 0.8.9 mis-builds a list whose item promise rejects after a later item has
- * resolved: it appends an extra `null` (a batch of 3 with the middle reference failing upstream answered 4
- * items), and a router matches entities to representations by index. Here the references are resolved together
- * and awaited once; a reference that rejects is an Error at its own index (`null` there, its error at
- * `['_entities', i]`), which both executors handle. Interface entities keep @apollo/subgraph's resolver (it
- * resolves their runtime type).
- *
- * Representations are checked first. `_Any` accepts any JSON, and @apollo/subgraph answers a representation
- * that is not an object, names no entity or lacks its key with a plain Error (or our loaders with a TypeError),
- * which reads as our INTERNAL_SERVER_ERROR: a malformed batch is the caller's mistake, BAD_USER_INPUT saying which
- * representation and what is wrong with it, and nothing is called upstream.
+ * `Query._entities` with its representations checked first. `_Any` accepts any JSON, and @apollo/subgraph answers
+ * a representation that is not an object, names no entity or lacks its key with a plain Error (or our loaders
+ * with a TypeError), which reads as our INTERNAL_SERVER_ERROR: a malformed batch is the caller's mistake,
+ * BAD_USER_INPUT saying which representation and what is wrong with it, and nothing is called upstream. A valid
+ * batch goes to @apollo/subgraph's own resolver.
  */
 import {
   getNamedType,
@@ -28,72 +21,37 @@ import {
 } from 'graphql';
 import { badUserInput } from './errors.js';
 
-interface Representation {
-  __typename: string;
-  [field: string]: unknown;
-}
-
-type ResolveReference = (reference: Representation, context: unknown, info: unknown) => unknown;
-
 /** One field of a `@key` field set: a leaf checks its value with the scalar's own parser, a nested key an object. */
 interface KeyField {
   name: string;
   leaf: GraphQLLeafType | null;
 }
 
-interface EntityType {
-  keys: KeyField[][];
-  /** `undefined` for an interface entity, which @apollo/subgraph's resolver handles. */
-  resolveReference: ResolveReference | null | undefined;
-}
-
-export function resolveEntitiesTogether(schema: GraphQLSchema): void {
+export function checkEntityRepresentations(schema: GraphQLSchema): void {
   const field = schema.getQueryType()?.getFields()._entities;
   if (!field) return;
   const original = field.resolve as GraphQLFieldResolver<unknown, unknown>;
-  const entities = new Map<string, EntityType>();
+  const entities = new Map<string, KeyField[][]>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
     const keys = keyFieldSets(type, schema);
-    if (keys.length === 0) continue;
-    const subgraph = (type.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } })
-      .apollo?.subgraph;
-    entities.set(type.name, {
-      keys,
-      resolveReference: isObjectType(type) ? (subgraph?.resolveReference ?? null) : undefined,
-    });
+    if (keys.length > 0) entities.set(type.name, keys);
   }
   const entityNames = [...entities.keys()].sort().join(', ');
 
-  field.resolve = async (source, args: { representations: readonly unknown[] }, context, info) => {
-    const { representations } = args;
-    for (const [i, representation] of representations.entries()) {
+  field.resolve = (source, args: { representations: readonly unknown[] }, context, info) => {
+    for (const [i, representation] of args.representations.entries()) {
       const problem = problemWith(representation, entities, entityNames);
       if (problem) throw badUserInput(`representations[${i}] ${problem}`, ['representations', String(i)]);
     }
-    const valid = representations as readonly Representation[];
-    if (valid.some((reference) => entities.get(reference.__typename)?.resolveReference === undefined))
-      return original(source, args, context, info);
-    const settled = await Promise.allSettled(
-      valid.map((reference) => {
-        const resolveReference = entities.get(reference.__typename)?.resolveReference;
-        return resolveReference ? resolveReference(reference, context, info) : reference;
-      }),
-    );
-    return settled.map((outcome, i) =>
-      outcome.status === 'fulfilled'
-        ? withTypename(outcome.value, valid[i]!.__typename)
-        : outcome.reason instanceof Error
-          ? outcome.reason
-          : new Error(String(outcome.reason)),
-    );
+    return original(source, args, context, info);
   };
 }
 
 /** What is wrong with one representation, worded to follow `representations[i] `; undefined when nothing is. */
 function problemWith(
   representation: unknown,
-  entities: ReadonlyMap<string, EntityType>,
+  entities: ReadonlyMap<string, KeyField[][]>,
   entityNames: string,
 ): string | undefined {
   if (representation === null || typeof representation !== 'object' || Array.isArray(representation))
@@ -101,12 +59,12 @@ function problemWith(
   const fields = representation as Record<string, unknown>;
   const typename = fields.__typename;
   if (typeof typename !== 'string') return 'has no `__typename` string.';
-  const entity = entities.get(typename);
-  if (!entity)
+  const keys = entities.get(typename);
+  if (!keys)
     return `names ${quoted(typename)}, which is not an entity type of this subgraph (${entityNames}).`;
-  if (entity.keys.some((key) => key.every((keyField) => isValidKeyValue(fields[keyField.name], keyField))))
+  if (keys.some((key) => key.every((keyField) => isValidKeyValue(fields[keyField.name], keyField))))
     return undefined;
-  const wanted = entity.keys.map((key) => key.map((keyField) => keyField.name).join(' ')).join('" or "');
+  const wanted = keys.map((key) => key.map((keyField) => keyField.name).join(' ')).join('" or "');
   return `of ${typename} carries no valid key: expected "${wanted}".`;
 }
 
@@ -158,13 +116,4 @@ function keyFieldSets(type: GraphQLObjectType | GraphQLInterfaceType, schema: Gr
 /** A client-supplied name as it may appear in a message: quoted, and cut short. */
 function quoted(value: string): string {
   return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
-}
-
-/** The `_Entity` union tells its members apart by `__typename`, as @apollo/subgraph sets it. */
-function withTypename(value: unknown, typename: string): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (!('__typename' in value)) Object.defineProperty(value, '__typename', { value: typename });
-  // A different name refines an interface reference: a copy, since the executor may hold the original already.
-  else if (value.__typename !== typename) return { ...value, __typename: typename };
-  return value;
 }

@@ -9,7 +9,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { Kind, parse, visit, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers/index.js';
-import { resolveEntitiesTogether } from './entities.js';
+import { checkEntityRepresentations } from './entities.js';
 
 /** schema/ sits at the project root, whether this module runs from src/ or from dist/src/. */
 function schemaDirectory(): string {
@@ -43,7 +43,7 @@ export interface SchemaOptions {
 export function buildSchema({ securityDirectives = true }: SchemaOptions = {}): GraphQLSchema {
   const typeDefs = securityDirectives ? loadTypeDefs() : stripSecurityDirectives(loadTypeDefs());
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
-  resolveEntitiesTogether(schema);
+  checkEntityRepresentations(schema);
   return schema;
 }
 
