@@ -141,8 +141,7 @@ export function createLogger(options: LoggerOptions): Logger {
     return out;
   };
 
-  const destination =
-    options.destination ?? (stdoutSink ??= oneWritePerTurn(pino.destination({ sync: true })));
+  const destination = options.destination ?? (stdoutSink ??= pino.destination({ sync: true }));
 
   return pino(
     {
@@ -172,29 +171,9 @@ export function createLogger(options: LoggerOptions): Logger {
   );
 }
 
-let stdoutSink: DestinationStream | undefined;
-
 /**
- * Lines logged during one event-loop turn, written together at the start of the next one, synchronously, through
- * `sink` (stdout: sonic-boom in sync mode, which waits out a full pipe). pino's asynchronous destination handed
- * every line to libuv's thread pool: a futex to wake a worker, the worker's write, an eventfd to wake the main
- * loop again, three or four system calls and two thread switches per operation (docs/performance.md). A
- * synchronous destination writes each line on its own. Lines still pending when the process exits (a fatal error,
- * `process.exit`) are written by the exit handler.
+ * pino's own stdout destination, one per process however many loggers write to it. Synchronous: each line is
+ * out before the call returns, so the last lines before an exit are written, in order (the asynchronous one
+ * wrote `fatal`'s line, flushed at once, ahead of an earlier line still queued).
  */
-export function oneWritePerTurn(sink: { write(chunk: string): unknown }): DestinationStream {
-  let pending = '';
-  const flush = () => {
-    if (pending === '') return;
-    const chunk = pending;
-    pending = '';
-    sink.write(chunk);
-  };
-  process.once('exit', flush);
-  return {
-    write(line: string) {
-      if (pending === '') setImmediate(flush);
-      pending += line;
-    },
-  };
-}
+let stdoutSink: DestinationStream | undefined;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createLogger, oneWritePerTurn, scrubText, REDACTED } from '../../src/observability/logger.js';
+import { createLogger, scrubText, REDACTED } from '../../src/observability/logger.js';
 import type { Logger } from '../../src/observability/logger.js';
 
 interface LogLine {
@@ -147,32 +147,7 @@ describe('secret-named keys', () => {
 });
 
 describe('stdout', () => {
-  it('gets the lines of one event-loop turn in one write, at the start of the next turn', async () => {
-    const writes: string[] = [];
-    const logger = createLogger({
-      level: 'info',
-      destination: oneWritePerTurn({ write: (chunk: string) => writes.push(chunk) }),
-    });
-
-    logger.info('first');
-    logger.warn('second');
-    logger.error('third');
-    expect(writes).toHaveLength(0);
-    await new Promise((next) => setImmediate(next));
-    logger.info('next turn');
-    await new Promise((next) => setImmediate(next));
-
-    expect(writes).toHaveLength(2);
-    expect(
-      writes[0]!
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line).msg),
-    ).toEqual(['first', 'second', 'third']);
-    expect(JSON.parse(writes[1]!).msg).toBe('next turn');
-  });
-
-  it('still gets the lines of the last turn when the process exits in it', () => {
+  it('still gets the last lines when the process exits right after logging them', () => {
     const logger = fileURLToPath(new URL('../../src/observability/logger.ts', import.meta.url));
     const script = `import { createLogger } from ${JSON.stringify(logger)};
       const log = createLogger({ level: 'info' });
