@@ -123,10 +123,6 @@ export interface EstimateInput {
 
 /** Upstream calls the operation is expected to make (an upper estimate). */
 export function estimateUpstreamCalls(input: EstimateInput): number {
-  return estimate(input).calls;
-}
-
-function estimate(input: EstimateInput): { calls: number; reads: ReadonlySet<string> | undefined } {
   const { schema, operation } = input;
   const root =
     operation.operation === OperationTypeNode.MUTATION
@@ -135,65 +131,20 @@ function estimate(input: EstimateInput): { calls: number; reads: ReadonlySet<str
         ? schema.getSubscriptionType()
         : schema.getQueryType();
   const estimator = new Estimator(input);
-  const calls = root ? at(estimator.selectionSet(operation.selectionSet, root), 1) : 0;
-  return { calls, reads: estimator.reads };
+  return root ? at(estimator.selectionSet(operation.selectionSet, root), 1) : 0;
 }
 
-/** How many answers one operation keeps, one per combination of the variable values its estimate reads. */
-const MAX_REMEMBERED_PER_OPERATION = 64;
-
-interface Remembered {
-  /** The variables the first estimate read; undefined when it read them in a way not tracked by name. */
-  reads: readonly string[] | undefined;
-  calls: Map<string, number>;
-}
-
-const remembered = new WeakMap<OperationDefinitionNode, Remembered>();
-
-/**
- * The estimate of a parsed document's operation, remembered per operation node (Apollo Server hands the same
- * node to every request of a document it has cached) and per value of the variables the estimate reads.
- * Reading the same values walks the same path, so the answer is the same; an estimate that reads a variable
- * the first did not, or an object or list value (`_entities`' representations), is worked out every time.
- */
+/** The estimate of a parsed document's operation, with the variables execution will use. */
 export function estimateDocumentCalls(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>>,
 ): number {
-  const entry = remembered.get(operation);
-  const key = entry?.reads ? keyOf(entry.reads, variables) : undefined;
-  const known = key === undefined ? undefined : entry?.calls.get(key);
-  if (known !== undefined) return known;
-
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions)
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  const { calls, reads } = estimate({ schema, operation, fragments, variables });
-  if (!entry) {
-    const first = reads ? [...reads] : undefined;
-    const firstKey = first ? keyOf(first, variables) : undefined;
-    remembered.set(operation, {
-      reads: first,
-      calls: new Map(firstKey === undefined ? [] : [[firstKey, calls]]),
-    });
-  } else if (key !== undefined && reads && [...reads].every((name) => entry.reads!.includes(name))) {
-    if (entry.calls.size >= MAX_REMEMBERED_PER_OPERATION) entry.calls.clear();
-    entry.calls.set(key, calls);
-  }
-  return calls;
-}
-
-/** The values of `names`, as one string; undefined when one is an object or a list (not worth keying). */
-function keyOf(names: readonly string[], variables: Readonly<Record<string, unknown>>): string | undefined {
-  let key = '';
-  for (const name of names) {
-    const value = variables[name];
-    if (value !== null && typeof value === 'object') return undefined;
-    key += `${typeof value}:${String(value)}\u0000`;
-  }
-  return key;
+  return estimateUpstreamCalls({ schema, operation, fragments, variables });
 }
 
 /**
@@ -218,8 +169,6 @@ function at(cost: Affine, multiplier: number): number {
 }
 
 class Estimator {
-  /** The variables read by name so far; undefined once one was read inside a literal (not tracked). */
-  reads: Set<string> | undefined = new Set();
   /**
    * Each fragment's estimate per parent type (and list size, for a connection's sized children): a fragment
    * spread twice per level over twenty levels is walked twenty times, not a million (issue 24). A fragment
@@ -230,13 +179,11 @@ class Estimator {
   constructor(private readonly input: EstimateInput) {}
 
   variable(name: string): unknown {
-    this.reads?.add(name);
     return this.input.variables[name];
   }
 
   /** A literal argument value, which may hold variables anywhere inside it. */
   literal(node: ValueNode, type: GraphQLInputType): unknown {
-    if (node.kind === Kind.LIST || node.kind === Kind.OBJECT) this.reads = undefined;
     return valueFromAST(node, type, this.input.variables);
   }
 
