@@ -18,6 +18,7 @@ import { gatewayAdmission } from './server/gateway-admission.js';
 import { createHttpHandler } from './server/http.js';
 import { createListener, listen } from './server/listener.js';
 import { createReadiness } from './server/readiness.js';
+import { upstreamTarget } from './server/upstream-target.js';
 import { createZohoHttp } from './upstream/transport.js';
 
 export interface App {
@@ -47,19 +48,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
   const metrics = config.metrics.enabled ? createMetrics() : undefined;
   const tracing = await createTracing(config.tracing);
-  // Loaded only when asked for: a production process never carries the emulator and its seed data.
-  const embedded = config.emulator.enabled ? await import('../emulator/index.js') : undefined;
-  const emulator = await embedded?.startEmulator({
-    port: config.emulator.port,
-    host: '127.0.0.1',
-    quiet: true,
-  });
-  const apiUrl = emulator?.apiUrl ?? config.upstream.apiUrl;
-  const accountsUrl = emulator?.accountsUrl ?? config.upstream.accountsUrl;
-  if (!apiUrl || !accountsUrl)
-    throw new Error('No Zoho Assist API URL: configure ZOHO_DC or ZOHO_ASSIST_API_URL.');
-
-  const auth = effectiveAuth(config.auth, embedded?.EMULATOR_CREDENTIALS);
+  const { apiUrl, accountsUrl, emulator, emulatorCredentials } = await upstreamTarget(config);
+  const auth = effectiveAuth(config.auth, emulatorCredentials);
   const http = createZohoHttp({
     apiUrl,
     timeouts: { connectMs: config.upstream.connectTimeoutMs, responseMs: config.upstream.timeoutMs },
@@ -94,27 +84,17 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     },
   });
   await apollo.start();
-  logger.info(
-    {
-      authMode: auth.mode,
-      upstream: apiUrl,
-      emulator: emulator !== undefined,
-      tracing: tracing !== undefined,
-      production: config.isProduction,
-    },
-    'starting',
-  );
+  const running = { authMode: auth.mode, upstream: apiUrl, production: config.isProduction };
+  logger.info({ ...running, emulator: emulator !== undefined, tracing: tracing !== undefined }, 'starting');
 
-  const admit = gatewayAdmission(config.gateway);
   const handler = createHttpHandler({
     apollo,
     context,
-    maxBodyBytes: 1024 * 1024,
-    corsOrigins: config.server.corsOrigins === '*' ? ['*'] : config.server.corsOrigins,
+    corsOrigins: config.server.corsOrigins,
     // Checked on the request itself, before Apollo: Hive Gateway's signature covers the body's query and variables.
-    ...(admit ? { admit } : {}),
+    admit: gatewayAdmission(config.gateway),
     ready: readiness.report,
-    ...(metrics ? { metrics: () => metrics.render() } : {}),
+    metrics: metrics && (() => metrics.render()),
   });
   const { url, port } = await listen(server, handler, { port: config.server.port, host: config.server.host });
 

@@ -13,10 +13,10 @@ export interface ReadinessReport {
 
 export interface Readiness {
   /** What an upstream attempt said of Zoho: answered, failed, or undefined when we gave it up ourselves. */
-  upstreamAnswered(answered: boolean | undefined): void;
+  upstreamAnswered: (answered: boolean | undefined) => void;
   /** SIGTERM received: unready from now on, while requests are still served (SHUTDOWN_DELAY_MS). */
-  stopping(): void;
-  report(): ReadinessReport;
+  stopping: () => void;
+  report: () => ReadinessReport;
 }
 
 export function createReadiness(redisStatus: () => RedisStatus | 'not configured'): Readiness {
@@ -24,10 +24,10 @@ export function createReadiness(redisStatus: () => RedisStatus | 'not configured
   /** Undefined before the first attempt of real traffic. */
   let upstream: boolean | undefined;
   return {
-    upstreamAnswered(answered) {
+    upstreamAnswered: (answered) => {
       if (answered !== undefined) upstream = answered;
     },
-    stopping() {
+    stopping: () => {
       stopping = true;
     },
     report: () => ({
