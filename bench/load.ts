@@ -25,14 +25,8 @@ const warmup = Number(values.warmup);
 const connections = Number(values.connections);
 
 const emulator = await startEmulator({ rateLimits: false, quiet: true });
-if (values.faults === 'on') {
-  const response = await fetch(`${emulator.url}/__emulator/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ errorRate: 0.05, resetRate: 0.01, jitterMs: 200 }),
-  });
-  if (!response.ok) throw new Error(`faults: ${response.status}`);
-}
+if (values.faults === 'on')
+  await emulator.control.addFault({ errorRate: 0.05, resetRate: 0.01, jitterMs: 200 });
 
 const { process: server, url, sample } = await forkLoadServer(emulator);
 

@@ -15,6 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { emulatorControl } from '../emulator/index.js';
 import { chart } from './chart.js';
 import { startMesh, startMeshWithResponseCache } from './mesh.js';
 import {
@@ -300,16 +301,7 @@ async function main() {
       },
     ];
 
-    const control = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${origin}/__emulator/${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status}`);
-      const text = await response.text();
-      return text ? (JSON.parse(text) as unknown) : undefined;
-    };
+    const control = emulatorControl(origin);
     const zoho = async (path: string, init: RequestInit = {}) => {
       const response = await fetch(`${apiUrl}${path}`, {
         ...init,
@@ -324,9 +316,9 @@ async function main() {
     let latency = { latencyMs: 0, jitterMs: 0 };
     /** With a seed, the jitter sequence starts again: systems timed one after the other meet the same delays. */
     const applyLatency = async (seed?: number) => {
-      await control('DELETE', 'faults');
+      await control.clearFaults();
       if (latency.latencyMs > 0)
-        await control('POST', 'faults', { ...latency, ...(seed === undefined ? {} : { seed }) });
+        await control.addFault({ ...latency, ...(seed === undefined ? {} : { seed }) });
     };
     /**
      * Whether createSession requests have run since the last reset: the sessions they add become the newest,
@@ -335,7 +327,7 @@ async function main() {
     let created = false;
     /** Fresh emulator state and a pool of technicians each allowed 100 open sessions. */
     const resetForCreates = async () => {
-      await control('POST', 'reset');
+      await control.reset();
       // The reset must restore the seed the fixture was read from (faults are cleared, so this is at 0 ms).
       const newest = await zoho('/sessions?index=1&count=100');
       const ids = (newest.body.sessions as Array<{ sessionId: string }>).map((s) => s.sessionId);
@@ -419,14 +411,14 @@ async function main() {
       await prepareFor(workload);
       for (const system of systems.filter((s) => applies(s, workload))) {
         const repeats = 3;
-        await control('DELETE', 'calls');
+        await control.resetCalls();
         let problem: string | undefined;
         for (let i = 0; i < repeats; i++) {
           const { status, text } = await send(system, requestOf(system, workload, creates++)!);
           if (status !== 200 || text.includes('"errors"') || text.includes('"error"'))
             problem ??= `HTTP ${status}: ${text.slice(0, 300)}`;
         }
-        const counted = (await control('GET', 'calls')) as { total: number; byRoute: Record<string, number> };
+        const counted = await control.calls();
         results.calls.push({
           workload: workload.name,
           system: system.label,
@@ -548,11 +540,11 @@ async function main() {
       if (workload.name === 'createSession') amount = Math.min(amount, CREATE_TECHNICIANS * 100 - n - 100);
       // Upstream calls during the measured run only: the emulator counts every client's calls, and one system
       // runs at a time, so the count belongs to this system.
-      await control('DELETE', 'calls');
+      await control.resetCalls();
       const cpuBefore = cpuTimeMs(system.service.pid);
       const { result, rps, p50, p99 } = await timedLoad({ ...options, amount });
       const cpuAfter = cpuTimeMs(system.service.pid);
-      const counted = (await control('GET', 'calls')) as { total: number };
+      const counted = await control.calls();
       const completed = result['2xx'] + result.non2xx;
       return {
         mode,
@@ -668,8 +660,8 @@ async function main() {
         await prepareFor(workload);
         for (const system of candidates.filter((s) => applies(s, workload))) {
           const request = requestOf(system, workload)!;
-          await control('POST', 'faults', FAULTS);
-          await control('DELETE', 'calls');
+          await control.addFault(FAULTS);
+          await control.resetCalls();
           const outcomes = { complete: 0, partial: 0, failed: 0 };
           const times: number[] = [];
           let started = 0;
@@ -684,7 +676,7 @@ async function main() {
               }
             }),
           );
-          const counted = (await control('GET', 'calls')) as { total: number };
+          const counted = await control.calls();
           await applyLatency();
           times.sort((a, b) => a - b);
           out.push({
@@ -714,7 +706,7 @@ async function main() {
             dashboardRequest(system.kind, Math.min(100, size - i * 100), i * 100),
           );
           for (const page of pages) await send(system, page); // warm
-          await control('DELETE', 'calls');
+          await control.resetCalls();
           const times: number[] = [];
           let problem: string | undefined;
           for (let r = 0; r < plan.scalingRepeats; r++) {
@@ -726,7 +718,7 @@ async function main() {
             }
             times.push(performance.now() - t0);
           }
-          const counted = (await control('GET', 'calls')) as { total: number };
+          const counted = await control.calls();
           out.push({
             mode,
             size,

@@ -103,12 +103,12 @@ describe('docs/examples against the emulator', () => {
   it.each(examples.map((example) => [example.name, example] as const))(
     '%s answers without errors within its upstream calls',
     async (_name, example) => {
-      await stack.resetCalls();
+      await stack.control.resetCalls();
       const result = await stack.graphql(example.source, example.variables);
       expect(result.errors).toBeUndefined();
       expect(result.data).toEqual(expect.any(Object));
       expect(userErrorsIn(result.data)).toEqual([]);
-      const { total } = await stack.calls();
+      const { total } = await stack.control.calls();
       expect(total).toBeGreaterThan(0);
       expect(total).toBeLessThanOrEqual(example.maxUpstreamCalls);
     },

@@ -106,14 +106,14 @@ describe('Apollo Gateway in front of the desk and Zoho Assist subgraphs', () => 
   });
 
   it('costs three upstream calls for eight tickets: a sessions page, a technicians page, a customers page', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     await runTickets();
 
     // The two _entities requests are two operations with their own loaders: the sessions page comes with
     // the session fetch, the technicians page batches every session's technician, and the requesters'
     // e-mails are found on one customers page (the seed has 50 customers, fewer than one page of 100).
-    expect(await stack.calls()).toEqual({
+    expect(await stack.control.calls()).toEqual({
       total: 3,
       byRoute: { 'GET /sessions': 1, 'GET /technicians': 1, 'GET /customers': 1 },
     });

@@ -158,7 +158,7 @@ describe('_entities with 500 mixed representations', () => {
   it('answers in order with null for the missing, from a handful of list pages', async () => {
     const { reps, expected } = representations();
     expect(reps).toHaveLength(500);
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const response = await stack.graphql<{ _entities: Array<Record<string, string> | null> }>(ENTITIES, {
       representations: reps,
@@ -169,7 +169,7 @@ describe('_entities with 500 mixed representations', () => {
     // Each loader walks the list pages rather than one GET per key: sessions 2 pages (200), customers by id
     // and by e-mail 1 page each (50), technicians by id and by e-mail 1 page each (10), computers 1 page.
     // Missing keys cost nothing more once every page has been seen. 7 of the operation budget of 60.
-    expect(await stack.calls()).toEqual({
+    expect(await stack.control.calls()).toEqual({
       total: 7,
       byRoute: { 'GET /sessions': 2, 'GET /customers': 2, 'GET /technicians': 2, 'GET /computers': 1 },
     });

@@ -41,14 +41,14 @@ async function post(query: string, headers: Record<string, string> = {}) {
 
 describe('forwarded mode without a token', () => {
   it('serves _service { sdl } (what IntrospectAndCompose, Hive and rover fetch) without calling Zoho', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const { status, body } = await post('query SubgraphIntrospectQuery { _service { sdl } }');
 
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect((body.data?._service as { sdl: string }).sdl).toMatch(/type Session @key\(fields: "id"\)/);
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it("answers Apollo Gateway's health check, `__typename` alone", async () => {
@@ -84,18 +84,18 @@ describe('forwarded mode without a token', () => {
     ],
     ['a mutation', 'mutation { endSession(input: { sessionId: "s_1" }) { userErrors { code } } }'],
   ])('refuses %s with 401 UNAUTHENTICATED and calls nobody', async (_what, query) => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const { status, body } = await post(query);
 
     expect(status).toBe(401);
     expect(body.data).toBeUndefined();
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('refuses a malformed Authorization header as it refuses a missing one', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const refused = await post('{ technician(id: "tech_1") { id } }', {
       authorization: `Bearer ${EMULATOR_TOKEN}`,
@@ -104,7 +104,7 @@ describe('forwarded mode without a token', () => {
 
     expect(refused.status).toBe(401);
     expect(served.status).toBe(200);
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('still reads Zoho with the caller token', async () => {
@@ -176,7 +176,7 @@ describe('Apollo Gateway composing from the running subgraph (IntrospectAndCompo
         if (response.body.kind !== 'single') throw new Error('expected a single result');
         return response.body.singleResult;
       };
-      await subgraph.resetCalls();
+      await subgraph.control.resetCalls();
 
       const withToken = await ask(`Zoho-oauthtoken ${EMULATOR_TOKEN}`);
       const without = await ask();
@@ -184,7 +184,10 @@ describe('Apollo Gateway composing from the running subgraph (IntrospectAndCompo
       expect(withToken.errors).toBeUndefined();
       expect(withToken.data).toEqual({ technician: { id: 'tech_1' } });
       expect(without.errors?.map((error) => error.extensions?.code)).toContain('UNAUTHENTICATED');
-      expect(await subgraph.calls()).toEqual({ total: 1, byRoute: { 'GET /technicians/{technicianId}': 1 } });
+      expect(await subgraph.control.calls()).toEqual({
+        total: 1,
+        byRoute: { 'GET /technicians/{technicianId}': 1 },
+      });
     } finally {
       await server.stop();
       await subgraph.close();
@@ -228,23 +231,26 @@ describe('Hive Gateway composed from the running subgraph', () => {
   };
 
   it("answers a user's query with the user's token", async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const body = await viaGateway('{ technician(id: "tech_1") { id } }', {
       authorization: `Zoho-oauthtoken ${EMULATOR_TOKEN}`,
     });
 
     expect(body).toEqual({ data: { technician: { id: 'tech_1' } } });
-    expect(await stack.calls()).toEqual({ total: 1, byRoute: { 'GET /technicians/{technicianId}': 1 } });
+    expect(await stack.control.calls()).toEqual({
+      total: 1,
+      byRoute: { 'GET /technicians/{technicianId}': 1 },
+    });
   });
 
   it('refuses a query without a token as UNAUTHENTICATED, and Zoho hears nothing', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const body = await viaGateway('{ technician(id: "tech_1") { id } }');
 
     expect(body.data?.technician ?? null).toBeNull();
     expect(body.errors?.map((error) => error.extensions?.code)).toContain('UNAUTHENTICATED');
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 });

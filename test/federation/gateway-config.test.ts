@@ -35,7 +35,7 @@ beforeAll(async () => {
       MAX_UPSTREAM_CALLS_PER_OPERATION: String(MAX_CALLS),
     },
   });
-  await stack.control('POST', 'tokens', ALICE);
+  await stack.control.registerToken(ALICE);
   desk = await startDeskSubgraph([]);
   const served = await stack.graphql<{ _service: { sdl: string } }>('{ _service { sdl } }', undefined, {
     authorization: `Zoho-oauthtoken ${ALICE.token}`,
@@ -68,7 +68,7 @@ afterAll(async () => {
   await stack.close();
 });
 
-afterEach(() => stack.control('DELETE', 'faults'));
+afterEach(() => stack.control.clearFaults());
 
 async function post(
   gateway: GatewayRuntime,
@@ -99,13 +99,13 @@ describe('Hive Gateway with docs/gateway/gateway.config.ts', () => {
   it("forwards the caller's Authorization to our subgraph, which answers with that user's data", async () => {
     const direct = await stack.graphql(TECHNICIANS, undefined, { ...asAlice, 'x-gateway-secret': SECRET });
     expect(direct.data?.technicians.nodes).toHaveLength(2);
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const result = await post(configured, TECHNICIANS, asAlice);
 
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual(direct.data);
-    expect(await stack.calls()).toEqual({ total: 1, byRoute: { 'GET /technicians': 1 } });
+    expect(await stack.control.calls()).toEqual({ total: 1, byRoute: { 'GET /technicians': 1 } });
     // The subgraph's Cache-Control is for its own answer; the gateway does not pass it on (README says so).
     expect(direct.headers.get('cache-control')).toMatch(/max-age=\d+/);
     expect(result.headers.get('cache-control')).toBeNull();
@@ -136,7 +136,7 @@ describe('Hive Gateway with docs/gateway/gateway.config.ts', () => {
   });
 
   it('a caller without a token gets UNAUTHENTICATED with its code, and Zoho is not called', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const result = await post(configured, TECHNICIANS);
 
@@ -147,13 +147,13 @@ describe('Hive Gateway with docs/gateway/gateway.config.ts', () => {
         extensions: { code: 'UNAUTHENTICATED', serviceName: ZOHO_ASSIST_SUBGRAPH },
       }),
     ]);
-    expect(await stack.calls()).toEqual({ total: 0, byRoute: {} });
+    expect(await stack.control.calls()).toEqual({ total: 0, byRoute: {} });
   });
 
   it('a RATE_LIMITED error from the subgraph reaches the client with its code, retryAfter and message', async () => {
     // Zoho answers 429 asking for 30 s, longer than the subgraph waits: it fails at once with retryAfter 30.
-    await stack.control('POST', 'faults', { rateLimitRate: 1, retryAfterSeconds: 30 });
-    await stack.resetCalls();
+    await stack.control.addFault({ rateLimitRate: 1, retryAfterSeconds: 30 });
+    await stack.control.resetCalls();
 
     const result = await post(configured, TECHNICIANS, asAlice);
 
@@ -166,11 +166,11 @@ describe('Hive Gateway with docs/gateway/gateway.config.ts', () => {
         extensions: { code: 'RATE_LIMITED', retryAfter: 30, serviceName: ZOHO_ASSIST_SUBGRAPH },
       },
     ]);
-    expect(await stack.calls()).toEqual({ total: 1, byRoute: { 'GET /technicians': 1 } });
+    expect(await stack.control.calls()).toEqual({ total: 1, byRoute: { 'GET /technicians': 1 } });
   });
 
   it('OPERATION_TOO_EXPENSIVE reaches the client with estimatedUpstreamCalls and maxUpstreamCalls', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     // 1 call for the page + 1 per session for its details: about 21, over the limit of 5.
     const result = await post(
@@ -188,7 +188,7 @@ describe('Hive Gateway with docs/gateway/gateway.config.ts', () => {
         }),
       }),
     ]);
-    expect(await stack.calls()).toEqual({ total: 0, byRoute: {} });
+    expect(await stack.control.calls()).toEqual({ total: 0, byRoute: {} });
   });
 
   it('BAD_USER_INPUT reaches the client with the input field at fault', async () => {
@@ -214,7 +214,7 @@ describe('Hive Gateway with docs/gateway/gateway.config.ts and GATEWAY_HMAC_SECR
     signed = await startStack({
       env: { AUTH_MODE: 'forwarded', ZOHO_ACCESS_TOKEN: '', GATEWAY_HMAC_SECRET: HMAC_SECRET },
     });
-    await signed.control('POST', 'tokens', ALICE);
+    await signed.control.registerToken(ALICE);
     const served = await stack.graphql<{ _service: { sdl: string } }>('{ _service { sdl } }', undefined, {
       'x-gateway-secret': SECRET,
     });
@@ -284,13 +284,13 @@ describe('Hive Gateway without the configuration', () => {
   it('forwards neither the Zoho token nor the gateway secret, so the subgraph answers nothing', async () => {
     const stock = createGatewayRuntime({ supergraph, logging: false });
     try {
-      await stack.resetCalls();
+      await stack.control.resetCalls();
 
       const result = await post(stock, TECHNICIANS, asAlice);
 
       expect(result.data).toEqual({ technicians: null });
       expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-      expect(await stack.calls()).toEqual({ total: 0, byRoute: {} });
+      expect(await stack.control.calls()).toEqual({ total: 0, byRoute: {} });
     } finally {
       await stock[Symbol.asyncDispose]();
     }

@@ -73,13 +73,13 @@ describe('Hive Gateway in front of the desk and Zoho Assist subgraphs', () => {
 
   it('sends one batched request into our subgraph, not one per ticket, for three upstream calls', async () => {
     requestsTo.clear();
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     await runTickets();
 
     // Hive Gateway batches both boundaries (ticket -> session, ticket -> requester) into one request.
     expect(Object.fromEntries(requestsTo)).toEqual({ desk: 1, 'zoho-assist': 1 });
-    expect(await stack.calls()).toEqual({
+    expect(await stack.control.calls()).toEqual({
       total: 3,
       byRoute: { 'GET /sessions': 1, 'GET /technicians': 1, 'GET /customers': 1 },
     });

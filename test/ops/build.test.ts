@@ -47,11 +47,6 @@ function readyUrl(child: ChildProcess, exited: Promise<Exit>): Promise<string> {
   });
 }
 
-async function upstreamCalls(emulator: RunningEmulator): Promise<number> {
-  const response = await fetch(`${emulator.url}/__emulator/calls`);
-  return ((await response.json()) as { total: number }).total;
-}
-
 let running: ChildProcess | undefined;
 
 beforeAll(() => {
@@ -168,7 +163,7 @@ describe('node dist/src/main.js', () => {
         body: JSON.stringify({ query: '{ technicians(first: 1) { totalCount } }' }),
       });
       // SIGTERM once the call is at "Zoho" (the emulator counts a call when it arrives, before its latency).
-      while ((await upstreamCalls(emulator)) === 0) await delay(20);
+      while ((await emulator.control.calls()).total === 0) await delay(20);
       child.kill('SIGTERM');
 
       const response = await inFlight;

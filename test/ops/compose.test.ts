@@ -209,7 +209,7 @@ describe('docs/supergraph.graphql', () => {
       const direct = await stack.graphql(query, undefined, { 'x-gateway-secret': secret });
       expect(direct.errors).toBeUndefined();
       expect(direct.data?.sessions.nodes).toHaveLength(3);
-      await stack.resetCalls();
+      await stack.control.resetCalls();
 
       const response = await gateway.fetch('http://gateway.test/graphql', {
         method: 'POST',
@@ -221,7 +221,7 @@ describe('docs/supergraph.graphql', () => {
       expect(response.status).toBe(200);
       expect(body).toEqual({ data: direct.data });
       // The page, then its technicians in one batch; the customer's name comes with the session.
-      expect(await stack.calls()).toEqual({
+      expect(await stack.control.calls()).toEqual({
         total: 2,
         byRoute: { 'GET /sessions': 1, 'GET /technicians': 1 },
       });

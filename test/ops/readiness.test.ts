@@ -31,7 +31,7 @@ async function metric(name: string): Promise<number | undefined> {
 
 describe('/health/ready', () => {
   it('answers 50 probes without a single upstream call, upstream unknown before any traffic', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const answers = await Promise.all(Array.from({ length: 50 }, () => ready()));
 
@@ -40,25 +40,25 @@ describe('/health/ready', () => {
       status: 'ready',
       checks: { process: 'ok', config: 'ok', upstream: 'unknown', redis: 'not configured' },
     });
-    expect(await stack.calls()).toEqual({ total: 0, byRoute: {} });
+    expect(await stack.control.calls()).toEqual({ total: 0, byRoute: {} });
     expect(await metric('zoho_assist_upstream_reachable')).toBeNaN();
   });
 
   it('stays ready while Zoho answers 503 to everything, and reports what traffic saw', async () => {
-    await stack.control('POST', 'faults', { errorRate: 1 });
+    await stack.control.addFault({ errorRate: 1 });
     try {
       const failed = await stack.graphql(`{ technician(id: "tech_1") { id } }`);
       expect(failed.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
-      await stack.resetCalls();
+      await stack.control.resetCalls();
 
       const answers = await Promise.all(Array.from({ length: 50 }, () => ready()));
 
       expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 50 }, () => 200));
       expect(answers[0]?.body).toMatchObject({ status: 'ready', checks: { upstream: 'unreachable' } });
-      expect((await stack.calls()).total).toBe(0);
+      expect((await stack.control.calls()).total).toBe(0);
       expect(await metric('zoho_assist_upstream_reachable')).toBe(0);
     } finally {
-      await stack.control('DELETE', 'faults');
+      await stack.control.clearFaults();
     }
   });
 

@@ -152,16 +152,8 @@ async function startTracedStack(otlpEndpoint: string | null, env: Record<string,
     });
     return (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
   };
-  const upstreamCalls = async () =>
-    ((await (await fetch(`${emulator.url}/__emulator/calls`)).json()) as { total: number }).total;
-  const fault = (rule: Record<string, unknown>) =>
-    fetch(`${emulator.url}/__emulator/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(rule),
-    });
   /** Closing the app flushes the span batch to the collector. */
-  return { app, proxy, graphql, upstreamCalls, fault, flush: close };
+  return { app, proxy, graphql, control: emulator.control, flush: close };
 }
 
 describe('tracing', () => {
@@ -175,7 +167,7 @@ describe('tracing', () => {
       { traceparent: `00-${GATEWAY_TRACE_ID}-${GATEWAY_SPAN_ID}-01` },
     );
     expect(result.errors).toBeUndefined();
-    const calls = await stack.upstreamCalls();
+    const { total: calls } = await stack.control.calls();
     await stack.flush();
 
     expect(collector.paths.every((path) => path === '/v1/traces')).toBe(true);
@@ -213,11 +205,11 @@ describe('tracing', () => {
     const collector = await startCollector();
     cleanups.push(collector.close);
     const stack = await startTracedStack(collector.endpoint);
-    expect((await stack.fault({ route: 'GET /technicians/{technicianId}', errorRate: 1 })).status).toBe(201);
+    await stack.control.addFault({ route: 'GET /technicians/{technicianId}', errorRate: 1 });
 
     const result = await stack.graphql(`{ technician(id: "tech_1") { id } }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
-    const calls = await stack.upstreamCalls();
+    const { total: calls } = await stack.control.calls();
     await stack.flush();
 
     const spans = collector.spans();

@@ -25,7 +25,7 @@ beforeAll(async () => {
   });
 });
 afterAll(() => stack.close());
-afterEach(() => stack.control('DELETE', 'faults'));
+afterEach(() => stack.control.clearFaults());
 
 interface LogLine {
   msg?: string;
@@ -38,7 +38,7 @@ const parsed = () => logs.lines().map((line) => JSON.parse(line) as LogLine);
 
 describe('a slow upstream', () => {
   it('answers UPSTREAM_TIMEOUT at the operation deadline, for every one of many concurrent requests', async () => {
-    await stack.control('POST', 'faults', { latencyMs: 5000 });
+    await stack.control.addFault({ latencyMs: 5000 });
     const outcomes = await pool(20, 20, async () => {
       const started = performance.now();
       const result = await stack.graphql(`{ sessions(first: 2) { nodes { id technician { name } } } }`);
@@ -57,8 +57,8 @@ describe('a slow upstream', () => {
   });
 
   it('aborts the upstream call in flight when the client disconnects, and starts no further call', async () => {
-    await stack.control('POST', 'faults', { route: 'GET /sessions', latencyMs: 600 });
-    await stack.resetCalls();
+    await stack.control.addFault({ route: 'GET /sessions', latencyMs: 600 });
+    await stack.control.resetCalls();
     const client = new AbortController();
     const requestId = `disconnect-${Date.now()}`;
     const request = fetch(stack.app.url, {
@@ -68,7 +68,7 @@ describe('a slow upstream', () => {
       signal: client.signal,
     });
     // Disconnect once the sessions page is on its way to the (slow) emulator.
-    await eventually(async () => (await stack.calls()).byRoute['GET /sessions'] === 1);
+    await eventually(async () => (await stack.control.calls()).byRoute['GET /sessions'] === 1);
     client.abort();
     await expect(request).rejects.toThrow();
 
@@ -79,16 +79,16 @@ describe('a slow upstream', () => {
     const calls = parsed().filter((line) => line.msg === 'upstream call' && line.requestId === requestId);
     expect(calls).toEqual([expect.objectContaining({ route: 'GET /sessions', status: 'CLIENT_CLOSED' })]);
     await eventually(async () => {
-      const log = await stack.control<{ entries: Array<{ route: string }> }>('GET', 'log');
-      return log.entries.some((entry) => entry.route === 'GET /sessions');
+      const log = await stack.control.log();
+      return log.some((entry) => entry.route === 'GET /sessions');
     });
     // Had the request lived on, the page's answer would have started one chat call per session.
-    const { byRoute } = await stack.calls();
+    const { byRoute } = await stack.control.calls();
     expect(byRoute).toEqual({ 'GET /sessions': 1 });
   });
 
   it('counts a client hang-up as its own outcome, not as an upstream failure, and a deadline as a timeout', async () => {
-    await stack.control('POST', 'faults', { route: 'GET /technicians', latencyMs: 5000 });
+    await stack.control.addFault({ route: 'GET /technicians', latencyMs: 5000 });
     const before = await upstreamSeries();
 
     // The client leaves while its call is in flight.
@@ -100,7 +100,7 @@ describe('a slow upstream', () => {
       body: JSON.stringify({ query: 'query Leaving { technicians(first: 1) { totalCount } }' }),
       signal: client.signal,
     });
-    await eventually(async () => (await stack.calls()).byRoute['GET /technicians'] !== undefined);
+    await eventually(async () => (await stack.control.calls()).byRoute['GET /technicians'] !== undefined);
     client.abort();
     await expect(request).rejects.toThrow();
     // The same slow call, waited for until the deadline.

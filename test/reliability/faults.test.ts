@@ -26,7 +26,7 @@ beforeAll(async () => {
   });
 });
 afterAll(() => stack.close());
-afterEach(() => stack.control('DELETE', 'faults'));
+afterEach(() => stack.control.clearFaults());
 
 function codes(result: GraphQLResponse): unknown[] {
   return (result.errors ?? []).map((error) => error.extensions?.code);
@@ -43,8 +43,8 @@ describe('reads under upstream faults', () => {
     );
     expect(sessionIds).toHaveLength(20);
 
-    await stack.control('POST', 'faults', { errorRate: 0.05, resetRate: 0.01, jitterMs: 200 });
-    await stack.resetCalls();
+    await stack.control.addFault({ errorRate: 0.05, resetRate: 0.01, jitterMs: 200 });
+    await stack.control.resetCalls();
     const operations: Array<(i: number) => [string, Record<string, unknown>]> = [
       (i) => [
         `query ($id: ID!) { technician(id: $id) { id name status } }`,
@@ -76,9 +76,9 @@ describe('reads under upstream faults', () => {
     expect(slowest).toBeLessThan(DEADLINE_MS + 1500);
     // The faults did happen, and were absorbed by retries: more calls reached the emulator than 1,000
     // operations of one or two calls would make without any.
-    const log = await stack.control<{ entries: Array<{ fault?: string }> }>('GET', 'log');
-    expect(log.entries.filter((entry) => entry.fault === 'error').length).toBeGreaterThan(0);
-    expect(log.entries.filter((entry) => entry.fault === 'reset').length).toBeGreaterThan(0);
+    const log = await stack.control.log();
+    expect(log.filter((entry) => entry.fault === 'error').length).toBeGreaterThan(0);
+    expect(log.filter((entry) => entry.fault === 'reset').length).toBeGreaterThan(0);
   });
 });
 
@@ -92,8 +92,8 @@ describe('createSession under connection resets after Zoho handled it', () => {
         maxConcurrentSessions: 100,
       }),
     );
-    await stack.control('POST', 'faults', { route: 'POST /sessions', resetAfterHandlingRate: 0.1 });
-    await stack.resetCalls();
+    await stack.control.addFault({ route: 'POST /sessions', resetAfterHandlingRate: 0.1 });
+    await stack.control.resetCalls();
 
     const mutation = `mutation ($input: CreateSessionInput!) {
       createSession(input: $input) { session { id } userErrors { code message } }
@@ -123,15 +123,12 @@ describe('createSession under connection resets after Zoho handled it', () => {
 
     // One POST per mutation reached Zoho (none repeated), and the emulator holds each session exactly once:
     // the unconfirmed ones were applied, which is why "unknown" and not "failed" is the honest answer.
-    expect((await stack.calls()).byRoute['POST /sessions']).toBe(1000);
-    const state = await stack.control<{ sessions: Array<{ customerEmail: string }> }>(
-      'GET',
-      'state/sessions',
-    );
+    expect((await stack.control.calls()).byRoute['POST /sessions']).toBe(1000);
+    const state = await stack.control.stateSessions();
     const perEmail = new Map<string, number>();
-    for (const session of state.sessions) {
-      if (session.customerEmail.endsWith('@customers.test'))
-        perEmail.set(session.customerEmail, (perEmail.get(session.customerEmail) ?? 0) + 1);
+    for (const { customerEmail } of state) {
+      if (customerEmail?.endsWith('@customers.test'))
+        perEmail.set(customerEmail, (perEmail.get(customerEmail) ?? 0) + 1);
     }
     expect(perEmail.size).toBe(1000);
     expect([...perEmail.values()].filter((count) => count > 1)).toEqual([]);

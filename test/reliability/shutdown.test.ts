@@ -109,21 +109,15 @@ afterAll(() => emulator.close());
 
 describe('SIGTERM', () => {
   it('lets the requests in flight finish, refuses new ones, and exits within the drain time', async () => {
-    const control = (method: string, path: string, body?: unknown) =>
-      fetch(`${emulator.url}/__emulator/${path}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-    await control('DELETE', 'calls');
-    await control('POST', 'faults', { route: 'GET /technicians/{technicianId}', latencyMs: 1500 });
+    await emulator.control.resetCalls();
+    await emulator.control.addFault({ route: 'GET /technicians/{technicianId}', latencyMs: 1500 });
     const server = await spawnServer(main, emulator);
     try {
       const inFlight = Array.from({ length: 5 }, (_, i) =>
         query(server.url, `{ technician(id: "tech_${i + 1}") { id name } }`),
       );
       await eventually(async () => {
-        const calls = (await (await control('GET', 'calls')).json()) as { byRoute: Record<string, number> };
+        const calls = await emulator.control.calls();
         return calls.byRoute['GET /technicians/{technicianId}'] === 5;
       });
 
@@ -151,17 +145,13 @@ describe('SIGTERM', () => {
       expect(exit.at - signalled).toBeLessThan(DRAIN_MS + 2000);
     } finally {
       server.child.kill('SIGKILL');
-      await control('DELETE', 'faults');
+      await emulator.control.clearFaults();
     }
   });
 
   it('exits at the drain time when a request outlives it', async () => {
-    await fetch(`${emulator.url}/__emulator/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      // Longer than the drain, short enough that the emulator's timer is gone soon after the test.
-      body: JSON.stringify({ route: 'GET /technicians/{technicianId}', latencyMs: DRAIN_MS + 2500 }),
-    });
+    // Longer than the drain, short enough that the emulator's timer is gone soon after the test.
+    await emulator.control.addFault({ route: 'GET /technicians/{technicianId}', latencyMs: DRAIN_MS + 2500 });
     const server = await spawnServer(main, emulator);
     try {
       const stuck = query(server.url, `{ technician(id: "tech_1") { id } }`).then(
@@ -178,7 +168,7 @@ describe('SIGTERM', () => {
       expect(await stuck).toBe('cut off');
     } finally {
       server.child.kill('SIGKILL');
-      await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
+      await emulator.control.clearFaults();
     }
   });
 });
@@ -231,7 +221,7 @@ describe('App.close()', () => {
   it('does not wait for keep-alive connections whose client aborted a request on them', async () => {
     // A drain far longer than the test's own timeout: waiting it out would fail the test.
     const stack = await startStack({ env: { ...NO_BUDGET, SHUTDOWN_DRAIN_MS: '600000' } });
-    await stack.control('POST', 'faults', { route: 'GET /sessions', latencyMs: 300 });
+    await stack.control.addFault({ route: 'GET /sessions', latencyMs: 300 });
     await pool(10, 10, () => stack.graphql(`{ technicians(first: 1) { totalCount } }`));
     const client = new AbortController();
     const aborted = fetch(stack.app.url, {
@@ -240,7 +230,7 @@ describe('App.close()', () => {
       body: JSON.stringify({ query: `{ sessions(first: 1) { totalCount } }` }),
       signal: client.signal,
     });
-    await eventually(async () => (await stack.calls()).byRoute['GET /sessions'] === 1);
+    await eventually(async () => (await stack.control.calls()).byRoute['GET /sessions'] === 1);
     client.abort();
     await expect(aborted).rejects.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 400));

@@ -44,7 +44,7 @@ describe('two hundred made-up tokens', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({ emulator: { rateLimits: LIMITS }, env: FORWARDED });
-    await stack.control('POST', 'tokens', { token: 'alice-token' });
+    await stack.control.registerToken({ token: 'alice-token' });
   });
   afterAll(() => stack.close());
 
@@ -52,7 +52,7 @@ describe('two hundred made-up tokens', () => {
     // Alice has used the graph before: Zoho has accepted her token (with one of this window's five calls for
     // unverified tokens).
     expect(codes(await stack.graphql(ONE_CALL, undefined, as('alice-token')))).toEqual([]);
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const tokens = Array.from({ length: 200 }, madeUpToken);
     const answers = await flood(200, 20, (i) => stack.graphql(ONE_CALL, undefined, as(tokens[i]!)));
@@ -67,7 +67,7 @@ describe('two hundred made-up tokens', () => {
     ).toBeGreaterThan(0);
     expect(alice.errors).toBeUndefined();
     expect(alice.data).toEqual({ technician: { id: 'tech_1' } });
-    expect(await stack.calls()).toEqual({ total: 5, byRoute: { [TECHNICIAN_ROUTE]: 5 } });
+    expect(await stack.control.calls()).toEqual({ total: 5, byRoute: { [TECHNICIAN_ROUTE]: 5 } });
   });
 });
 
@@ -87,7 +87,7 @@ describe('a remembered rejection', () => {
     expect(answers.map((answer) => codes(answer).join())).toEqual(answers.map(() => 'UNAUTHENTICATED'));
     expect(again.status).toBe(401);
     expect(again.errors?.[0]?.message).toBe('Zoho rejected this access token; send a valid one.');
-    expect((await stack.calls()).total).toBe(1);
+    expect((await stack.control.calls()).total).toBe(1);
     const metrics = await fetch(new URL('/metrics', stack.app.url)).then((response) => response.text());
     expect(metrics).toMatch(/zoho_assist_forwarded_tokens_total\{verdict="rejected"\} 1\n/);
     expect(metrics).toMatch(/zoho_assist_forwarded_tokens_total\{verdict="refused"\} (99|\d\d)\n/);
@@ -99,7 +99,7 @@ describe('one greedy user', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({ emulator: { rateLimits: LIMITS }, env: FORWARDED });
-    for (const token of ['greedy-token', 'bob-token']) await stack.control('POST', 'tokens', { token });
+    for (const token of ['greedy-token', 'bob-token']) await stack.control.registerToken({ token });
   });
   afterAll(() => stack.close());
 
@@ -120,11 +120,11 @@ describe('one greedy user', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(61);
     expect(bob.map(codes)).toEqual([[], []]);
-    expect(await stack.calls()).toEqual({ total: 27, byRoute: { [TECHNICIAN_ROUTE]: 27 } });
+    expect(await stack.control.calls()).toEqual({ total: 27, byRoute: { [TECHNICIAN_ROUTE]: 27 } });
   });
 
   it('cannot spend more than MAX_UPSTREAM_CALLS_PER_OPERATION (25, half the minute) in one operation', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     // 1 list call + 25 sessions × 1 chat call each: estimated 26.
     const result = await stack.graphql(
       `{ sessions(first: 25) { nodes { chatMessages { text } } } }`,
@@ -134,7 +134,7 @@ describe('one greedy user', () => {
 
     expect(codes(result)).toEqual(['OPERATION_TOO_EXPENSIVE']);
     expect(result.errors?.[0]?.extensions).toMatchObject({ maxUpstreamCalls: 25 });
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 });
 
@@ -146,7 +146,7 @@ describe('RATE_LIMIT_SCOPE=token', () => {
       emulator: { rateLimits: { ...LIMITS, perMinute: 13 } },
       env: { ...FORWARDED, RATE_LIMIT_SCOPE: 'token', UNVERIFIED_TOKEN_CALLS_PER_MINUTE: '3' },
     });
-    for (const token of ['a-token', 'b-token', 'c-token']) await stack.control('POST', 'tokens', { token });
+    for (const token of ['a-token', 'b-token', 'c-token']) await stack.control.registerToken({ token });
   });
   afterAll(() => stack.close());
 
@@ -166,7 +166,7 @@ describe('RATE_LIMIT_SCOPE=token', () => {
       b: ['', '', '', '', 'RATE_LIMITED', 'RATE_LIMITED'],
       c: ['', 'RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED'],
     });
-    expect((await stack.calls()).total).toBe(11);
+    expect((await stack.control.calls()).total).toBe(11);
   });
 });
 
@@ -184,18 +184,11 @@ describe('two replicas sharing Redis', () => {
     return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
   }
 
-  async function upstreamCalls(): Promise<number> {
-    const response = await fetch(`${emulator.url}/__emulator/calls`);
-    return ((await response.json()) as { total: number }).total;
-  }
+  const upstreamCalls = async (): Promise<number> => (await emulator.control.calls()).total;
 
   beforeAll(async () => {
     emulator = await startEmulator({ rateLimits: LIMITS, quiet: true });
-    await fetch(`${emulator.url}/__emulator/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: 'alice-token' }),
-    });
+    await emulator.control.registerToken({ token: 'alice-token' });
     for (let i = 0; i < 2; i++) {
       const config = loadConfig({
         NODE_ENV: 'test',

@@ -24,11 +24,11 @@ describe.each([
 
   it('answers a repeated query within its TTL without calling Zoho', async () => {
     const first = await stack.graphql(CUSTOMERS);
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const again = await stack.graphql(CUSTOMERS);
 
     expect(again.data).toEqual(first.data);
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('forgets the customers list when a customer changes, and shows the change', async () => {
@@ -37,7 +37,7 @@ describe.each([
     );
     const customer = before.data!.customers.nodes[0]!;
     const renamed = `${customer.name} (renamed)`;
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const update = await stack.graphql(
       `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { userErrors { code } } }`,
@@ -49,7 +49,7 @@ describe.each([
 
     expect(update.data).toEqual({ updateCustomer: { userErrors: [] } });
     expect(after.data!.customers.nodes[0]).toEqual({ ...customer, name: renamed });
-    expect((await stack.calls()).byRoute).toEqual({
+    expect((await stack.control.calls()).byRoute).toEqual({
       'PUT /customers/{customerId}': 1,
       'GET /customers': 1,
     });
@@ -82,7 +82,7 @@ describe('forwarded mode with the read cache in Redis', () => {
         REDIS_KEY_PREFIX: `${prefix}forwarded:`,
       },
     });
-    for (const user of users) await stack.control('POST', 'tokens', user);
+    for (const user of users) await stack.control.registerToken(user);
   });
   afterAll(() => stack.close());
 
@@ -104,11 +104,11 @@ describe('forwarded mode with the read cache in Redis', () => {
     const expected = await Promise.all(users.map((user) => truth(user.token)));
     // The two tenants really differ, or the test would prove nothing.
     expect(expected[0]!.technicians).not.toEqual(expected[1]!.technicians);
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     // Three rounds of both users at once: the first goes to Zoho, the others come from each user's cache.
     for (let round = 0; round < 3; round++) {
-      if (round === 1) await stack.resetCalls();
+      if (round === 1) await stack.control.resetCalls();
       const answers = await Promise.all(
         users.flatMap((user) =>
           [1, 2].map(() =>
@@ -127,15 +127,15 @@ describe('forwarded mode with the read cache in Redis', () => {
       });
     }
     // Technicians stay a minute: the later rounds never asked Zoho for them again.
-    expect((await stack.calls()).byRoute['GET /technicians']).toBeUndefined();
+    expect((await stack.control.calls()).byRoute['GET /technicians']).toBeUndefined();
   });
 
   it('refuses a request without a token before any upstream call', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const answer = await stack.graphql(TECHNICIANS);
 
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 });
 
@@ -146,9 +146,9 @@ describe('a mutation Zoho refused outright', () => {
 
   beforeAll(async () => {
     stack = await startStack({ env: { AUTH_MODE: 'forwarded', ZOHO_ACCESS_TOKEN: '', READ_CACHE: 'true' } });
-    await stack.control('POST', 'tokens', { token: 'alice-token' });
+    await stack.control.registerToken({ token: 'alice-token' });
     // Zoho knows this token, but it may not change customers.
-    await stack.control('POST', 'tokens', {
+    await stack.control.registerToken({
       token: 'sessions-only-token',
       scopes: ['ZohoAssist.sessions.ALL'],
     });
@@ -173,12 +173,12 @@ describe('a mutation Zoho refused outright', () => {
       ),
       await stack.graphql(UPDATE, { input: { customerId: 'cust_none', name: 'x' } }, as('alice-token')),
     ];
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const cached = await stack.graphql(CUSTOMERS, undefined, as('alice-token'));
-    const cachedCalls = (await stack.calls()).total;
+    const cachedCalls = (await stack.control.calls()).total;
 
     await stack.graphql(UPDATE, { input: { customerId: customer.id, name: 'Renamed' } }, as('alice-token'));
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const after = await stack.graphql<{ customers: { nodes: Array<{ id: string; name: string }> } }>(
       CUSTOMERS,
       undefined,
@@ -194,21 +194,21 @@ describe('a mutation Zoho refused outright', () => {
     expect(cached.data).toEqual(before.data);
     expect(cachedCalls).toBe(0);
     expect(after.data!.customers.nodes[0]).toEqual({ ...customer, name: 'Renamed' });
-    expect((await stack.calls()).byRoute).toEqual({ 'GET /customers': 1 });
+    expect((await stack.control.calls()).byRoute).toEqual({ 'GET /customers': 1 });
   });
   it('forgets them after a write whose outcome is unknown (Zoho answered 503 to every attempt)', async () => {
     await stack.graphql(CUSTOMERS, undefined, as('alice-token'));
-    await stack.control('POST', 'faults', { route: 'PUT /customers/{customerId}', errorRate: 1 });
+    await stack.control.addFault({ route: 'PUT /customers/{customerId}', errorRate: 1 });
     const failed = await stack.graphql(
       UPDATE,
       { input: { customerId: 'cust_1', name: 'y' } },
       as('alice-token'),
     );
-    await stack.control('DELETE', 'faults');
-    await stack.resetCalls();
+    await stack.control.clearFaults();
+    await stack.control.resetCalls();
     await stack.graphql(CUSTOMERS, undefined, as('alice-token'));
 
     expect(failed.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
-    expect((await stack.calls()).byRoute).toEqual({ 'GET /customers': 1 });
+    expect((await stack.control.calls()).byRoute).toEqual({ 'GET /customers': 1 });
   });
 });

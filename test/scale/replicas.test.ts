@@ -32,19 +32,8 @@ let emulator: RunningEmulator;
 const replicas: Replica[] = [];
 const prefix = uniquePrefix('replicas');
 
-async function control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status}`);
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 async function mints(): Promise<number> {
-  const calls = await control<{ byRoute: Record<string, number> }>('GET', 'calls');
+  const calls = await emulator.control.calls();
   return calls.byRoute[TOKEN_ROUTE] ?? 0;
 }
 
@@ -111,7 +100,7 @@ beforeAll(async () => {
     OUT,
   ]);
   emulator = await startEmulator({ rateLimits: false, quiet: true });
-  await control('PUT', 'rate-limits', LIMIT);
+  await emulator.control.setRateLimits(LIMIT);
 
   // The shared store holds a token that has run out: every replica must find it stale and not use it.
   const identity = `service:${fingerprint(`${EMULATOR_CREDENTIALS.clientId}\n${EMULATOR_CREDENTIALS.refreshToken}`)}`;
@@ -162,14 +151,14 @@ afterAll(async () => {
 
 describe('three replicas sharing one Redis', () => {
   it('mint one access token between them at start, and exactly one more after Zoho rejects it', async () => {
-    await control('DELETE', 'calls');
+    await emulator.control.resetCalls();
     const first = await Promise.all(
       replicas.flatMap((replica) => [1, 2].map(() => query(replica, '{ technician(id: "tech_1") { id } }'))),
     );
     expect(first.map((answer) => answer.errors ?? [])).toEqual(first.map(() => []));
     expect(await mints()).toBe(1);
 
-    await control('POST', 'tokens/expire');
+    await emulator.control.expireMintedTokens();
     const second = await Promise.all(
       replicas.flatMap((replica) => [1, 2].map(() => query(replica, '{ technician(id: "tech_2") { id } }'))),
     );
@@ -180,7 +169,7 @@ describe('three replicas sharing one Redis', () => {
   it('keep Zoho within its limit in every window, with RATE_LIMITED and a retryAfter for the rest', async () => {
     // The previous test's calls still count in the current window on both sides; only this test's arrivals are
     // in the log, which is a subset of what Zoho counts, so the check below stays sound.
-    await control('DELETE', 'calls');
+    await emulator.control.resetCalls();
     const startedAt = Date.now();
     const answers: Answer[] = [];
     // Six clients, two per replica, each sending one-call queries back to back for two and a half windows.
@@ -195,10 +184,7 @@ describe('three replicas sharing one Redis', () => {
       ),
     );
 
-    const { entries } = await control<{ entries: Array<{ route: string; status: number; time: string }> }>(
-      'GET',
-      'log',
-    );
+    const entries = await emulator.control.log();
     const arrivals = entries
       .filter((entry) => entry.route !== TOKEN_ROUTE)
       .map((entry) => Date.parse(entry.time))

@@ -57,7 +57,7 @@ describe('string argument bounds', () => {
       { c: COMPANY },
     ],
   ])('refuses a 900 KB company filter sent as %s, with zero upstream calls', async (_, query, variables) => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const answer = await post(query, variables);
 
@@ -69,11 +69,11 @@ describe('string argument bounds', () => {
         extensions: { code: 'BAD_USER_INPUT', argument: 'filter.company', maxLength: STRING_ARGUMENT_MAX },
       },
     ]);
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('refuses a long id, cursor or representation key, with zero upstream calls', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const long = 'x'.repeat(STRING_ARGUMENT_MAX + 1);
 
     const id = await post('query ($id: ID!) { session(id: $id) { id } }', { id: long });
@@ -97,7 +97,7 @@ describe('string argument bounds', () => {
       [400, 'after'],
       [400, 'representations[1].id'],
     ]);
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it("accepts a customer's notes up to Zoho's 5,000 characters, and refuses one more", async () => {
@@ -109,7 +109,7 @@ describe('string argument bounds', () => {
     const accepted = await post(mutation, {
       input: { name: 'Long Notes', email: `notes-${Date.now()}@example.com`, notes },
     });
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const refused = await post(mutation, {
       input: { name: 'Longer Notes', email: `notes-${Date.now()}@example.com`, notes: `${notes}n` },
     });
@@ -118,11 +118,11 @@ describe('string argument bounds', () => {
     expect(accepted.data).toEqual({ addCustomer: { customer: { notes }, userErrors: [] } });
     expect(refused.status).toBe(400);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ argument: 'input.notes', maxLength: 5000 });
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('answers a filter within the bound, and checks only the operation that runs', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const within = await post('query ($c: String) { customers(filter: { company: $c }) { totalCount } }', {
       c: 'c'.repeat(STRING_ARGUMENT_MAX),
     });

@@ -36,7 +36,7 @@ const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on
 
 describe('client errors', () => {
   it('answers 400 OPERATION_RESOLUTION_FAILURE for an operationName that names no operation', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const single = await post({
       query: 'query Sessions { sessions(first: 1) { totalCount } }',
       operationName: 'Nope',
@@ -53,7 +53,7 @@ describe('client errors', () => {
       ]);
     }
     // The document's only operation was not run in the name's place.
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('still runs the named operation of a document with several', async () => {
@@ -119,7 +119,7 @@ describe('client errors', () => {
   ])(
     'answers BAD_USER_INPUT naming the representation for %s, calling nothing upstream',
     async (_, r, message) => {
-      await stack.resetCalls();
+      await stack.control.resetCalls();
 
       const answer = await post({ query: ENTITIES, variables: { r } });
 
@@ -127,7 +127,7 @@ describe('client errors', () => {
       expect(answer.errors.map((error) => [error.message, error.extensions?.code, error.path])).toEqual([
         [message, 'BAD_USER_INPUT', ['_entities']],
       ]);
-      expect((await stack.calls()).total).toBe(0);
+      expect((await stack.control.calls()).total).toBe(0);
     },
   );
 

@@ -36,7 +36,7 @@ describe('repeated fields over HTTP', () => {
   }
 
   it('refuses one field selected 600 times, each document unique by an alias, before any upstream call', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     for (let unique = 0; unique < 20; unique++) {
       const { status, body } = await post(
         `{ technician(id: "tech_1") { a${unique}: id ${'name '.repeat(600)}} }`,
@@ -49,7 +49,7 @@ describe('repeated fields over HTTP', () => {
         }),
       ]);
     }
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('counts the copies inline fragments add to the same selection set', async () => {

@@ -107,7 +107,7 @@ describe('Hive Gateway request signing', () => {
   };
 
   it('answers a request Hive Gateway signed', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const response = await gateway.fetch('http://gateway.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -121,11 +121,11 @@ describe('Hive Gateway request signing', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data?.technicians.nodes).toHaveLength(2);
     expect(JSON.parse(sent.at(-1)!)).toMatchObject({ extensions: { 'hmac-signature': expect.any(String) } });
-    expect((await stack.calls()).total).toBe(1);
+    expect((await stack.control.calls()).total).toBe(1);
   });
 
   it('refuses 403 an unsigned request, one signed with another key, and one without a signature string', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const wrongKey = createHmac('sha256', 'not-the-secret')
       .update(JSON.stringify({ query: QUERY, variables: { n: 2 } }))
       .digest('base64');
@@ -136,7 +136,7 @@ describe('Hive Gateway request signing', () => {
     ).toEqual(REFUSED);
     expect(await direct({ query: QUERY, extensions: { 'hmac-signature': ['a'] } })).toEqual(REFUSED);
     expect(await direct([{ query: QUERY }])).toEqual(REFUSED);
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('answers the gateway’s signed body as sent, and refuses it with the variables changed', async () => {

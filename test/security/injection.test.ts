@@ -35,11 +35,7 @@ const HOSTILE_IDS = [
 
 /** Emulator log entries since the last reset: the route it matched and the raw path it received. */
 async function upstreamRequests(target: Stack) {
-  const log = await target.control<{ entries: Array<{ route: string; path: string; method: string }> }>(
-    'GET',
-    'log',
-  );
-  return log.entries;
+  return target.control.log();
 }
 
 /** One raw HTTP/1.1 request, for bytes fetch refuses to send (bare CR in a header value). */
@@ -56,7 +52,7 @@ function rawRequest(port: number, head: string, body: string): Promise<string> {
 
 describe('ids in upstream paths', () => {
   it.each(HOSTILE_IDS)('keeps the session id %j inside the session route', async (id) => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const result = await stack.graphql(`query ($id: ID!) { session(id: $id) { id } }`, { id });
     expect(result.status).toBe(200);
     expect(result.data).toEqual({ session: null });
@@ -69,7 +65,7 @@ describe('ids in upstream paths', () => {
   });
 
   it.each(HOSTILE_IDS)('keeps the id %j of a mutation inside its own route', async (id) => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const result = await stack.graphql(
       `mutation ($input: EndSessionInput!) { endSession(input: $input) { userErrors { code } } }`,
       { input: { sessionId: id } },
@@ -92,10 +88,10 @@ describe('caller headers', () => {
     `Bearer ${EMULATOR_TOKEN}`,
     `Zoho-oauthtoken ${'a'.repeat(600)}`,
   ])('refuses the forwarded Authorization %j before any upstream call', async (authorization) => {
-    await forwarded.resetCalls();
+    await forwarded.control.resetCalls();
     const result = await forwarded.graphql(`{ technician(id: "tech_1") { id } }`, {}, { authorization });
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    expect((await forwarded.calls()).total).toBe(0);
+    expect((await forwarded.control.calls()).total).toBe(0);
   });
 
   it('forwards a well-formed token as it came', async () => {
@@ -108,7 +104,7 @@ describe('caller headers', () => {
   });
 
   it('answers 400, never 5xx, to a bare CR in a header value, and calls nobody', async () => {
-    await forwarded.resetCalls();
+    await forwarded.control.resetCalls();
     const body = JSON.stringify({ query: '{ technician(id: "tech_1") { id } }' });
     for (const header of [
       `Authorization: Zoho-oauthtoken ${EMULATOR_TOKEN}\rX-Injected: 1`,
@@ -121,7 +117,7 @@ describe('caller headers', () => {
       );
       expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     }
-    expect((await forwarded.calls()).total).toBe(0);
+    expect((await forwarded.control.calls()).total).toBe(0);
   });
 
   it.each(['a b', 'x'.repeat(200), 'id%0d%0aX-Injected:1', '<script>', 'ok\tfine'])(

@@ -32,12 +32,12 @@ function nested(wraps: number): string {
 }
 
 async function refusedWithoutCalls(query: string, expectedCode: string) {
-  await stack.resetCalls();
+  await stack.control.resetCalls();
   const result = await stack.graphql(query);
   expect(result.status).toBe(400);
   expect(result.data).toBeUndefined();
   expect(codes(result)).toContain(expectedCode);
-  expect((await stack.calls()).total).toBe(0);
+  expect((await stack.control.calls()).total).toBe(0);
 }
 
 describe('structural limits', () => {
@@ -121,10 +121,10 @@ describe('structural limits', () => {
       `{ customers(first: 100) { nodes { sessions(first: 100) { nodes { technician { sessions(first: 100) { totalCount } } } } } } }`,
     ];
     for (const query of hostile) {
-      await stack.resetCalls();
+      await stack.control.resetCalls();
       const result = await stack.graphql(query);
       expect(result.status).toBeLessThan(500);
-      expect((await stack.calls()).total).toBeLessThanOrEqual(MAX_CALLS);
+      expect((await stack.control.calls()).total).toBeLessThanOrEqual(MAX_CALLS);
     }
   });
 });

@@ -105,15 +105,14 @@ describe('CSRF prevention', () => {
   it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'])(
     'refuses a simple POST with content-type %s, before any upstream call',
     async (contentType) => {
-      await fetch(`${emulator.url}/__emulator/calls`, { method: 'DELETE' });
+      await emulator.control.resetCalls();
       const response = await fetch(production.url, {
         method: 'POST',
         headers: { 'content-type': contentType },
         body: JSON.stringify({ query: `{ technician(id: "tech_1") { id } }` }),
       });
       expect(response.status).toBe(400);
-      const calls = (await (await fetch(`${emulator.url}/__emulator/calls`)).json()) as { total: number };
-      expect(calls.total).toBe(0);
+      expect((await emulator.control.calls()).total).toBe(0);
     },
   );
 

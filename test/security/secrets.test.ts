@@ -57,7 +57,7 @@ beforeAll(async () => {
       app: { logDestination: forwardedLogs.destination },
     }),
   ]);
-  await forwarded.control('POST', 'tokens', { token: USER_TOKEN });
+  await forwarded.control.registerToken({ token: USER_TOKEN });
 });
 afterAll(() => Promise.all([service.close(), forwarded.close()]));
 
@@ -70,14 +70,14 @@ describe('secrets', () => {
     // Service mode: a success (the first token mint), a refresh after Zoho expires the token, upstream
     // failures of each kind, a refused gateway secret, a parse error and a mutation.
     await run(service, read, gateway);
-    await service.control('POST', 'tokens/expire');
+    await service.control.expireMintedTokens();
     await run(service, read, gateway);
-    await service.control('POST', 'faults', { route: 'GET /sessions/{sessionId}/chat', errorRate: 1 });
+    await service.control.addFault({ route: 'GET /sessions/{sessionId}/chat', errorRate: 1 });
     await run(service, read, gateway);
-    await service.control('DELETE', 'faults');
-    await service.control('POST', 'faults', { route: 'GET /sessions', resetRate: 1 });
+    await service.control.clearFaults();
+    await service.control.addFault({ route: 'GET /sessions', resetRate: 1 });
     await run(service, read, gateway);
-    await service.control('DELETE', 'faults');
+    await service.control.clearFaults();
     await run(service, read, { 'x-gateway-secret': `${GATEWAY_SECRET}-wrong` });
     await run(service, `{ sessions(first: `, gateway);
     await run(
@@ -88,9 +88,9 @@ describe('secrets', () => {
 
     // Forwarded mode: the user's token, succeeding and failing upstream; a token Zoho rejects.
     await run(forwarded, read, user);
-    await forwarded.control('POST', 'faults', { errorRate: 1 });
+    await forwarded.control.addFault({ errorRate: 1 });
     await run(forwarded, read, user);
-    await forwarded.control('DELETE', 'faults');
+    await forwarded.control.clearFaults();
     await run(forwarded, read, { authorization: `Zoho-oauthtoken ${USER_TOKEN}x` });
 
     const lines = [...serviceLogs.lines(), ...forwardedLogs.lines()];

@@ -38,7 +38,7 @@ const PAGE_WITH_DETAILS = 'sessions(first: $n) { nodes { id details { durationSe
 
 describe('variable defaults in the cost estimate', () => {
   it('refuses a page size given as a variable default, like the literal, having spent nothing', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const { body } = await post(`query ($n: Int = 100) { ${PAGE_WITH_DETAILS} }`);
 
@@ -53,11 +53,11 @@ describe('variable defaults in the cost estimate', () => {
         }),
       }),
     ]);
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('prices the value sent over the default when both are there', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const { body } = await post(`query ($n: Int = 100) { ${PAGE_WITH_DETAILS} }`, { n: 2 });
 
@@ -66,11 +66,11 @@ describe('variable defaults in the cost estimate', () => {
       nodes: [expect.objectContaining({ details: expect.any(Object) }), expect.any(Object)],
     });
     // The page, then the two sessions' details.
-    expect((await stack.calls()).total).toBe(3);
+    expect((await stack.control.calls()).total).toBe(3);
   });
 
   it('does not price a branch a defaulted @skip leaves out, and answers without calling Zoho', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const { status, body } = await post(
       `query ($s: Boolean = true, $n: Int = 100) { ${PAGE_WITH_DETAILS.replace('sessions(first: $n)', 'sessions(first: $n) @skip(if: $s)')} }`,
@@ -78,17 +78,17 @@ describe('variable defaults in the cost estimate', () => {
 
     expect(status).toBe(200);
     expect(body).toEqual({ data: {} });
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('does price the branch when a defaulted @include keeps it', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
 
     const { body } = await post(
       `query ($i: Boolean = true, $n: Int = 100) { ${PAGE_WITH_DETAILS.replace('sessions(first: $n)', 'sessions(first: $n) @include(if: $i)')} }`,
     );
 
     expect(body.errors?.[0]?.extensions?.code).toBe('OPERATION_TOO_EXPENSIVE');
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 });

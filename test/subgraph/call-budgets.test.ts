@@ -15,7 +15,7 @@ beforeAll(async () => {
   });
 });
 afterAll(() => stack.close());
-beforeEach(() => stack.resetCalls());
+beforeEach(() => stack.control.resetCalls());
 
 describe('upstream call budgets', () => {
   it('lists 100 sessions with technician and customer names in 2 upstream calls', async () => {
@@ -25,7 +25,7 @@ describe('upstream call budgets', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.sessions.nodes).toHaveLength(100);
     expect(result.data.sessions.nodes.every((s: any) => typeof s.technician.name === 'string')).toBe(true);
-    const calls = await stack.calls();
+    const calls = await stack.control.calls();
     expect(calls.byRoute).toEqual({ 'GET /sessions': 1, 'GET /technicians': 1 });
   });
 
@@ -34,7 +34,7 @@ describe('upstream call budgets', () => {
       sessions(first: 100) { nodes { customer { id company } } }
     }`);
     expect(result.errors).toBeUndefined();
-    const calls = await stack.calls();
+    const calls = await stack.control.calls();
     // 300 customers: three list pages answer every e-mail at once.
     expect(calls.byRoute).toEqual({ 'GET /sessions': 1, 'GET /customers': 3 });
   });
@@ -45,7 +45,7 @@ describe('upstream call budgets', () => {
       __typename: 'Session',
       id: s.id,
     }));
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const result = await stack.graphql(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Session { id status } } }`,
       { representations },
@@ -54,13 +54,13 @@ describe('upstream call budgets', () => {
     expect(result.data._entities.map((e: { id: string }) => e.id)).toEqual(
       representations.map((r: any) => r.id),
     );
-    expect((await stack.calls()).total).toBe(1);
+    expect((await stack.control.calls()).total).toBe(1);
   });
 
   it('costs one extra call per missing entity, and answers null for it', async () => {
     const page = await stack.graphql(`{ sessions(first: 10) { nodes { id } } }`);
     const ids: string[] = page.data.sessions.nodes.map((s: { id: string }) => s.id);
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const representations = [...ids, 'missing-1', 'missing-2'].map((id) => ({ __typename: 'Session', id }));
     const result = await stack.graphql(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Session { id } } }`,
@@ -69,7 +69,10 @@ describe('upstream call budgets', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data._entities.slice(-2)).toEqual([null, null]);
     expect(result.data._entities.slice(0, 10).map((e: { id: string }) => e.id)).toEqual(ids);
-    expect((await stack.calls()).byRoute).toEqual({ 'GET /sessions': 1, 'GET /sessions/{sessionId}': 2 });
+    expect((await stack.control.calls()).byRoute).toEqual({
+      'GET /sessions': 1,
+      'GET /sessions/{sessionId}': 2,
+    });
   });
 
   it('reads a technician with 50 sessions and each chat in 1 + 1 + 50 calls', async () => {
@@ -78,14 +81,14 @@ describe('upstream call budgets', () => {
       (a: any, b: any) => b.totalSessionCount - a.totalSessionCount,
     )[0];
     expect(busiest.totalSessionCount).toBeGreaterThanOrEqual(50);
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const result = await stack.graphql(
       `query ($id: ID!) { technician(id: $id) { name sessions(first: 50) { nodes { id chatMessages { text } } } } }`,
       { id: busiest.id },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data.technician.sessions.nodes).toHaveLength(50);
-    expect((await stack.calls()).byRoute).toEqual({
+    expect((await stack.control.calls()).byRoute).toEqual({
       'GET /technicians/{technicianId}': 1,
       'GET /sessions': 1,
       'GET /sessions/{sessionId}/chat': 50,
@@ -97,13 +100,13 @@ describe('upstream call budgets', () => {
       a: technicians(first: 1) { nodes { id } }
     }`);
     const id = result.data.a.nodes[0].id;
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const twice = await stack.graphql(
       `query ($id: ID!) { one: technician(id: $id) { name } two: technician(id: $id) { email } }`,
       { id },
     );
     expect(twice.errors).toBeUndefined();
-    expect((await stack.calls()).byRoute).toEqual({ 'GET /technicians/{technicianId}': 1 });
+    expect((await stack.control.calls()).byRoute).toEqual({ 'GET /technicians/{technicianId}': 1 });
   });
 });
 
@@ -111,28 +114,25 @@ describe('session detail', () => {
   it('asks for the session, its chat, files and report all at once, four calls in one round trip', async () => {
     const page = await stack.graphql(`{ sessions(first: 1) { nodes { id } } }`);
     const id: string = page.data.sessions.nodes[0].id;
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     // Every call takes 100 ms, so calls made one after another could not overlap.
-    await stack.control('POST', 'faults', { latencyMs: 100 });
+    await stack.control.addFault({ latencyMs: 100 });
     const result = await stack
       .graphql(
         `query ($id: ID!) { session(id: $id) { id chatMessages { text } files { name } details { durationSeconds } } }`,
         { id },
       )
-      .finally(() => stack.control('DELETE', 'faults'));
+      .finally(() => stack.control.clearFaults());
     expect(result.errors).toBeUndefined();
-    expect((await stack.calls()).byRoute).toEqual({
+    expect((await stack.control.calls()).byRoute).toEqual({
       'GET /sessions/{sessionId}': 1,
       'GET /sessions/{sessionId}/chat': 1,
       'GET /sessions/{sessionId}/files': 1,
       'GET /sessions/{sessionId}/details': 1,
     });
     // Every call starts before the first one ends (the log records each call's start and duration).
-    const log = await stack.control<{ entries: Array<{ route: string; time: string; ms: number }> }>(
-      'GET',
-      'log',
-    );
-    const calls = log.entries.slice(-4);
+    const log = await stack.control.log();
+    const calls = log.slice(-4);
     const firstEnd = Math.min(...calls.map((c) => Date.parse(c.time) + c.ms));
     for (const call of calls) expect(Date.parse(call.time)).toBeLessThanOrEqual(firstEnd);
   });
@@ -140,44 +140,38 @@ describe('session detail', () => {
   it('starts the technicians page with the sessions page once the technicians fit one page: 2 calls, overlapping', async () => {
     // A first page showing technicians teaches the process how many there are (10 here: one list page).
     await stack.graphql(`{ sessions(first: 5) { nodes { technician { name } } } }`);
-    await stack.resetCalls();
-    await stack.control('POST', 'faults', { latencyMs: 100 });
+    await stack.control.resetCalls();
+    await stack.control.addFault({ latencyMs: 100 });
     const result = await stack
       .graphql(
         `{ sessions(first: 50) { nodes { id ...Who } } } fragment Who on Session { technician { name } }`,
       )
-      .finally(() => stack.control('DELETE', 'faults'));
+      .finally(() => stack.control.clearFaults());
     expect(result.errors).toBeUndefined();
     expect(result.data.sessions.nodes.every((s: any) => typeof s.technician.name === 'string')).toBe(true);
-    expect((await stack.calls()).byRoute).toEqual({ 'GET /sessions': 1, 'GET /technicians': 1 });
-    const log = await stack.control<{ entries: Array<{ route: string; time: string; ms: number }> }>(
-      'GET',
-      'log',
-    );
-    const [sessions, technicians] = log.entries.slice(-2);
+    expect((await stack.control.calls()).byRoute).toEqual({ 'GET /sessions': 1, 'GET /technicians': 1 });
+    const log = await stack.control.log();
+    const [sessions, technicians] = log.slice(-2);
     // Started within the sessions call's 100 ms, not after it ended.
     expect(Date.parse(technicians!.time)).toBeLessThan(Date.parse(sessions!.time) + 50);
   });
 
   it('lists no technicians ahead for a page that does not show them, or a filtered page', async () => {
     await stack.graphql(`{ sessions(first: 5) { nodes { technician { name } } } }`);
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     await stack.graphql(`{ sessions(first: 50) { nodes { id status } } }`);
-    expect((await stack.calls()).byRoute).toEqual({ 'GET /sessions': 1 });
+    expect((await stack.control.calls()).byRoute).toEqual({ 'GET /sessions': 1 });
 
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const filtered = await stack.graphql(
       `{ sessions(first: 5, filter: { status: ENDED }) { nodes { technician { name } } } }`,
     );
     expect(filtered.errors).toBeUndefined();
-    const calls = await stack.calls();
+    const calls = await stack.control.calls();
     expect(calls.byRoute['GET /sessions']).toBe(1);
     // The technicians come after the sessions, by whichever way costs fewer calls.
-    const log = await stack.control<{ entries: Array<{ route: string; time: string; ms: number }> }>(
-      'GET',
-      'log',
-    );
-    const [first, ...after] = log.entries.slice(-calls.total);
+    const log = await stack.control.log();
+    const [first, ...after] = log.slice(-calls.total);
     expect(first!.route).toBe('GET /sessions');
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((entry) => entry.route.startsWith('GET /technicians'))).toBe(true);
@@ -185,10 +179,10 @@ describe('session detail', () => {
 
   it('calls nothing when the page size is refused, look-ahead included', async () => {
     await stack.graphql(`{ sessions(first: 5) { nodes { technician { name } } } }`);
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const result = await stack.graphql(`{ sessions(first: 1000) { nodes { technician { name } } } }`);
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('answers NOT_FOUND for a missing session, its prefetched parts failing quietly', async () => {

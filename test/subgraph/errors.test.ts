@@ -18,7 +18,7 @@ beforeAll(async () => {
   });
 });
 afterAll(() => stack.close());
-afterEach(() => stack.control('DELETE', 'faults'));
+afterEach(() => stack.control.clearFaults());
 
 function codes(result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) {
   return (result.errors ?? []).map((e) => e.extensions?.code);
@@ -33,7 +33,7 @@ describe('errors', () => {
   });
 
   it('answers BAD_USER_INPUT for an invalid e-mail or page size, before calling Zoho', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const email = await stack.graphql(
       `query ($email: EmailAddress) { customers(filter: { email: $email }) { totalCount } }`,
       {
@@ -45,18 +45,18 @@ describe('errors', () => {
     expect(codes(literal)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     const size = await stack.graphql(`{ sessions(first: 1000) { totalCount } }`);
     expect(codes(size)).toEqual(['BAD_USER_INPUT']);
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 
   it('answers FORBIDDEN when the token lacks the scope, and only for that field', async () => {
-    await stack.control('POST', 'tokens', {
+    await stack.control.registerToken({
       token: 'read-sessions-only',
       scopes: ['ZohoAssist.sessions.READ'],
     });
     const limited = await startStack({ env: { ZOHO_ACCESS_TOKEN: 'read-sessions-only' } });
     try {
       // The limited stack has its own emulator, so register the token there too.
-      await limited.control('POST', 'tokens', {
+      await limited.control.registerToken({
         token: 'read-sessions-only',
         scopes: ['ZohoAssist.sessions.READ'],
       });
@@ -86,7 +86,7 @@ describe('errors', () => {
     // Zoho's 429 holds back every call of this budget for 30 s, so this test spends a stack of its own.
     const limited = await startStack({ env: { UPSTREAM_MAX_RETRY_AFTER_SECONDS: '1' } });
     try {
-      await limited.control('POST', 'faults', {
+      await limited.control.addFault({
         route: 'GET /technicians/{technicianId}',
         rateLimitRate: 1,
         retryAfterSeconds: 30,
@@ -100,21 +100,21 @@ describe('errors', () => {
   });
 
   it('answers UPSTREAM_UNAVAILABLE after retrying a failing read', async () => {
-    await stack.control('POST', 'faults', { route: 'GET /technicians/{technicianId}', errorRate: 1 });
-    await stack.resetCalls();
+    await stack.control.addFault({ route: 'GET /technicians/{technicianId}', errorRate: 1 });
+    await stack.control.resetCalls();
     const result = await stack.graphql(`{ technician(id: "tech_1") { id } }`);
     expect(codes(result)).toEqual(['UPSTREAM_UNAVAILABLE']);
-    expect((await stack.calls()).byRoute['GET /technicians/{technicianId}']).toBe(2);
+    expect((await stack.control.calls()).byRoute['GET /technicians/{technicianId}']).toBe(2);
   });
 
   it('answers UPSTREAM_TIMEOUT when Zoho is slower than the timeout', async () => {
-    await stack.control('POST', 'faults', { route: 'GET /technicians/{technicianId}', latencyMs: 1500 });
+    await stack.control.addFault({ route: 'GET /technicians/{technicianId}', latencyMs: 1500 });
     const result = await stack.graphql(`{ technician(id: "tech_1") { id } }`);
     expect(codes(result)).toEqual(['UPSTREAM_TIMEOUT']);
   });
 
   it('keeps the rest of the data when one nested field fails, with the error at its path', async () => {
-    await stack.control('POST', 'faults', { route: 'GET /sessions/{sessionId}/chat', errorRate: 1 });
+    await stack.control.addFault({ route: 'GET /sessions/{sessionId}/chat', errorRate: 1 });
     const result = await stack.graphql(
       `{ sessions(first: 2) { nodes { id technician { name } chatMessages { text } } } }`,
     );
@@ -132,7 +132,7 @@ describe('errors', () => {
   });
 
   it('keeps the session when its nullable details fail', async () => {
-    await stack.control('POST', 'faults', { route: 'GET /sessions/{sessionId}/details', errorRate: 1 });
+    await stack.control.addFault({ route: 'GET /sessions/{sessionId}/details', errorRate: 1 });
     const result = await stack.graphql(`{ sessions(first: 1) { nodes { id details { durationSeconds } } } }`);
     expect(result.data?.sessions).toEqual({ nodes: [{ id: expect.any(String), details: null }] });
     expect(result.errors?.[0]?.path).toEqual(['sessions', 'nodes', 0, 'details']);
@@ -140,7 +140,7 @@ describe('errors', () => {
   });
 
   it('never shows a stack, an upstream body or the token in an error', async () => {
-    await stack.control('POST', 'faults', { errorRate: 1 });
+    await stack.control.addFault({ errorRate: 1 });
     const result = await stack.graphql(
       `{ sessions(first: 1) { totalCount } technician(id: "tech_1") { id } }`,
     );

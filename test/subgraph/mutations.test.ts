@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 beforeEach(async () => {
-  await stack.control('POST', 'reset');
+  await stack.control.reset();
   const result = await stack.graphql(
     `{ technicians(first: 100) { nodes { id email activeSessionCount maxConcurrentSessions } } }`,
   );
@@ -67,8 +67,9 @@ describe('session lifecycle', () => {
       },
       userErrors: [],
     });
-    const outbox = await stack.control<any>('GET', 'outbox');
-    expect(JSON.stringify(outbox)).toContain('helper@example.com');
+    expect(await stack.control.outbox()).toContainEqual(
+      expect.objectContaining({ to: 'helper@example.com' }),
+    );
 
     const target = technicians.find(
       (t) => t.id !== technician.id && (t.maxConcurrentSessions ?? 3) - t.activeSessionCount >= 1,
@@ -88,14 +89,13 @@ describe('session lifecycle', () => {
     );
     expect(ended.data.endSession).toEqual({ session: { id: session.id, status: 'ENDED' }, userErrors: [] });
 
-    const stored = await stack.control<any>('GET', `state/sessions?customerEmail=john@example.com`);
-    const records = Array.isArray(stored) ? stored : stored.sessions;
+    const records = await stack.control.stateSessions({ customerEmail: 'john@example.com' });
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ sessionId: session.id, technicianId: target.id, status: 'ended' });
   });
 
   it('creates a session in one upstream call', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const result = await stack.graphql(
       `mutation ($input: CreateSessionInput!) { createSession(input: $input) {
       session { id key url status customer { name email } } userErrors { code } } }`,
@@ -104,7 +104,7 @@ describe('session lifecycle', () => {
       },
     );
     expect(result.data.createSession.session.customer).toEqual({ name: 'Ann', email: 'ann@example.com' });
-    expect((await stack.calls()).byRoute).toEqual({ 'POST /sessions': 1 });
+    expect((await stack.control.calls()).byRoute).toEqual({ 'POST /sessions': 1 });
   });
 
   it('answers SESSION_ALREADY_ENDED when ending a session twice', async () => {
@@ -167,13 +167,13 @@ describe('session lifecycle', () => {
     });
     expect(Date.parse(scheduled.data.scheduleSession.session.scheduledAt)).toBe(Date.parse(when));
 
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const past = await stack.graphql(SCHEDULE, { input: { ...base, scheduledAt: '2001-01-01T00:00:00Z' } });
     expect(past.data.scheduleSession).toEqual({
       session: null,
       userErrors: [{ code: 'VALIDATION', field: ['input', 'scheduledAt'] }],
     });
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 });
 
@@ -302,7 +302,7 @@ describe('files', () => {
   });
 
   it('refuses content that is not base64 without calling Zoho', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const result = await stack.graphql(
       `mutation { startFileTransfer(input: { sessionId: "1", fileName: "x", contentBase64: "***" }) { file { id } userErrors { code field } } }`,
     );
@@ -310,6 +310,6 @@ describe('files', () => {
       file: null,
       userErrors: [{ code: 'VALIDATION', field: ['input', 'contentBase64'] }],
     });
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 });

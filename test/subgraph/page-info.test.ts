@@ -33,10 +33,10 @@ const PAGE = `query Page($after: String) {
 }`;
 
 async function page(after: string | null) {
-  await stack.resetCalls();
+  await stack.control.resetCalls();
   const answer = await stack.graphql<PageAnswer>(PAGE, { after });
   expect(answer.errors).toBeUndefined();
-  expect((await stack.calls()).total).toBe(1);
+  expect((await stack.control.calls()).total).toBe(1);
   const technicians = answer.data?.technicians;
   if (!technicians) throw new Error('no technicians page');
   return technicians;
@@ -67,7 +67,7 @@ describe('PageInfo', () => {
   });
 
   it('has no start or end cursor on an empty page', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const answer = await stack.graphql<{
       customers: { pageInfo: { hasPreviousPage: boolean; startCursor: null; endCursor: null } };
     }>(`{ customers(filter: { email: "nobody-at-all@example.com" }) {
@@ -79,6 +79,6 @@ describe('PageInfo', () => {
       startCursor: null,
       endCursor: null,
     });
-    expect((await stack.calls()).total).toBe(1);
+    expect((await stack.control.calls()).total).toBe(1);
   });
 });

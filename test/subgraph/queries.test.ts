@@ -227,12 +227,12 @@ describe('reports', () => {
   });
 
   it('rejects a period that ends before it starts, without calling Zoho', async () => {
-    await stack.resetCalls();
+    await stack.control.resetCalls();
     const result = await stack.graphql(
       `{ sessionReport(filter: { from: "2025-02-01", to: "2025-01-01" }) { summary { totalSessions } } }`,
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await stack.calls()).total).toBe(0);
+    expect((await stack.control.calls()).total).toBe(0);
   });
 });
 
@@ -288,7 +288,7 @@ describe('federation', () => {
     }`);
     const technicianId: string = seed.data.technicians.nodes[0].id;
     const sessionId: string = seed.data.sessions.nodes[0].id;
-    await stack.control('POST', 'faults', { route: 'GET /computers/{computerId}', errorRate: 1 });
+    await stack.control.addFault({ route: 'GET /computers/{computerId}', errorRate: 1 });
     try {
       const result = await stack.graphql(
         `query ($representations: [_Any!]!) { _entities(representations: $representations) {
@@ -310,7 +310,7 @@ describe('federation', () => {
         [['_entities', 1], 'UPSTREAM_UNAVAILABLE'],
       ]);
     } finally {
-      await stack.control('DELETE', 'faults');
+      await stack.control.clearFaults();
     }
   });
 });

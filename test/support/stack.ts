@@ -2,7 +2,12 @@
  * A whole stack on loopback for one test file: the emulator on an ephemeral port and the subgraph pointed at
  * it, both real HTTP servers, both closed by `close()`.
  */
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js';
+import {
+  startEmulator,
+  type EmulatorControl,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from '../../emulator/index.js';
 import { startApp, type App, type StartOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 
@@ -14,11 +19,6 @@ export interface GraphQLResponse<D = Record<string, unknown>> {
   extensions?: Record<string, unknown>;
 }
 
-export interface UpstreamCalls {
-  total: number;
-  byRoute: Record<string, number>;
-}
-
 export interface Stack {
   emulator: RunningEmulator;
   app: App;
@@ -27,12 +27,8 @@ export interface Stack {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<D>>;
-  /** The emulator's call counters (what reached "Zoho"). */
-  calls(): Promise<UpstreamCalls>;
-  /** Zeroes the counters, so the next `calls()` counts one operation. */
-  resetCalls(): Promise<void>;
-  /** A control-plane request to the emulator (`/__emulator/<path>`). */
-  control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  /** The emulator's control plane: `calls()` counts what reached "Zoho", `resetCalls()` starts counting again. */
+  control: EmulatorControl;
   close(): Promise<void>;
 }
 
@@ -72,18 +68,6 @@ export async function startStack(
     throw error;
   }
 
-  async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${emulator.url}/__emulator/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    if (!response.ok)
-      throw new Error(`control ${method} ${path}: ${response.status} ${await response.text()}`);
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
   return {
     emulator,
     app,
@@ -96,9 +80,7 @@ export async function startStack(
       const body = (await response.json()) as Omit<GraphQLResponse<any>, 'status' | 'headers'>;
       return { status: response.status, headers: response.headers, ...body };
     },
-    calls: () => control<UpstreamCalls>('GET', 'calls'),
-    resetCalls: () => control<void>('DELETE', 'calls'),
-    control,
+    control: emulator.control,
     async close() {
       await app.close();
       await emulator.close();

@@ -18,9 +18,9 @@ import {
   startUpstream,
   testHttp,
 } from './support.js';
-import type { TestUpstream } from './support.js';
+import type { RunningEmulator } from '../../emulator/index.js';
 
-let upstream: TestUpstream;
+let upstream: RunningEmulator;
 let http: ZohoHttp;
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ afterAll(async () => {
   await upstream.close();
 });
 beforeEach(async () => {
-  await upstream.reset();
+  await upstream.control.reset();
 });
 
 describe('statuses map to typed errors', () => {
@@ -42,7 +42,7 @@ describe('statuses map to typed errors', () => {
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ status: 400, route: 'GET /sessions', kind: 'BAD_REQUEST' });
     expect(error.message).toMatch(/count/);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { 'GET /sessions': 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'GET /sessions': 1 } });
   });
 
   it('401 with a token that cannot be replaced is an UnauthenticatedError after exactly one call', async () => {
@@ -50,7 +50,7 @@ describe('statuses map to typed errors', () => {
     const error = await rejectionOf(zoho.getTechnician('tech_1'));
     expect(error).toBeInstanceOf(UnauthenticatedError);
     expect(error).toMatchObject({ status: 401, route: 'GET /technicians/{technicianId}' });
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 1,
       byRoute: { 'GET /technicians/{technicianId}': 1 },
     });
@@ -66,14 +66,14 @@ describe('statuses map to typed errors', () => {
       [1, 401],
       [2, 401],
     ]);
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 2,
       byRoute: { 'GET /technicians/{technicianId}': 2 },
     });
   });
 
   it('403 for a token without the endpoint’s scope is a ForbiddenError', async () => {
-    await upstream.control('POST', '/tokens', {
+    await upstream.control.registerToken({
       token: 'read-only-token',
       scopes: ['ZohoAssist.sessions.READ'],
     });
@@ -82,7 +82,7 @@ describe('statuses map to typed errors', () => {
     const error = await rejectionOf(zoho.listTechnicians({}));
     expect(error).toBeInstanceOf(ForbiddenError);
     expect(error).toMatchObject({ status: 403, route: 'GET /technicians' });
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 2,
       byRoute: { 'GET /sessions': 1, 'GET /technicians': 1 },
     });
@@ -94,7 +94,7 @@ describe('statuses map to typed errors', () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toBe('Session no-such-session not found');
     expect(error).toMatchObject({ status: 404, route: 'GET /sessions/{sessionId}' });
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { 'GET /sessions/{sessionId}': 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'GET /sessions/{sessionId}': 1 } });
   });
 
   it('409 is a ConflictError (ending an ended session)', async () => {
@@ -109,7 +109,7 @@ describe('statuses map to typed errors', () => {
     const error = await rejectionOf(zoho.endSession(created.sessionId));
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toMatch(/already ended/);
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 3,
       byRoute: { 'POST /sessions': 1, 'DELETE /sessions/{sessionId}': 2 },
     });
@@ -121,7 +121,7 @@ describe('ids never reach another upstream path', () => {
     const { zoho } = recordingClient(http);
     const error = await rejectionOf(zoho.getSession('../technicians/tech_1'));
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { 'GET /sessions/{sessionId}': 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'GET /sessions/{sessionId}': 1 } });
   });
 
   it.each(['1?x=1', 'a#b', 'a/b', '%2e%2e', '..%2f', '.%2E/chat'])(
@@ -129,7 +129,7 @@ describe('ids never reach another upstream path', () => {
     async (id) => {
       const { zoho } = recordingClient(http);
       await expect(zoho.getSession(id)).rejects.toBeInstanceOf(NotFoundError);
-      expect(await upstream.upstreamCalls()).toEqual({
+      expect(await upstream.control.calls()).toEqual({
         total: 1,
         byRoute: { 'GET /sessions/{sessionId}': 1 },
       });
@@ -143,15 +143,15 @@ describe('ids never reach another upstream path', () => {
     await expect(zoho.removeTechnician(id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(zoho.downloadSessionFile('session', id)).rejects.toBeInstanceOf(NotFoundError);
     expect(events).toEqual([]);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 0, byRoute: {} });
+    expect(await upstream.control.calls()).toEqual({ total: 0, byRoute: {} });
   });
 
   it('a file id climbing out of the session stays on the download route', async () => {
     const { zoho } = recordingClient(http);
     const [first] = (await zoho.listSessions({ count: 1 })).sessions;
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.resetCalls();
     await expect(zoho.downloadSessionFile(first!.sessionId, '../chat')).rejects.toBeInstanceOf(NotFoundError);
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 1,
       byRoute: { 'GET /sessions/{sessionId}/files/{fileId}': 1 },
     });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ZohoHttp } from '../../src/upstream/transport.js';
 import { recordingClient, startUpstream, testHttp } from './support.js';
-import type { RecordingClient, TestUpstream } from './support.js';
+import type { RunningEmulator } from '../../emulator/index.js';
+import type { RecordingClient } from './support.js';
 
-let upstream: TestUpstream;
+let upstream: RunningEmulator;
 let http: ZohoHttp;
 let client: RecordingClient;
 
@@ -16,12 +17,12 @@ afterAll(async () => {
   await upstream.close();
 });
 beforeEach(async () => {
-  await upstream.reset();
+  await upstream.control.reset();
   client = recordingClient(http, { requestId: 'req-ops' });
 });
 
 async function onlyCall(route: string): Promise<void> {
-  const calls = await upstream.upstreamCalls();
+  const calls = await upstream.control.calls();
   expect(calls).toEqual({ total: 1, byRoute: { [route]: 1 } });
 }
 
@@ -44,7 +45,7 @@ describe('sessions', () => {
 
   it('getSession returns the session with that id', async () => {
     const [first] = (await client.zoho.listSessions({ count: 1 })).sessions;
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.resetCalls();
     const session = await client.zoho.getSession(first!.sessionId);
     expect(session).toEqual(first);
     await onlyCall('GET /sessions/{sessionId}');
@@ -82,7 +83,7 @@ describe('sessions', () => {
       customerEmail: 'john@example.com',
       technicianId: 'tech_1',
     });
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.resetCalls();
     const ended = await client.zoho.endSession(created.sessionId);
     expect(ended).toMatchObject({ sessionId: created.sessionId, status: 'ended' });
     await onlyCall('DELETE /sessions/{sessionId}');
@@ -90,7 +91,7 @@ describe('sessions', () => {
 
   it('getSessionDetails returns the session report entry', async () => {
     const [first] = (await client.zoho.listSessions({ count: 1, status: 'completed' })).sessions;
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.resetCalls();
     const details = await client.zoho.getSessionDetails(first!.sessionId);
     expect(details).toMatchObject({ sessionId: first!.sessionId, status: 'completed' });
     expect(details.duration).toEqual(expect.any(Number));
@@ -104,7 +105,7 @@ describe('sessions', () => {
       customerEmail: 'john@example.com',
       technicianId: 'tech_1',
     });
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.resetCalls();
     const invitation = await client.zoho.inviteToSession(created.sessionId, {
       email: 'bob@example.com',
       sendEmail: false,
@@ -124,7 +125,7 @@ describe('sessions', () => {
       customerEmail: 'john@example.com',
       technicianId: 'tech_1',
     });
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.resetCalls();
     const moved = await client.zoho.transferSession(created.sessionId, { technicianId: 'tech_3' });
     expect(moved).toMatchObject({ sessionId: created.sessionId, technicianId: 'tech_3' });
     await onlyCall('POST /sessions/{sessionId}/transfer');
@@ -149,7 +150,7 @@ describe('files and chat', () => {
       content: Buffer.from('hello').toString('base64'),
     });
     expect(file).toMatchObject({ sessionId, fileName: 'notes.txt', size: 5, status: 'completed' });
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.resetCalls();
     const list = await client.zoho.listSessionFiles(sessionId, { count: 10 });
     expect(list.files.map((f) => f.fileId)).toEqual([file.fileId]);
     await onlyCall('GET /sessions/{sessionId}/files');
@@ -162,7 +163,7 @@ describe('files and chat', () => {
       contentType: 'text/plain',
       content: Buffer.from('bytes \u00e9').toString('base64'),
     });
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.resetCalls();
     const download = await client.zoho.downloadSessionFile(sessionId, file.fileId);
     expect(download.fileName).toBe('résumé.txt');
     expect(download.contentType).toBe('text/plain');
@@ -172,7 +173,7 @@ describe('files and chat', () => {
 
   it('getChatHistory returns the messages', async () => {
     const [first] = (await client.zoho.listSessions({ count: 1, status: 'completed' })).sessions;
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.resetCalls();
     const chat = await client.zoho.getChatHistory(first!.sessionId);
     expect(Array.isArray(chat.messages)).toBe(true);
     await onlyCall('GET /sessions/{sessionId}/chat');
@@ -215,7 +216,7 @@ describe('technicians', () => {
       email: 'temp@company.com',
       role: 'technician',
     });
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.resetCalls();
     await expect(client.zoho.removeTechnician(added.technicianId)).resolves.toBeUndefined();
     await onlyCall('DELETE /technicians/{technicianId}');
   });
@@ -268,7 +269,7 @@ describe('computers', () => {
   it('connectComputer starts an unattended session on an online computer', async () => {
     const [online] = (await client.zoho.listComputers({ status: 'online' })).computers;
     expect(online).toBeDefined();
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.resetCalls();
     const session = await client.zoho.connectComputer(online!.computerId);
     expect(session).toMatchObject({ sessionType: 'unattended_access', computerId: online!.computerId });
     await onlyCall('POST /computers/{computerId}/connect');

@@ -9,9 +9,9 @@ import {
 } from '../../src/upstream/errors.js';
 import type { ZohoHttp } from '../../src/upstream/transport.js';
 import { recordingClient, rejectionOf, startUpstream, testHttp } from './support.js';
-import type { TestUpstream } from './support.js';
+import type { RunningEmulator } from '../../emulator/index.js';
 
-let upstream: TestUpstream;
+let upstream: RunningEmulator;
 let http: ZohoHttp;
 
 beforeAll(async () => {
@@ -23,7 +23,7 @@ afterAll(async () => {
   await upstream.close();
 });
 beforeEach(async () => {
-  await upstream.reset();
+  await upstream.control.reset();
 });
 
 const NEW_SESSION = {
@@ -35,7 +35,7 @@ const NEW_SESSION = {
 
 describe('reads and idempotent writes are retried', () => {
   it('a GET answered 503 every time is tried three times (limit 2), then UnavailableError', async () => {
-    await upstream.fault({ route: 'GET /sessions/{sessionId}', errorRate: 1 });
+    await upstream.control.addFault({ route: 'GET /sessions/{sessionId}', errorRate: 1 });
     const { zoho, events } = recordingClient(http);
     const error = await rejectionOf(zoho.getSession('anything'));
     expect(error).toBeInstanceOf(UnavailableError);
@@ -45,11 +45,11 @@ describe('reads and idempotent writes are retried', () => {
       [2, 503],
       [3, 503],
     ]);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 3, byRoute: { 'GET /sessions/{sessionId}': 3 } });
+    expect(await upstream.control.calls()).toEqual({ total: 3, byRoute: { 'GET /sessions/{sessionId}': 3 } });
   });
 
   it('a GET whose connection is reset every time is tried three times, then UnavailableError', async () => {
-    await upstream.fault({ route: 'GET /technicians/{technicianId}', resetRate: 1 });
+    await upstream.control.addFault({ route: 'GET /technicians/{technicianId}', resetRate: 1 });
     const { zoho, events } = recordingClient(http);
     const error = await rejectionOf(zoho.getTechnician('tech_1'));
     expect(error).toBeInstanceOf(UnavailableError);
@@ -59,31 +59,31 @@ describe('reads and idempotent writes are retried', () => {
       [2, undefined, 'ECONNRESET'],
       [3, undefined, 'ECONNRESET'],
     ]);
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 3,
       byRoute: { 'GET /technicians/{technicianId}': 3 },
     });
   });
 
   it('a PUT reset after it was handled is retried (it is idempotent) and succeeds once the fault is gone', async () => {
-    await upstream.fault({ route: 'PUT /customers/{customerId}', resetAfterHandlingRate: 1 });
+    await upstream.control.addFault({ route: 'PUT /customers/{customerId}', resetAfterHandlingRate: 1 });
     const { zoho, events } = recordingClient(http, {
       retry: { baseDelayMs: 150, maxDelayMs: 150 },
       onCall: (event) => {
         events.push(event);
-        if (event.attempt === 1) void upstream.control('DELETE', '/faults');
+        if (event.attempt === 1) void upstream.control.clearFaults();
       },
     });
     // Full jitter can still pick a short wait; the second attempt may hit the fault once more.
     const customer = await zoho.updateCustomer('cust_1', { notes: 'twice is fine' });
     expect(customer.notes).toBe('twice is fine');
     expect(events.at(-1)).toMatchObject({ status: 200 });
-    const calls = await upstream.upstreamCalls();
+    const calls = await upstream.control.calls();
     expect(calls.byRoute['PUT /customers/{customerId}']).toBe(events.length);
   });
 
   it('a small Retry-After on 429 is waited, then the GET succeeds', async () => {
-    await upstream.fault({
+    await upstream.control.addFault({
       route: 'GET /technicians/{technicianId}',
       rateLimitRate: 1,
       retryAfterSeconds: 1,
@@ -91,7 +91,7 @@ describe('reads and idempotent writes are retried', () => {
     const { zoho, events } = recordingClient(http, {
       onCall: (event) => {
         events.push(event);
-        if (event.status === 429) void upstream.control('DELETE', '/faults');
+        if (event.status === 429) void upstream.control.clearFaults();
       },
     });
     const started = Date.now();
@@ -99,21 +99,21 @@ describe('reads and idempotent writes are retried', () => {
     expect(technician.technicianId).toBe('tech_1');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(events.map((e) => e.status)).toEqual([429, 200]);
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 2,
       byRoute: { 'GET /technicians/{technicianId}': 2 },
     });
   });
 
   it('a Retry-After longer than maxRetryAfterSeconds fails fast with RateLimitedError.retryAfter', async () => {
-    await upstream.fault({ route: 'GET /technicians', rateLimitRate: 1, retryAfterSeconds: 30 });
+    await upstream.control.addFault({ route: 'GET /technicians', rateLimitRate: 1, retryAfterSeconds: 30 });
     const { zoho } = recordingClient(http);
     const started = Date.now();
     const error = await rejectionOf(zoho.listTechnicians({}));
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfter).toBe(30);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { 'GET /technicians': 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'GET /technicians': 1 } });
   });
 
   it('the emulator’s own per-minute limit surfaces as RateLimitedError with its Retry-After', async () => {
@@ -123,56 +123,56 @@ describe('reads and idempotent writes are retried', () => {
     const windowMs = 3_600_000;
     const left = windowMs - (Date.now() % windowMs);
     if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
-    await upstream.control('PUT', '/rate-limits', { perMinute: 1, perDay: 100, windowMs });
+    await upstream.control.setRateLimits({ perMinute: 1, perDay: 100, windowMs });
     const { zoho } = recordingClient(http);
     await zoho.getTechnician('tech_1');
     const error = await rejectionOf(zoho.getTechnician('tech_2'));
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfter).toBeGreaterThan(1);
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 2,
       byRoute: { 'GET /technicians/{technicianId}': 2 },
     });
-    await upstream.control('PUT', '/rate-limits', { enabled: false });
+    await upstream.control.setRateLimits(false);
   });
 });
 
 describe('a POST is never repeated once it may have reached Zoho', () => {
   it('a reset before handling is OutcomeUnknownError after exactly one call', async () => {
-    await upstream.fault({ route: 'POST /sessions', resetRate: 1 });
+    await upstream.control.addFault({ route: 'POST /sessions', resetRate: 1 });
     const { zoho, events } = recordingClient(http);
     const error = await rejectionOf(zoho.createSession(NEW_SESSION));
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(events).toHaveLength(1);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { 'POST /sessions': 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'POST /sessions': 1 } });
   });
 
   it('a reset after handling is OutcomeUnknownError after exactly one call (the session does exist)', async () => {
-    await upstream.fault({ route: 'POST /sessions', resetAfterHandlingRate: 1 });
+    await upstream.control.addFault({ route: 'POST /sessions', resetAfterHandlingRate: 1 });
     const { zoho } = recordingClient(http);
     await expect(zoho.createSession(NEW_SESSION)).rejects.toBeInstanceOf(OutcomeUnknownError);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { 'POST /sessions': 1 } });
-    await upstream.control('DELETE', '/faults');
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'POST /sessions': 1 } });
+    await upstream.control.clearFaults();
     const created = await zoho.listSessions({ customerEmail: NEW_SESSION.customerEmail });
     expect(created.total_count).toBe(1);
   });
 
   it('a 503 is OutcomeUnknownError after exactly one call', async () => {
-    await upstream.fault({ route: 'POST /customers', errorRate: 1 });
+    await upstream.control.addFault({ route: 'POST /customers', errorRate: 1 });
     const { zoho } = recordingClient(http);
     const error = await rejectionOf(zoho.addCustomer({ name: 'X Y', email: 'xy@example.com' }));
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error).toMatchObject({ status: 503, route: 'POST /customers' });
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { 'POST /customers': 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'POST /customers': 1 } });
   });
 
   it('a 429 is RateLimitedError after exactly one call, even with a short Retry-After', async () => {
-    await upstream.fault({ route: 'POST /sessions', rateLimitRate: 1, retryAfterSeconds: 1 });
+    await upstream.control.addFault({ route: 'POST /sessions', rateLimitRate: 1, retryAfterSeconds: 1 });
     const { zoho } = recordingClient(http);
     const error = await rejectionOf(zoho.createSession(NEW_SESSION));
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfter).toBe(1);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { 'POST /sessions': 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'POST /sessions': 1 } });
   });
 
   it('a refused connection (nothing was sent) is retried, then UnavailableError', async () => {
@@ -191,14 +191,14 @@ describe('a POST is never repeated once it may have reached Zoho', () => {
 
 describe('timeouts and aborts', () => {
   it('a body slower than the response timeout is a TimeoutError after every attempt timed out', async () => {
-    await upstream.fault({ route: 'GET /technicians/{technicianId}', slowBodyMs: 400 });
+    await upstream.control.addFault({ route: 'GET /technicians/{technicianId}', slowBodyMs: 400 });
     const shortHttp = testHttp(upstream, { timeouts: { connectMs: 100, responseMs: 100 } });
     try {
       const { zoho, events } = recordingClient(shortHttp);
       const error = await rejectionOf(zoho.getTechnician('tech_1'));
       expect(error).toBeInstanceOf(TimeoutError);
       expect(events.map((e) => e.error)).toEqual(['ETIMEDOUT', 'ETIMEDOUT', 'ETIMEDOUT']);
-      expect(await upstream.upstreamCalls()).toEqual({
+      expect(await upstream.control.calls()).toEqual({
         total: 3,
         byRoute: { 'GET /technicians/{technicianId}': 3 },
       });
@@ -208,13 +208,13 @@ describe('timeouts and aborts', () => {
   });
 
   it('a POST whose answer is late is OutcomeUnknownError after exactly one call', async () => {
-    await upstream.fault({ route: 'POST /customers', latencyMs: 400 });
+    await upstream.control.addFault({ route: 'POST /customers', latencyMs: 400 });
     const shortHttp = testHttp(upstream, { timeouts: { connectMs: 100, responseMs: 100 } });
     try {
       const { zoho } = recordingClient(shortHttp);
       const error = await rejectionOf(zoho.addCustomer({ name: 'Late', email: 'late@example.com' }));
       expect(error).toBeInstanceOf(OutcomeUnknownError);
-      expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { 'POST /customers': 1 } });
+      expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'POST /customers': 1 } });
     } finally {
       shortHttp.close();
     }
@@ -228,7 +228,7 @@ describe('timeouts and aborts', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(Date.now() - started).toBeLessThan(800);
     expect(events.map((e) => e.error)).toEqual(['ERR_ABORTED']);
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 1,
       byRoute: { 'GET /technicians/{technicianId}': 1 },
     });
@@ -239,11 +239,11 @@ describe('timeouts and aborts', () => {
     const { zoho } = recordingClient(http);
     const error = await rejectionOf(zoho.createSession(NEW_SESSION, { signal: AbortSignal.timeout(100) }));
     expect(error).toBeInstanceOf(OutcomeUnknownError);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { 'POST /sessions': 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'POST /sessions': 1 } });
   });
 
   it('an abort during the backoff stops the retries', async () => {
-    await upstream.fault({ route: 'GET /sessions/{sessionId}', errorRate: 1 });
+    await upstream.control.addFault({ route: 'GET /sessions/{sessionId}', errorRate: 1 });
     const controller = new AbortController();
     const { zoho } = recordingClient(http, {
       retry: { baseDelayMs: 5000, maxDelayMs: 5000 },
@@ -253,14 +253,14 @@ describe('timeouts and aborts', () => {
     const started = Date.now();
     await expect(zoho.getSession('x')).rejects.toBeInstanceOf(TimeoutError);
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { 'GET /sessions/{sessionId}': 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'GET /sessions/{sessionId}': 1 } });
   });
 
   it('an already aborted signal makes no call', async () => {
     const { zoho, events } = recordingClient(http, { signal: AbortSignal.abort() });
     await expect(zoho.listSessions({})).rejects.toBeInstanceOf(TimeoutError);
     expect(events).toEqual([]);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 0, byRoute: {} });
+    expect(await upstream.control.calls()).toEqual({ total: 0, byRoute: {} });
   });
 });
 

@@ -16,55 +16,10 @@ import type { ZohoAssistApi } from '../../src/upstream/api.js';
 
 export { EMULATOR_CREDENTIALS };
 
-export interface UpstreamCalls {
-  total: number;
-  byRoute: Record<string, number>;
-}
-
-export interface TestUpstream extends RunningEmulator {
-  control<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
-  /** What the emulator counted since the last `reset()`. */
-  upstreamCalls(): Promise<UpstreamCalls>;
-  /** Fresh seed, no faults, no call counts, no minted tokens or mint throttle. */
-  reset(): Promise<void>;
-  fault(rule: Record<string, unknown>): Promise<void>;
-}
-
 export const SMALL_SEED = { technicians: 6, customers: 6, computers: 6, sessions: 40, seed: 7 };
 
-export async function startUpstream(options: EmulatorOptions = {}): Promise<TestUpstream> {
-  const running = await startEmulator({ rateLimits: false, size: SMALL_SEED, quiet: true, ...options });
-  const control = async <T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> => {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = JSON.stringify(body);
-      init.headers = { 'content-type': 'application/json' };
-    }
-    const response = await fetch(`${running.url}/__emulator${path}`, init);
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
-  return {
-    ...running,
-    control,
-    async upstreamCalls() {
-      return (await control<UpstreamCalls>('GET', '/calls')).body;
-    },
-    async reset() {
-      await control('DELETE', '/faults');
-      const reset = await control('POST', '/reset', {});
-      if (reset.status !== 200) throw new Error(`emulator reset failed: ${reset.status}`);
-      await control('DELETE', '/calls');
-    },
-    async fault(rule) {
-      const added = await control('POST', '/faults', rule);
-      if (added.status !== 201) throw new Error(`fault rejected: ${JSON.stringify(added.body)}`);
-    },
-  };
+export function startUpstream(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ rateLimits: false, size: SMALL_SEED, quiet: true, ...options });
 }
 
 /** Retries with millisecond backoffs: the policy is what is tested, not the waiting. */

@@ -6,7 +6,8 @@ import {
   ZohoError,
 } from '../../src/upstream/errors.js';
 import type { ZohoHttp } from '../../src/upstream/transport.js';
-import { MemoryTokenStore, RefreshTokenProvider } from '../../src/upstream/tokens.js';
+import { MemoryTokenStore } from '../../src/upstream/token-store.js';
+import { RefreshTokenProvider } from '../../src/upstream/tokens.js';
 import type { MintEvent, RefreshTokenProviderOptions } from '../../src/upstream/tokens.js';
 import {
   EMULATOR_CREDENTIALS,
@@ -16,11 +17,11 @@ import {
   startUpstream,
   testHttp,
 } from './support.js';
-import type { TestUpstream } from './support.js';
+import type { RunningEmulator } from '../../emulator/index.js';
 
 const MINT = 'POST /oauth/v2/token';
 
-let upstream: TestUpstream;
+let upstream: RunningEmulator;
 let http: ZohoHttp;
 
 beforeAll(async () => {
@@ -32,7 +33,7 @@ afterAll(async () => {
   await upstream.close();
 });
 beforeEach(async () => {
-  await upstream.reset();
+  await upstream.control.reset();
 });
 
 function provider(overrides: Partial<RefreshTokenProviderOptions> = {}): RefreshTokenProvider {
@@ -51,7 +52,7 @@ describe('RefreshTokenProvider', () => {
     const { zoho } = recordingClient(http, { tokens });
     for (let i = 0; i < 50; i++) await zoho.getTechnician('tech_1');
     await Promise.all(Array.from({ length: 50 }, () => zoho.getCustomer('cust_1')));
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 101,
       byRoute: { [MINT]: 1, 'GET /technicians/{technicianId}': 50, 'GET /customers/{customerId}': 50 },
     });
@@ -61,21 +62,21 @@ describe('RefreshTokenProvider', () => {
     const tokens = provider();
     const got = await Promise.all(Array.from({ length: 20 }, () => tokens.getToken()));
     expect(new Set(got).size).toBe(1);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { [MINT]: 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { [MINT]: 1 } });
   });
 
   it('on 401 invalidates the token, mints once and retries the call once', async () => {
     const tokens = provider();
     const { zoho, events } = recordingClient(http, { tokens });
     await zoho.getTechnician('tech_1');
-    await upstream.control('POST', '/tokens/expire');
+    await upstream.control.expireMintedTokens();
     events.length = 0;
     await expect(zoho.getTechnician('tech_1')).resolves.toMatchObject({ technicianId: 'tech_1' });
     expect(events.map((e) => [e.attempt, e.status])).toEqual([
       [1, 401],
       [2, 200],
     ]);
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 5,
       byRoute: { [MINT]: 2, 'GET /technicians/{technicianId}': 3 },
     });
@@ -85,11 +86,11 @@ describe('RefreshTokenProvider', () => {
     const tokens = provider();
     const { zoho } = recordingClient(http, { tokens });
     await zoho.getTechnician('tech_1');
-    await upstream.control('POST', '/tokens/expire');
-    await upstream.control('DELETE', '/calls');
+    await upstream.control.expireMintedTokens();
+    await upstream.control.resetCalls();
     const results = await Promise.all(Array.from({ length: 20 }, () => zoho.getTechnician('tech_2')));
     expect(results.every((t) => t.technicianId === 'tech_2')).toBe(true);
-    expect(await upstream.upstreamCalls()).toEqual({
+    expect(await upstream.control.calls()).toEqual({
       total: 41,
       byRoute: { [MINT]: 1, 'GET /technicians/{technicianId}': 40 },
     });
@@ -103,7 +104,7 @@ describe('RefreshTokenProvider', () => {
     tokens.invalidate(first);
     await expect(tokens.getToken()).resolves.toBe(second);
     expect(second).not.toBe(first);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 2, byRoute: { [MINT]: 2 } });
+    expect(await upstream.control.calls()).toEqual({ total: 2, byRoute: { [MINT]: 2 } });
   });
 
   it('recognises the mint throttle, then fails fast without asking again', async () => {
@@ -114,13 +115,13 @@ describe('RefreshTokenProvider', () => {
     const throttled = await rejectionOf(tokens.getToken());
     expect(throttled).toBeInstanceOf(TokenMintThrottledError);
     expect((throttled as TokenMintThrottledError).retryAfter).toBe(60);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 11, byRoute: { [MINT]: 11 } });
+    expect(await upstream.control.calls()).toEqual({ total: 11, byRoute: { [MINT]: 11 } });
 
     const again = await rejectionOf(tokens.getToken());
     expect(again).toBeInstanceOf(TokenMintThrottledError);
     const { zoho } = recordingClient(http, { tokens });
     await expect(zoho.getTechnician('tech_1')).rejects.toBeInstanceOf(TokenMintThrottledError);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 11, byRoute: { [MINT]: 11 } });
+    expect(await upstream.control.calls()).toEqual({ total: 11, byRoute: { [MINT]: 11 } });
     expect(events.map((e) => e.outcome)).toEqual([...Array<string>(10).fill('minted'), 'throttled']);
   });
 
@@ -139,7 +140,7 @@ describe('RefreshTokenProvider', () => {
     expect(error).toBeInstanceOf(UnauthenticatedError);
     expect(error.message).toMatch(/invalid_code/);
     expect(events).toEqual([]);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { [MINT]: 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { [MINT]: 1 } });
   });
 
   it('an unreachable accounts server is UnavailableError and the next caller tries again', async () => {
@@ -154,7 +155,7 @@ describe('RefreshTokenProvider', () => {
     const b = provider({ store });
     const token = await a.getToken();
     await expect(b.getToken()).resolves.toBe(token);
-    expect(await upstream.upstreamCalls()).toEqual({ total: 1, byRoute: { [MINT]: 1 } });
+    expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { [MINT]: 1 } });
   });
 });
 
@@ -167,9 +168,9 @@ describe('no secret ever leaks', () => {
     const errors: unknown[] = [];
 
     errors.push(await rejectionOf(zoho.getSession('missing')));
-    await upstream.fault({ route: 'GET /technicians/{technicianId}', resetRate: 1 });
+    await upstream.control.addFault({ route: 'GET /technicians/{technicianId}', resetRate: 1 });
     errors.push(await rejectionOf(zoho.getTechnician('tech_1')));
-    await upstream.fault({ route: 'POST /sessions', errorRate: 1 });
+    await upstream.control.addFault({ route: 'POST /sessions', errorRate: 1 });
     errors.push(
       await rejectionOf(
         zoho.createSession({
@@ -180,8 +181,8 @@ describe('no secret ever leaks', () => {
         }),
       ),
     );
-    await upstream.control('DELETE', '/faults');
-    await upstream.control('POST', '/tokens/expire');
+    await upstream.control.clearFaults();
+    await upstream.control.expireMintedTokens();
     errors.push(await rejectionOf(zoho.listSessions({ count: 500 })));
     errors.push(await rejectionOf(provider({ clientSecret: 'nope' }).getToken()));
 
