@@ -12,9 +12,8 @@ import { MemoryCacheStore, RedisCacheStore, type CacheStore } from '../cache/sto
 import type { AuthConfig, Config } from '../config/index.js';
 import type { Metrics } from '../observability/metrics.js';
 import { connectRedis, type RedisConnection, type RedisStatus } from '../redis/connection.js';
-import { RedisTokenStore } from '../upstream/redis-token-store.js';
 import type { ZohoAssistApi } from '../upstream/api.js';
-import { MemoryTokenStore, type TokenStore } from '../upstream/tokens.js';
+import { MemoryTokenStore, RedisTokenStore, type TokenStore } from '../upstream/token-store.js';
 import { createBudgetGuard, fingerprint, type BudgetGuard } from './guard.js';
 import {
   FallbackLimiter,
@@ -25,7 +24,7 @@ import {
   type BudgetLimiter,
   type BudgetSnapshot,
 } from './limiter.js';
-import { MemoryTokenVerdicts, SharedTokenVerdicts, type TokenVerdicts } from './verdicts.js';
+import { MemoryTokenVerdicts, RedisTokenVerdicts, type TokenVerdicts } from './verdicts.js';
 
 /** Who is calling, as the budget and the read cache see it. */
 export interface Caller {
@@ -114,7 +113,7 @@ export async function startBudget(options: {
 
   const localVerdicts = new MemoryTokenVerdicts();
   const verdicts: TokenVerdicts = redis
-    ? new SharedTokenVerdicts(redis, { prefix, local: localVerdicts, onError: fellBack('token verdicts') })
+    ? new RedisTokenVerdicts(redis, { prefix, local: localVerdicts, onError: fellBack('token verdicts') })
     : localVerdicts;
 
   // Forwarded mode's budgets (docs/budget.md). Tokens Zoho has not accepted yet get a small

@@ -67,7 +67,7 @@ export class MemoryTokenVerdicts implements TokenVerdicts {
  * round trip; otherwise Redis is asked once and the answer kept here for what is left of its time. A failing
  * Redis is "nothing remembered" (the token then counts as unverified, which only limits it more).
  */
-export class SharedTokenVerdicts implements TokenVerdicts {
+export class RedisTokenVerdicts implements TokenVerdicts {
   readonly #redis: RedisConnection;
   readonly #prefix: string;
   readonly #local: MemoryTokenVerdicts;

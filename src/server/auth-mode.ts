@@ -7,12 +7,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
 import type { AuthConfig } from '../config/index.js';
 import type { Metrics } from '../observability/metrics.js';
-import {
-  RefreshTokenProvider,
-  StaticTokenProvider,
-  type TokenProvider,
-  type TokenStore,
-} from '../upstream/tokens.js';
+import type { TokenStore } from '../upstream/token-store.js';
+import { RefreshTokenProvider, StaticTokenProvider, type TokenProvider } from '../upstream/tokens.js';
 import { forwardedToken, NO_FORWARDED_TOKEN } from './auth.js';
 
 /** A request's credentials. */

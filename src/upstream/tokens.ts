@@ -8,8 +8,8 @@
  *   concurrent callers. Zoho allows about 10 mints per refresh token per 10 minutes and answers the next with
  *   HTTP 200 `{"error":"Access Denied"}`; that is recognised and no mint is attempted until a backoff passes.
  *
- * The cache sits behind `TokenStore` so that replicas can share one token (Redis with a cross-replica mint lock)
- * instead of each minting its own; the in-memory store is the default. The provider also memoises the current
+ * The cache sits behind `TokenStore` (token-store.ts) so that replicas can share one token (Redis with a
+ * cross-replica mint lock) instead of each minting its own; the in-memory store is the default. The provider also memoises the current
  * token in process, so the store is consulted only when that one is missing, expired or rejected.
  *
  * Nothing secret (client secret, refresh token, access token) ever appears in an error message or an event.
@@ -25,6 +25,7 @@ import {
   ZohoError,
   type UpstreamCall,
 } from './errors.js';
+import { MemoryTokenStore, type StoredToken, type TokenStore } from './token-store.js';
 import { describeTransportFailure, TransportError } from './transport.js';
 
 export interface TokenProvider {
@@ -45,41 +46,6 @@ export class StaticTokenProvider implements TokenProvider {
   }
   invalidate(): void {
     // A fixed token cannot be replaced: the client sees the same token again and reports UnauthenticatedError.
-  }
-}
-
-export interface StoredToken {
-  accessToken: string;
-  /** Epoch ms after which a new token is minted (expiry minus the margin). */
-  refreshAt: number;
-}
-
-/**
- * Where minted tokens are kept. Implementations must make `delete` a compare-and-delete (drop only if the
- * stored token is still `accessToken`), so that many callers rejecting an old token cannot drop a new one.
- */
-export interface TokenStore {
-  get(): Promise<StoredToken | undefined>;
-  set(token: StoredToken): Promise<void>;
-  delete(accessToken: string): Promise<void>;
-  /**
-   * Runs `mint` while holding a lock shared by everything using this store (a Redis lock across replicas), so
-   * only one of them mints; the provider re-reads the store inside the lock first. Optional: without it the
-   * provider's in-process single flight is the only guard.
-   */
-  withMintLock?<T>(mint: () => Promise<T>): Promise<T>;
-}
-
-export class MemoryTokenStore implements TokenStore {
-  #token: StoredToken | undefined;
-  async get(): Promise<StoredToken | undefined> {
-    return this.#token;
-  }
-  async set(token: StoredToken): Promise<void> {
-    this.#token = token;
-  }
-  async delete(accessToken: string): Promise<void> {
-    if (this.#token?.accessToken === accessToken) this.#token = undefined;
   }
 }
 

@@ -1,16 +1,49 @@
 /**
- * The service token shared by every replica: one access token in Redis, and a mint lock so that replicas
- * starting together, or all seeing the same 401, mint once (Zoho mints at most 10 tokens per refresh token per
- * 10 minutes, and answers the eleventh with "Access Denied").
- *
- * RefreshTokenProvider (src/upstream/tokens.ts) does the rest: it re-reads the store inside the lock, so the
- * replicas that waited find the token the first one minted.
+ * Where RefreshTokenProvider (tokens.ts) keeps the access token it minted: in the process (MemoryTokenStore, the
+ * default), or shared by every replica (RedisTokenStore): one access token in Redis, and a mint lock so that
+ * replicas starting together, or all seeing the same 401, mint once (Zoho mints at most 10 tokens per refresh
+ * token per 10 minutes, and answers the eleventh with "Access Denied"). The provider re-reads the store inside
+ * the lock, so the replicas that waited find the token the first one minted.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { RedisConnection } from '../redis/connection.js';
-import type { StoredToken, TokenStore } from './tokens.js';
+
+export interface StoredToken {
+  accessToken: string;
+  /** Epoch ms after which a new token is minted (expiry minus the margin). */
+  refreshAt: number;
+}
+
+/**
+ * Where minted tokens are kept. Implementations must make `delete` a compare-and-delete (drop only if the
+ * stored token is still `accessToken`), so that many callers rejecting an old token cannot drop a new one.
+ */
+export interface TokenStore {
+  get(): Promise<StoredToken | undefined>;
+  set(token: StoredToken): Promise<void>;
+  delete(accessToken: string): Promise<void>;
+  /**
+   * Runs `mint` while holding a lock shared by everything using this store (a Redis lock across replicas), so
+   * only one of them mints; the provider re-reads the store inside the lock first. Optional: without it the
+   * provider's in-process single flight is the only guard.
+   */
+  withMintLock?<T>(mint: () => Promise<T>): Promise<T>;
+}
+
+export class MemoryTokenStore implements TokenStore {
+  #token: StoredToken | undefined;
+  async get(): Promise<StoredToken | undefined> {
+    return this.#token;
+  }
+  async set(token: StoredToken): Promise<void> {
+    this.#token = token;
+  }
+  async delete(accessToken: string): Promise<void> {
+    if (this.#token?.accessToken === accessToken) this.#token = undefined;
+  }
+}
 
 /** Deletes KEYS[1] only while its field `accessToken` (or the lock's value) is still ARGV[1]. */
 const COMPARE_AND_DELETE = `
