@@ -31,9 +31,9 @@ const token = process.env.ZOHO_ACCESS_TOKEN;
 if (!apiUrl || !token) throw new Error('ZOHO_ASSIST_API_URL and ZOHO_ACCESS_TOKEN are required');
 
 const http = createZohoHttp({ apiUrl });
-const upstream = createZohoClient(http, { tokens: new StaticTokenProvider(token) });
+const upstream = createZohoClient(http, { tokens: new StaticTokenProvider(token), concurrency: 8 });
 
-/** Every method answers what it answered the first time for the same arguments (abort signals aside). */
+/** Every method answers what it answered the first time for the same arguments. */
 function remembering(api: ZohoAssistApi): ZohoAssistApi {
   const memory = new Map<string, Promise<unknown>>();
   return new Proxy(api, {
@@ -41,7 +41,7 @@ function remembering(api: ZohoAssistApi): ZohoAssistApi {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        const key = `${String(property)} ${JSON.stringify(args, (k, v: unknown) => (k === 'signal' ? undefined : v))}`;
+        const key = `${String(property)} ${JSON.stringify(args)}`;
         let answer = memory.get(key);
         if (!answer) {
           answer = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
@@ -66,13 +66,12 @@ const handler = createHttpHandler<Context>({
   context: async () =>
     ({
       api,
-      loaders: createLoaders(api, { concurrency: 8, signal: neverAborted }),
+      loaders: createLoaders(api),
       requestId: live ? 'bare' : 'ceiling',
       signal: neverAborted,
       stats: { upstreamCalls: 0 },
       hasCredentials: true,
     }) satisfies Context,
-  maxBodyBytes: 1024 * 1024,
   corsOrigins: [],
   ready: () => ({ ready: true, checks: {} }),
 });

@@ -4,12 +4,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BodyOf, OperationName, PathParamsOf, QueryOf } from '../contract/operations.js';
+import { OPERATIONS } from '../contract/operations.js';
 import { contractOperations, validateRequest } from '../contract/validate.js';
 import type { ContractOperation } from '../contract/validate.js';
 import type * as Z from '../contract/types.js';
 import { hash32, Random } from './random.js';
 import { ApiError, Store } from './store.js';
-import type { ReportQuery, SeedSize } from './store.js';
+import type { SeedSize } from './store.js';
 
 export const EMULATOR_CREDENTIALS = {
   clientId: 'emulator-client',
@@ -90,16 +92,18 @@ interface Reply {
   raw?: { content: Buffer; contentType: string; fileName: string };
 }
 
-interface HandlerContext {
+/** What a handler of operation K receives, as the contract typed and validateRequest checked it. */
+interface HandlerContext<K extends OperationName> {
   store: Store;
-  path: Record<string, string>;
-  query: Record<string, unknown>;
-  body: unknown;
+  path: PathParamsOf<K>;
+  /** Coerced, with the contract's defaults applied. */
+  query: QueryOf<K>;
+  body: BodyOf<K>;
   now: number;
   emulator: Emulator;
 }
 
-type Handler = (ctx: HandlerContext) => Reply;
+type Handler<K extends OperationName> = (ctx: HandlerContext<K>) => Reply;
 
 const API_PREFIX = '/api/v2';
 const TOKEN_PATH = '/oauth/v2/token';
@@ -115,92 +119,69 @@ const UNMATCHED_ROUTE = 'UNMATCHED';
 const ok = (body: unknown, status = 200): Reply => ({ status, body });
 const noContent: Reply = { status: 204 };
 
-function page(q: Record<string, unknown>): { index: number; count: number } {
-  return { index: q.index as number, count: q.count as number };
+/** The contract gives `index` and `count` defaults, which validateRequest applied. */
+function page(q: { index?: number; count?: number }): { index: number; count: number } {
+  return { index: q.index!, count: q.count! };
 }
 
-function str(q: Record<string, unknown>, key: string): string | undefined {
-  const value = q[key];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function filters<K extends string>(
-  q: Record<string, unknown>,
-  keys: readonly K[],
-): Partial<Record<K, string>> {
-  const out: Partial<Record<K, string>> = {};
-  for (const key of keys) {
-    const value = str(q, key);
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
-}
-
-function reportQuery(q: Record<string, unknown>): ReportQuery {
-  return {
-    from_date: str(q, 'from_date')!,
-    to_date: str(q, 'to_date')!,
-    ...filters(q, ['technicianId', 'status'] as const),
-  };
-}
-
-const handlers: Record<string, Handler> = {
-  listSessions: ({ store, query }) =>
-    ok(
-      store.listSessions({
-        ...page(query),
-        ...filters(query, ['status', 'sessionType', 'technicianId', 'customerEmail', 'computerId'] as const),
-      }),
-    ),
-  createSession: ({ store, body, now }) => ok(store.createSession(body as Z.CreateSessionRequest, now), 201),
-  scheduleSession: ({ store, body, now }) =>
-    ok(store.scheduleSession(body as Z.ScheduleSessionRequest, now), 201),
-  getSession: ({ store, path }) => ok(store.getSession(path.sessionId!)),
-  endSession: ({ store, path, now }) => ok(store.endSession(path.sessionId!, now)),
-  getSessionDetails: ({ store, path }) => ok(store.getSessionDetails(path.sessionId!)),
+/** One handler per row of the table (contract/operations.ts): a missing one does not compile. */
+const handlers: { readonly [K in OperationName]: Handler<K> } = {
+  listSessions: ({ store, query }) => ok(store.listSessions({ ...query, ...page(query) })),
+  createSession: ({ store, body, now }) => ok(store.createSession(body, now), 201),
+  scheduleSession: ({ store, body, now }) => ok(store.scheduleSession(body, now), 201),
+  getSession: ({ store, path }) => ok(store.getSession(path.sessionId)),
+  endSession: ({ store, path, now }) => ok(store.endSession(path.sessionId, now)),
+  getSessionDetails: ({ store, path }) => ok(store.getSessionDetails(path.sessionId)),
   inviteToSession: ({ store, path, body, now, emulator }) => {
-    const { customerName, ...invitation } = store.inviteToSession(
-      path.sessionId!,
-      body as Z.InviteRequest,
-      now,
-    );
+    const { customerName, ...invitation } = store.inviteToSession(path.sessionId, body, now);
     emulator.recordInvitation(invitation, customerName);
     return ok(invitation);
   },
-  transferSession: ({ store, path, body }) =>
-    ok(store.transferSession(path.sessionId!, body as Z.TransferRequest)),
-  listSessionFiles: ({ store, path, query }) => ok(store.listSessionFiles(path.sessionId!, page(query))),
+  transferSession: ({ store, path, body }) => ok(store.transferSession(path.sessionId, body)),
+  listSessionFiles: ({ store, path, query }) => ok(store.listSessionFiles(path.sessionId, page(query))),
   initiateFileTransfer: ({ store, path, body, now }) =>
-    ok(store.initiateFileTransfer(path.sessionId!, body as Z.InitiateFileTransferRequest, now), 201),
+    ok(store.initiateFileTransfer(path.sessionId, body, now), 201),
   downloadSessionFile: ({ store, path }) => ({
     status: 200,
-    raw: store.downloadSessionFile(path.sessionId!, path.fileId!),
+    raw: store.downloadSessionFile(path.sessionId, path.fileId),
   }),
-  getChatHistory: ({ store, path }) => ok(store.getChatHistory(path.sessionId!)),
-  listTechnicians: ({ store, query }) =>
-    ok(store.listTechnicians({ ...page(query), ...filters(query, ['email', 'status', 'role'] as const) })),
-  getTechnician: ({ store, path }) => ok(store.getTechnician(path.technicianId!)),
-  addTechnician: ({ store, body }) => ok(store.addTechnician(body as Z.AddTechnicianRequest), 201),
-  updateTechnician: ({ store, path, body }) =>
-    ok(store.updateTechnician(path.technicianId!, body as Z.UpdateTechnicianRequest)),
-  removeTechnician: ({ store, path }) => (store.removeTechnician(path.technicianId!), noContent),
-  listCustomers: ({ store, query }) =>
-    ok(store.listCustomers({ ...page(query), ...filters(query, ['email', 'company'] as const) })),
-  getCustomer: ({ store, path }) => ok(store.getCustomer(path.customerId!)),
-  addCustomer: ({ store, body, now }) => ok(store.addCustomer(body as Z.AddCustomerRequest, now), 201),
-  updateCustomer: ({ store, path, body }) =>
-    ok(store.updateCustomer(path.customerId!, body as Z.UpdateCustomerRequest)),
-  removeCustomer: ({ store, path }) => (store.removeCustomer(path.customerId!), noContent),
-  listComputers: ({ store, query }) =>
-    ok(store.listComputers({ ...page(query), ...filters(query, ['status'] as const) })),
-  getComputer: ({ store, path }) => ok(store.getComputer(path.computerId!)),
-  removeComputer: ({ store, path }) => (store.removeComputer(path.computerId!), noContent),
-  connectComputer: ({ store, path, body, now }) =>
-    ok(store.connectComputer(path.computerId!, body as Z.ConnectComputerRequest | undefined, now), 201),
-  getSessionReport: ({ store, query }) => ok(store.sessionReport(reportQuery(query))),
-  getTechnicianReport: ({ store, query }) => ok(store.technicianReport(reportQuery(query))),
-  getCustomerReport: ({ store, query }) => ok(store.customerReport(reportQuery(query))),
+  getChatHistory: ({ store, path }) => ok(store.getChatHistory(path.sessionId)),
+  listTechnicians: ({ store, query }) => ok(store.listTechnicians({ ...query, ...page(query) })),
+  getTechnician: ({ store, path }) => ok(store.getTechnician(path.technicianId)),
+  addTechnician: ({ store, body }) => ok(store.addTechnician(body), 201),
+  updateTechnician: ({ store, path, body }) => ok(store.updateTechnician(path.technicianId, body)),
+  removeTechnician: ({ store, path }) => (store.removeTechnician(path.technicianId), noContent),
+  listCustomers: ({ store, query }) => ok(store.listCustomers({ ...query, ...page(query) })),
+  getCustomer: ({ store, path }) => ok(store.getCustomer(path.customerId)),
+  addCustomer: ({ store, body, now }) => ok(store.addCustomer(body, now), 201),
+  updateCustomer: ({ store, path, body }) => ok(store.updateCustomer(path.customerId, body)),
+  removeCustomer: ({ store, path }) => (store.removeCustomer(path.customerId), noContent),
+  listComputers: ({ store, query }) => ok(store.listComputers({ ...query, ...page(query) })),
+  getComputer: ({ store, path }) => ok(store.getComputer(path.computerId)),
+  removeComputer: ({ store, path }) => (store.removeComputer(path.computerId), noContent),
+  connectComputer: ({ store, path, body, now }) => ok(store.connectComputer(path.computerId, body, now), 201),
+  getSessionReport: ({ store, query }) => ok(store.sessionReport(query)),
+  getTechnicianReport: ({ store, query }) => ok(store.technicianReport(query)),
+  getCustomerReport: ({ store, query }) => ok(store.customerReport(query)),
 };
+
+/** Runs operation K's handler on a request validateRequest has checked against the contract. */
+function handle<K extends OperationName>(
+  name: K,
+  request: { path: Record<string, string>; query: Record<string, unknown>; body: unknown },
+  rest: Pick<HandlerContext<K>, 'store' | 'now' | 'emulator'>,
+): Reply {
+  const handler: Handler<K> = handlers[name];
+  return handler({
+    ...rest,
+    // Checked against the contract's schemas for K just before: the types the contract generates for them.
+    path: request.path as PathParamsOf<K>,
+    query: request.query,
+    body: request.body as BodyOf<K>,
+  });
+}
+
+const isOperationName = (id: string): id is OperationName => Object.hasOwn(OPERATIONS, id);
 
 interface CompiledRoute {
   op: ContractOperation;
@@ -572,14 +553,12 @@ export class Emulator {
           contentType,
         });
         if (checked.errors) throw new ApiError(400, checked.errors);
-        reply = handlers[op.operationId]!({
-          store: this.store(token.tenant),
-          path: params,
-          query: checked.query,
-          body,
-          now: Date.now(),
-          emulator: this,
-        });
+        if (!isOperationName(op.operationId)) throw new ApiError(404, `No route for ${route}`);
+        reply = handle(
+          op.operationId,
+          { path: params, query: checked.query, body },
+          { store: this.store(token.tenant), now: Date.now(), emulator: this },
+        );
       }
     } catch (error) {
       if (error instanceof ApiError)

@@ -12,9 +12,7 @@ export const File: FileResolvers = {
   transferredAt: (file) => file.transferredTime,
   session: (file, _args, ctx) => orNull(ctx.loaders.sessionById.load(file.sessionId)),
   contentBase64: async (file, _args, ctx) => {
-    const download = await ctx.loaders.limit(() =>
-      ctx.api.downloadSessionFile(file.sessionId, file.fileId, { signal: ctx.signal }),
-    );
+    const download = await ctx.api.downloadSessionFile(file.sessionId, file.fileId);
     return download.content.toString('base64');
   },
 };

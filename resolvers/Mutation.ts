@@ -2,10 +2,7 @@ import type { MutationResolvers } from '../src/__generated__/resolvers-types.js'
 import type { Context } from '../src/graph/context.js';
 import { sessionType, technicianRole, technicianStatus } from '../src/graph/enums.js';
 import { attempt, userError } from '../src/graph/user-errors.js';
-import type { CallOptions } from '../src/upstream/api.js';
 import type { ZohoSession, ZohoTechnician, ZohoCustomer } from '../contract/types.js';
-
-const call = (ctx: Context): CallOptions => ({ signal: ctx.signal });
 
 /** A write's answer replaces whatever this request loaded before it. */
 function remember(ctx: Context, session: ZohoSession): ZohoSession {
@@ -56,7 +53,7 @@ export const Mutation: MutationResolvers = {
       technicianId: input.technicianId,
       ...(input.name == null ? {} : { sessionName: input.name }),
     };
-    const result = await attempt(() => ctx.api.createSession(request, call(ctx)), ['input', 'technicianId']);
+    const result = await attempt(() => ctx.api.createSession(request), ['input', 'technicianId']);
     if (result.value === null) return { session: null, userErrors: result.userErrors };
     // Zoho answers the new session's own fields; the request supplied the rest, so no second call is needed.
     const session: ZohoSession = {
@@ -70,10 +67,7 @@ export const Mutation: MutationResolvers = {
   },
 
   endSession: async (_root, { input }, ctx) => {
-    const result = await attempt(
-      () => ctx.api.endSession(input.sessionId, call(ctx)),
-      ['input', 'sessionId'],
-    );
+    const result = await attempt(() => ctx.api.endSession(input.sessionId), ['input', 'sessionId']);
     return { session: result.value && remember(ctx, result.value), userErrors: result.userErrors };
   },
 
@@ -97,17 +91,14 @@ export const Mutation: MutationResolvers = {
     }
     const result = await attempt(
       () =>
-        ctx.api.scheduleSession(
-          {
-            customerName: input.customerName,
-            customerEmail: input.customerEmail,
-            technicianId: input.technicianId,
-            scheduledTime: new Date(input.scheduledAt).toISOString(),
-            ...(input.durationMinutes == null ? {} : { duration: input.durationMinutes }),
-            ...(input.name == null ? {} : { sessionName: input.name }),
-          },
-          call(ctx),
-        ),
+        ctx.api.scheduleSession({
+          customerName: input.customerName,
+          customerEmail: input.customerEmail,
+          technicianId: input.technicianId,
+          scheduledTime: new Date(input.scheduledAt).toISOString(),
+          ...(input.durationMinutes == null ? {} : { duration: input.durationMinutes }),
+          ...(input.name == null ? {} : { sessionName: input.name }),
+        }),
       ['input', 'technicianId'],
     );
     return { session: result.value && remember(ctx, result.value), userErrors: result.userErrors };
@@ -116,11 +107,7 @@ export const Mutation: MutationResolvers = {
   inviteToSession: async (_root, { input }, ctx) => {
     const result = await attempt(
       () =>
-        ctx.api.inviteToSession(
-          input.sessionId,
-          { email: input.email, sendEmail: input.sendEmail ?? true },
-          call(ctx),
-        ),
+        ctx.api.inviteToSession(input.sessionId, { email: input.email, sendEmail: input.sendEmail ?? true }),
       ['input', 'sessionId'],
     );
     return { invitation: result.value, userErrors: result.userErrors };
@@ -128,7 +115,7 @@ export const Mutation: MutationResolvers = {
 
   transferSession: async (_root, { input }, ctx) => {
     const result = await attempt(
-      () => ctx.api.transferSession(input.sessionId, { technicianId: input.technicianId }, call(ctx)),
+      () => ctx.api.transferSession(input.sessionId, { technicianId: input.technicianId }),
       ['input'],
     );
     return { session: result.value && remember(ctx, result.value), userErrors: result.userErrors };
@@ -137,7 +124,7 @@ export const Mutation: MutationResolvers = {
   connectComputer: async (_root, { input }, ctx) => {
     const body = input.technicianId == null ? {} : { technicianId: input.technicianId };
     const result = await attempt(
-      () => ctx.api.connectComputer(input.computerId, body, call(ctx)),
+      () => ctx.api.connectComputer(input.computerId, body),
       ['input', 'computerId'],
     );
     return { session: result.value && remember(ctx, result.value), userErrors: result.userErrors };
@@ -145,7 +132,7 @@ export const Mutation: MutationResolvers = {
 
   removeComputer: async (_root, { input }, ctx) => {
     const result = await attempt(async () => {
-      await ctx.api.removeComputer(input.computerId, call(ctx));
+      await ctx.api.removeComputer(input.computerId);
       ctx.loaders.computerById.clear(input.computerId);
       return input.computerId;
     }, ['input', 'computerId']);
@@ -162,17 +149,14 @@ export const Mutation: MutationResolvers = {
     }
     const result = await attempt(
       () =>
-        ctx.api.addTechnician(
-          {
-            name: input.name,
-            email: input.email,
-            role,
-            ...(input.maxConcurrentSessions == null
-              ? {}
-              : { maxConcurrentSessions: input.maxConcurrentSessions }),
-          },
-          call(ctx),
-        ),
+        ctx.api.addTechnician({
+          name: input.name,
+          email: input.email,
+          role,
+          ...(input.maxConcurrentSessions == null
+            ? {}
+            : { maxConcurrentSessions: input.maxConcurrentSessions }),
+        }),
       ['input'],
     );
     return {
@@ -198,7 +182,7 @@ export const Mutation: MutationResolvers = {
       return { technician: null, userErrors: [userError('VALIDATION', 'Nothing to change.', ['input'])] };
     }
     const result = await attempt(
-      () => ctx.api.updateTechnician(input.technicianId, changes, call(ctx)),
+      () => ctx.api.updateTechnician(input.technicianId, changes),
       ['input', 'technicianId'],
     );
     return {
@@ -209,7 +193,7 @@ export const Mutation: MutationResolvers = {
 
   removeTechnician: async (_root, { input }, ctx) => {
     const result = await attempt(async () => {
-      await ctx.api.removeTechnician(input.technicianId, call(ctx));
+      await ctx.api.removeTechnician(input.technicianId);
       ctx.loaders.technicianById.clear(input.technicianId);
       return input.technicianId;
     }, ['input', 'technicianId']);
@@ -219,16 +203,13 @@ export const Mutation: MutationResolvers = {
   addCustomer: async (_root, { input }, ctx) => {
     const result = await attempt(
       () =>
-        ctx.api.addCustomer(
-          {
-            name: input.name,
-            email: input.email,
-            ...(input.phone == null ? {} : { phone: input.phone }),
-            ...(input.company == null ? {} : { company: input.company }),
-            ...(input.notes == null ? {} : { notes: input.notes }),
-          },
-          call(ctx),
-        ),
+        ctx.api.addCustomer({
+          name: input.name,
+          email: input.email,
+          ...(input.phone == null ? {} : { phone: input.phone }),
+          ...(input.company == null ? {} : { company: input.company }),
+          ...(input.notes == null ? {} : { notes: input.notes }),
+        }),
       ['input'],
     );
     return { customer: result.value && rememberCustomer(ctx, result.value), userErrors: result.userErrors };
@@ -246,7 +227,7 @@ export const Mutation: MutationResolvers = {
       return { customer: null, userErrors: [userError('VALIDATION', 'Nothing to change.', ['input'])] };
     }
     const result = await attempt(
-      () => ctx.api.updateCustomer(input.customerId, changes, call(ctx)),
+      () => ctx.api.updateCustomer(input.customerId, changes),
       ['input', 'customerId'],
     );
     return { customer: result.value && rememberCustomer(ctx, result.value), userErrors: result.userErrors };
@@ -254,7 +235,7 @@ export const Mutation: MutationResolvers = {
 
   removeCustomer: async (_root, { input }, ctx) => {
     const result = await attempt(async () => {
-      await ctx.api.removeCustomer(input.customerId, call(ctx));
+      await ctx.api.removeCustomer(input.customerId);
       ctx.loaders.customerById.clear(input.customerId);
       return input.customerId;
     }, ['input', 'customerId']);
@@ -278,16 +259,12 @@ export const Mutation: MutationResolvers = {
       input.direction === 'CUSTOMER_TO_TECHNICIAN' ? 'customer_to_technician' : 'technician_to_customer';
     const result = await attempt(
       () =>
-        ctx.api.initiateFileTransfer(
-          input.sessionId,
-          {
-            fileName: input.fileName,
-            direction,
-            ...(input.contentType == null ? {} : { contentType: input.contentType }),
-            ...(content === undefined ? {} : { content }),
-          },
-          call(ctx),
-        ),
+        ctx.api.initiateFileTransfer(input.sessionId, {
+          fileName: input.fileName,
+          direction,
+          ...(input.contentType == null ? {} : { contentType: input.contentType }),
+          ...(content === undefined ? {} : { content }),
+        }),
       ['input', 'sessionId'],
     );
     if (result.value) ctx.loaders.filesBySession.clear(input.sessionId);

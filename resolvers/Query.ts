@@ -1,5 +1,4 @@
 import type { QueryResolvers, ReportFilter } from '../src/__generated__/resolvers-types.js';
-import type { Context } from '../src/graph/context.js';
 import { sessionStatus } from '../src/graph/enums.js';
 import { badUserInput } from '../src/graph/errors.js';
 import { computersPage, customersPage, sessionsPage, techniciansPage } from '../src/graph/lists.js';
@@ -20,8 +19,6 @@ function reportQuery(filter: ReportFilter): ReportQuery {
   };
 }
 
-const report = <T>(ctx: Context, call: () => Promise<T>) => ctx.loaders.limit(call);
-
 export const Query: QueryResolvers = {
   session: (_root, { id }, ctx, info) => {
     const session = ctx.loaders.sessionById.load(id);
@@ -36,10 +33,7 @@ export const Query: QueryResolvers = {
   customers: (_root, args, ctx) => customersPage(ctx, args),
   computer: (_root, { id }, ctx) => ctx.loaders.computerById.load(id),
   computers: (_root, args, ctx) => computersPage(ctx, args),
-  sessionReport: (_root, { filter }, ctx) =>
-    report(ctx, () => ctx.api.getSessionReport(reportQuery(filter), { signal: ctx.signal })),
-  technicianReport: (_root, { filter }, ctx) =>
-    report(ctx, () => ctx.api.getTechnicianReport(reportQuery(filter), { signal: ctx.signal })),
-  customerReport: (_root, { filter }, ctx) =>
-    report(ctx, () => ctx.api.getCustomerReport(reportQuery(filter), { signal: ctx.signal })),
+  sessionReport: (_root, { filter }, ctx) => ctx.api.getSessionReport(reportQuery(filter)),
+  technicianReport: (_root, { filter }, ctx) => ctx.api.getTechnicianReport(reportQuery(filter)),
+  customerReport: (_root, { filter }, ctx) => ctx.api.getCustomerReport(reportQuery(filter)),
 };

@@ -7,7 +7,7 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { CACHE_TTL_MS, createCachedApi } from '../cache/cached-api.js';
+import { createCachedApi } from '../cache/cached-api.js';
 import { MemoryCacheStore, RedisCacheStore, type CacheStore } from '../cache/store.js';
 import type { AuthConfig, Config } from '../config/index.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -185,7 +185,6 @@ export async function startBudget(options: {
             sharePerToken: limits.scope === 'organisation' ? sharePerToken : undefined,
           }),
       readCache: cache.enabled,
-      cacheTtlMs: CACHE_TTL_MS,
     },
     'budget',
   );

@@ -59,7 +59,7 @@ export async function sessionsPage(
     computerId: filter.computerId,
     ...fixed,
   });
-  const listed = ctx.loaders.limit(() => ctx.api.listSessions(query, { signal: ctx.signal }));
+  const listed = ctx.api.listSessions(query);
   alongside?.();
   const page = await listed;
   ctx.loaders.primeSessions(page.sessions);
@@ -78,7 +78,7 @@ export async function techniciansPage(
     status: known(filter.status, technicianStatus.toUpstream, 'status'),
     role: known(filter.role, technicianRole.toUpstream, 'role'),
   });
-  const page = await ctx.loaders.limit(() => ctx.api.listTechnicians(query, { signal: ctx.signal }));
+  const page = await ctx.api.listTechnicians(query);
   ctx.loaders.primeTechnicians(page.technicians);
   return toPage(page.technicians, request, page.total_count);
 }
@@ -90,7 +90,7 @@ export async function customersPage(
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
   const query = defined({ ...request, email: filter.email, company: filter.company });
-  const page = await ctx.loaders.limit(() => ctx.api.listCustomers(query, { signal: ctx.signal }));
+  const page = await ctx.api.listCustomers(query);
   ctx.loaders.primeCustomers(page.customers);
   return toPage(page.customers, request, page.total_count);
 }
@@ -102,7 +102,7 @@ export async function computersPage(
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
   const query = defined({ ...request, status: known(filter.status, computerStatus.toUpstream, 'status') });
-  const page = await ctx.loaders.limit(() => ctx.api.listComputers(query, { signal: ctx.signal }));
+  const page = await ctx.api.listComputers(query);
   ctx.loaders.primeComputers(page.computers);
   return toPage(page.computers, request, page.total_count);
 }

@@ -71,8 +71,6 @@ export function createContextFactory(options: ContextOptions): ContextFactory {
     });
     const api = budget.cached(client, caller, guard);
     const loaders = createLoaders(api, {
-      concurrency: options.concurrency,
-      signal: controller.signal,
       ...(metrics ? { onBatch: (loader, size) => metrics.loaderBatchSize.observe({ loader }, size) } : {}),
     });
     return {
@@ -106,6 +104,7 @@ function upstreamClient(
     tokens: credentials.tokens,
     requestId,
     signal,
+    concurrency: options.concurrency,
     ...(trace ? { headers: trace.upstreamHeaders } : {}),
     beforeAttempt: guard.beforeAttempt,
     onCall: (event) => {

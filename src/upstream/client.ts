@@ -4,9 +4,10 @@
  * Two halves, so the hot path builds nothing it can share:
  *   const http = createZohoHttp({ apiUrl, timeouts, retry });            // once per process (got, agents)
  *   const zoho = createZohoClient(http, { tokens, onCall, requestId });   // per GraphQL request: one object
- * `createZohoClient` allocates a single small object (the methods live on a prototype); the per-request options
- * are the token provider, the `onCall` hook, the request id (sent as X-Request-Id), extra headers, a default abort
- * signal for every call (a call's own `options.signal` wins) and, rarely, a retry/validation override.
+ * `createZohoClient` allocates a single small object (one method per row of contract/operations.ts, on a
+ * prototype, each a call of the one generic `call`); the per-request options are the token provider, the
+ * `onCall` hook, the request id (sent as X-Request-Id), extra headers, the abort signal of every call, the cap
+ * on calls in flight at once and, rarely, a retry/validation override.
  *
  * Behaviour, per call:
  * - Path ids are `encodeURIComponent`-ed into one segment; an id that is empty, `.` or `..` (which URL resolution
@@ -18,6 +19,7 @@
  *   is RateLimitedError.
  * - A 401 invalidates the token and is retried once with a fresh one (any method: nothing happened); if the
  *   provider has no other token, or the retry is also a 401, it is UnauthenticatedError.
+ * - At most `concurrency` calls in flight at once (retries and their backoff included); the rest queue, in order.
  * - Abort (the `signal`): the call stops, retries stop, and it rejects with ClientClosedError when the signal's
  *   reason is one (the GraphQL client hung up) or TimeoutError (the deadline passed), except a POST already in
  *   flight, which is OutcomeUnknownError.
@@ -29,7 +31,15 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Response } from 'got';
-import type { CallOptions, ZohoAssistApi } from './api.js';
+import { withOperationMethods, type OperationCaller, type ZohoAssistApi } from './api.js';
+import { createLimit, type Limit } from './concurrency.js';
+import {
+  OPERATION_NAMES,
+  OPERATIONS,
+  type OperationAnswer,
+  type OperationArgs,
+  type OperationName,
+} from '../../contract/operations.js';
 import { contractOperations, validateResponse } from '../../contract/validate.js';
 import {
   abandonedError,
@@ -55,7 +65,7 @@ import {
   type ZohoHttp,
 } from './transport.js';
 import type { TokenProvider } from './tokens.js';
-import type * as Z from '../../contract/types.js';
+import type { ZohoFileDownload } from '../../contract/types.js';
 
 export interface UpstreamCallEvent {
   operationId: string;
@@ -84,8 +94,13 @@ export interface ZohoClientOptions {
   /** Sent as X-Request-Id so Zoho-side (and emulator) logs can be matched with ours. */
   requestId?: string;
   headers?: Readonly<Record<string, string>>;
-  /** Aborts every call made through this client (e.g. the GraphQL request's deadline). */
+  /** Aborts every call made through this client (the GraphQL client hung up, or the request's deadline passed). */
   signal?: AbortSignal;
+  /**
+   * Calls in flight at once through this client, so a wide query cannot open a hundred sockets to Zoho or
+   * spend the minute's budget in one burst. Unbounded when absent.
+   */
+  concurrency?: number;
   /** Overrides the process-wide policy from createZohoHttp. */
   retry?: Partial<RetryPolicy>;
   validateResponses?: boolean;
@@ -94,62 +109,39 @@ export interface ZohoClientOptions {
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface Operation {
-  readonly id: string;
+  readonly id: OperationName;
   readonly method: Method;
   readonly call: UpstreamCall;
   /** Safe to repeat after it may have reached Zoho (GET, PUT, DELETE). */
   readonly idempotent: boolean;
+  /** POST and PUT send their input as a JSON body; GET and DELETE as a query string. */
+  readonly sendsBody: boolean;
+  /** JSON, a file's bytes, or nothing. */
+  readonly answer: 'json' | 'bytes' | 'none';
   /** The path template without its leading slash, split around its parameters. */
   readonly literals: readonly string[];
 }
 
-function operation(id: string, params: number): Operation {
+function operation(id: OperationName): Operation {
+  const row: { route: string; answer?: 'bytes' | 'none' } = OPERATIONS[id];
   const contract = contractOperations.get(id);
-  if (!contract) throw new Error(`The contract has no operation ${id}`);
-  const literals = contract.path.slice(1).split(/\{[^}]+\}/);
-  if (literals.length !== params + 1)
-    throw new Error(`${id}: expected ${params} path parameters in ${contract.path}`);
+  if (contract?.route !== row.route)
+    throw new Error(`contract/operations.ts: ${id} is ${row.route}, the contract says ${contract?.route}`);
   return {
     id,
     method: contract.method,
     call: Object.freeze({ method: contract.method, route: contract.route }),
     idempotent: contract.method !== 'POST',
-    literals,
+    sendsBody: contract.method === 'POST' || contract.method === 'PUT',
+    answer: row.answer ?? 'json',
+    literals: contract.path.slice(1).split(/\{[^}]+\}/),
   };
 }
 
-// Read from the contract once at start-up, so routes in errors and events are exactly the contract's.
-const OPS = {
-  listSessions: operation('listSessions', 0),
-  getSession: operation('getSession', 1),
-  createSession: operation('createSession', 0),
-  scheduleSession: operation('scheduleSession', 0),
-  endSession: operation('endSession', 1),
-  getSessionDetails: operation('getSessionDetails', 1),
-  inviteToSession: operation('inviteToSession', 1),
-  transferSession: operation('transferSession', 1),
-  listSessionFiles: operation('listSessionFiles', 1),
-  initiateFileTransfer: operation('initiateFileTransfer', 1),
-  downloadSessionFile: operation('downloadSessionFile', 2),
-  getChatHistory: operation('getChatHistory', 1),
-  listTechnicians: operation('listTechnicians', 0),
-  getTechnician: operation('getTechnician', 1),
-  addTechnician: operation('addTechnician', 0),
-  updateTechnician: operation('updateTechnician', 1),
-  removeTechnician: operation('removeTechnician', 1),
-  listCustomers: operation('listCustomers', 0),
-  getCustomer: operation('getCustomer', 1),
-  addCustomer: operation('addCustomer', 0),
-  updateCustomer: operation('updateCustomer', 1),
-  removeCustomer: operation('removeCustomer', 1),
-  listComputers: operation('listComputers', 0),
-  getComputer: operation('getComputer', 1),
-  connectComputer: operation('connectComputer', 1),
-  removeComputer: operation('removeComputer', 1),
-  getSessionReport: operation('getSessionReport', 0),
-  getTechnicianReport: operation('getTechnicianReport', 0),
-  getCustomerReport: operation('getCustomerReport', 0),
-} as const;
+// Read from the table and the contract once at start-up, so routes in errors and events are exactly the contract's.
+const OPS = Object.fromEntries(OPERATION_NAMES.map((id) => [id, operation(id)])) as Readonly<
+  Record<OperationName, Operation>
+>;
 
 /** One path segment: an id can never add a segment, a query or a fragment, or climb with a dot segment. */
 function segment(id: string, op: Operation): string {
@@ -163,11 +155,12 @@ function segment(id: string, op: Operation): string {
   throw new NotFoundError('No such resource: the id is empty or not a valid path segment', { call: op.call });
 }
 
-function pathOf(op: Operation, a?: string, b?: string): string {
+/** The path with `args`' first values (one per parameter) in their places. */
+function pathOf(op: Operation, args: readonly unknown[]): string {
   const l = op.literals;
-  if (a === undefined) return l[0]!;
-  if (b === undefined) return l[0]! + segment(a, op) + l[1]!;
-  return l[0]! + segment(a, op) + l[1]! + segment(b, op) + l[2]!;
+  let path = l[0]!;
+  for (let i = 1; i < l.length; i++) path += segment(args[i - 1] as string, op) + l[i]!;
+  return path;
 }
 
 function withQuery(path: string, query: object | undefined): string {
@@ -258,402 +251,266 @@ export function fileNameFromDisposition(header: string | undefined): string | un
   return name || undefined;
 }
 
-class ZohoRestClient implements ZohoAssistApi {
-  readonly #http: ZohoHttp;
-  readonly #tokens: TokenProvider;
-  readonly #onCall: ((event: UpstreamCallEvent) => void) | undefined;
-  readonly #beforeAttempt: ((call: UpstreamCall) => Promise<void>) | undefined;
-  readonly #signal: AbortSignal | undefined;
-  readonly #retry: Readonly<RetryPolicy>;
-  readonly #validate: boolean;
-  readonly #baseHeaders: Readonly<Record<string, string>>;
-  // Header objects for the last token seen (got copies them, so they are reused across calls and attempts).
-  #headerToken: string | undefined;
-  #headers: Record<string, string> = {};
-  #jsonHeaders: Record<string, string> = {};
+const ZohoRestClient = withOperationMethods(
+  class ZohoRestClient implements OperationCaller {
+    readonly #http: ZohoHttp;
+    readonly #tokens: TokenProvider;
+    readonly #onCall: ((event: UpstreamCallEvent) => void) | undefined;
+    readonly #beforeAttempt: ((call: UpstreamCall) => Promise<void>) | undefined;
+    readonly #signal: AbortSignal | undefined;
+    readonly #limit: Limit | undefined;
+    readonly #retry: Readonly<RetryPolicy>;
+    readonly #validate: boolean;
+    readonly #baseHeaders: Readonly<Record<string, string>>;
+    // Header objects for the last token seen (got copies them, so they are reused across calls and attempts).
+    #headerToken: string | undefined;
+    #headers: Record<string, string> = {};
+    #jsonHeaders: Record<string, string> = {};
 
-  constructor(http: ZohoHttp, options: ZohoClientOptions) {
-    this.#http = http;
-    this.#tokens = options.tokens;
-    this.#onCall = options.onCall;
-    this.#beforeAttempt = options.beforeAttempt;
-    this.#signal = options.signal;
-    this.#retry = options.retry ? { ...http.retry, ...definedOnly(options.retry) } : http.retry;
-    this.#validate = options.validateResponses ?? http.validateResponses;
-    const base: Record<string, string> = {};
-    if (options.headers) {
-      for (const [name, value] of Object.entries(options.headers)) {
-        if (name.toLowerCase() !== 'authorization') base[name.toLowerCase()] = value;
+    constructor(http: ZohoHttp, options: ZohoClientOptions) {
+      this.#http = http;
+      this.#tokens = options.tokens;
+      this.#onCall = options.onCall;
+      this.#beforeAttempt = options.beforeAttempt;
+      this.#signal = options.signal;
+      this.#limit = options.concurrency === undefined ? undefined : createLimit(options.concurrency);
+      this.#retry = options.retry ? { ...http.retry, ...definedOnly(options.retry) } : http.retry;
+      this.#validate = options.validateResponses ?? http.validateResponses;
+      const base: Record<string, string> = {};
+      if (options.headers) {
+        for (const [name, value] of Object.entries(options.headers)) {
+          if (name.toLowerCase() !== 'authorization') base[name.toLowerCase()] = value;
+        }
+      }
+      if (options.requestId) base['x-request-id'] = options.requestId;
+      this.#baseHeaders = base;
+    }
+
+    call<K extends OperationName>(name: K, args: OperationArgs<K>): Promise<OperationAnswer<K>> {
+      const limit = this.#limit;
+      return limit ? limit(() => this.#call(OPS[name], args)) : this.#call(OPS[name], args);
+    }
+
+    async #call<K extends OperationName>(op: Operation, args: OperationArgs<K>): Promise<OperationAnswer<K>> {
+      const params = op.literals.length - 1;
+      const path = pathOf(op, args);
+      const input = args[params] as object | undefined;
+      // The seed's writes post `{}` when there is nothing to say (connecting a computer as oneself).
+      const body = op.sendsBody ? JSON.stringify(input ?? {}) : undefined;
+      const url = op.sendsBody ? path : withQuery(path, input);
+      // The table says which answers are not JSON, checked against the contract (contract/operations.ts, AnswerSpec).
+      switch (op.answer) {
+        case 'json':
+          return this.#json<OperationAnswer<K>>(op, url, body);
+        case 'none':
+          await this.#nothing(op, url, body);
+          return undefined as OperationAnswer<K>;
+        case 'bytes':
+          return (await this.#download(op, url, args[params - 1] as string)) as OperationAnswer<K>;
       }
     }
-    if (options.requestId) base['x-request-id'] = options.requestId;
-    this.#baseHeaders = base;
-  }
 
-  // ------------------------------------------------------------------------------------------------ sessions
-
-  listSessions(query: Z.ListSessionsQuery, options?: CallOptions): Promise<Z.ZohoSessionList> {
-    return this.#json(OPS.listSessions, withQuery(pathOf(OPS.listSessions), query), undefined, options);
-  }
-  async getSession(sessionId: string, options?: CallOptions): Promise<Z.ZohoSession> {
-    return this.#json(OPS.getSession, pathOf(OPS.getSession, sessionId), undefined, options);
-  }
-  createSession(body: Z.CreateSessionRequest, options?: CallOptions): Promise<Z.ZohoCreatedSession> {
-    return this.#json(OPS.createSession, pathOf(OPS.createSession), body, options);
-  }
-  scheduleSession(body: Z.ScheduleSessionRequest, options?: CallOptions): Promise<Z.ZohoSession> {
-    return this.#json(OPS.scheduleSession, pathOf(OPS.scheduleSession), body, options);
-  }
-  async endSession(sessionId: string, options?: CallOptions): Promise<Z.ZohoSession> {
-    return this.#json(OPS.endSession, pathOf(OPS.endSession, sessionId), undefined, options);
-  }
-  async getSessionDetails(sessionId: string, options?: CallOptions): Promise<Z.ZohoSessionReportEntry> {
-    return this.#json(OPS.getSessionDetails, pathOf(OPS.getSessionDetails, sessionId), undefined, options);
-  }
-  async inviteToSession(
-    sessionId: string,
-    body: Z.InviteRequest,
-    options?: CallOptions,
-  ): Promise<Z.ZohoInvitation> {
-    return this.#json(OPS.inviteToSession, pathOf(OPS.inviteToSession, sessionId), body, options);
-  }
-  async transferSession(
-    sessionId: string,
-    body: Z.TransferRequest,
-    options?: CallOptions,
-  ): Promise<Z.ZohoSession> {
-    return this.#json(OPS.transferSession, pathOf(OPS.transferSession, sessionId), body, options);
-  }
-
-  // --------------------------------------------------------------------------------------------- files, chat
-
-  async listSessionFiles(
-    sessionId: string,
-    query?: Z.ListFilesQuery,
-    options?: CallOptions,
-  ): Promise<Z.ZohoFileList> {
-    const path = withQuery(pathOf(OPS.listSessionFiles, sessionId), query);
-    return this.#json(OPS.listSessionFiles, path, undefined, options);
-  }
-  async initiateFileTransfer(
-    sessionId: string,
-    body: Z.InitiateFileTransferRequest,
-    options?: CallOptions,
-  ): Promise<Z.ZohoFile> {
-    return this.#json(OPS.initiateFileTransfer, pathOf(OPS.initiateFileTransfer, sessionId), body, options);
-  }
-  async downloadSessionFile(
-    sessionId: string,
-    fileId: string,
-    options?: CallOptions,
-  ): Promise<Z.ZohoFileDownload> {
-    const op = OPS.downloadSessionFile;
-    const response = await this.#send(op, pathOf(op, sessionId, fileId), undefined, options);
-    if (response.statusCode !== 200)
-      throw new ContractError(`${op.id}: unexpected status ${response.statusCode}`, {
-        status: response.statusCode,
-        call: op.call,
-      });
-    const contentType = response.headers['content-type'] ?? 'application/octet-stream';
-    const fileName = fileNameFromDisposition(response.headers['content-disposition']) ?? fileId;
-    return { fileName, contentType, content: asBuffer(response.body) };
-  }
-  async getChatHistory(sessionId: string, options?: CallOptions): Promise<Z.ZohoChatHistory> {
-    return this.#json(OPS.getChatHistory, pathOf(OPS.getChatHistory, sessionId), undefined, options);
-  }
-
-  // --------------------------------------------------------------------------------------------- technicians
-
-  listTechnicians(query: Z.ListTechniciansQuery, options?: CallOptions): Promise<Z.ZohoTechnicianList> {
-    return this.#json(OPS.listTechnicians, withQuery(pathOf(OPS.listTechnicians), query), undefined, options);
-  }
-  async getTechnician(technicianId: string, options?: CallOptions): Promise<Z.ZohoTechnician> {
-    return this.#json(OPS.getTechnician, pathOf(OPS.getTechnician, technicianId), undefined, options);
-  }
-  addTechnician(body: Z.AddTechnicianRequest, options?: CallOptions): Promise<Z.ZohoTechnician> {
-    return this.#json(OPS.addTechnician, pathOf(OPS.addTechnician), body, options);
-  }
-  async updateTechnician(
-    technicianId: string,
-    body: Z.UpdateTechnicianRequest,
-    options?: CallOptions,
-  ): Promise<Z.ZohoTechnician> {
-    return this.#json(OPS.updateTechnician, pathOf(OPS.updateTechnician, technicianId), body, options);
-  }
-  async removeTechnician(technicianId: string, options?: CallOptions): Promise<void> {
-    return this.#void(OPS.removeTechnician, pathOf(OPS.removeTechnician, technicianId), options);
-  }
-
-  // ----------------------------------------------------------------------------------------------- customers
-
-  listCustomers(query: Z.ListCustomersQuery, options?: CallOptions): Promise<Z.ZohoCustomerList> {
-    return this.#json(OPS.listCustomers, withQuery(pathOf(OPS.listCustomers), query), undefined, options);
-  }
-  async getCustomer(customerId: string, options?: CallOptions): Promise<Z.ZohoCustomer> {
-    return this.#json(OPS.getCustomer, pathOf(OPS.getCustomer, customerId), undefined, options);
-  }
-  addCustomer(body: Z.AddCustomerRequest, options?: CallOptions): Promise<Z.ZohoCustomer> {
-    return this.#json(OPS.addCustomer, pathOf(OPS.addCustomer), body, options);
-  }
-  async updateCustomer(
-    customerId: string,
-    body: Z.UpdateCustomerRequest,
-    options?: CallOptions,
-  ): Promise<Z.ZohoCustomer> {
-    return this.#json(OPS.updateCustomer, pathOf(OPS.updateCustomer, customerId), body, options);
-  }
-  async removeCustomer(customerId: string, options?: CallOptions): Promise<void> {
-    return this.#void(OPS.removeCustomer, pathOf(OPS.removeCustomer, customerId), options);
-  }
-
-  // ----------------------------------------------------------------------------------------------- computers
-
-  listComputers(query: Z.ListComputersQuery, options?: CallOptions): Promise<Z.ZohoComputerList> {
-    return this.#json(OPS.listComputers, withQuery(pathOf(OPS.listComputers), query), undefined, options);
-  }
-  async getComputer(computerId: string, options?: CallOptions): Promise<Z.ZohoComputer> {
-    return this.#json(OPS.getComputer, pathOf(OPS.getComputer, computerId), undefined, options);
-  }
-  async connectComputer(
-    computerId: string,
-    body?: Z.ConnectComputerRequest,
-    options?: CallOptions,
-  ): Promise<Z.ZohoSession> {
-    // The seed posts `{}` when there is nothing to say.
-    return this.#json(OPS.connectComputer, pathOf(OPS.connectComputer, computerId), body ?? {}, options);
-  }
-  async removeComputer(computerId: string, options?: CallOptions): Promise<void> {
-    return this.#void(OPS.removeComputer, pathOf(OPS.removeComputer, computerId), options);
-  }
-
-  // ------------------------------------------------------------------------------------------------- reports
-
-  getSessionReport(query: Z.ReportQuery, options?: CallOptions): Promise<Z.ZohoSessionReport> {
-    return this.#json(
-      OPS.getSessionReport,
-      withQuery(pathOf(OPS.getSessionReport), query),
-      undefined,
-      options,
-    );
-  }
-  getTechnicianReport(query: Z.ReportQuery, options?: CallOptions): Promise<Z.ZohoTechnicianReport> {
-    return this.#json(
-      OPS.getTechnicianReport,
-      withQuery(pathOf(OPS.getTechnicianReport), query),
-      undefined,
-      options,
-    );
-  }
-  getCustomerReport(query: Z.ReportQuery, options?: CallOptions): Promise<Z.ZohoCustomerReport> {
-    return this.#json(
-      OPS.getCustomerReport,
-      withQuery(pathOf(OPS.getCustomerReport), query),
-      undefined,
-      options,
-    );
-  }
-
-  // ------------------------------------------------------------------------------------------------- plumbing
-
-  async #json<T>(
-    op: Operation,
-    path: string,
-    body: object | undefined,
-    options: CallOptions | undefined,
-  ): Promise<T> {
-    const response = await this.#send(
-      op,
-      path,
-      body === undefined ? undefined : JSON.stringify(body),
-      options,
-    );
-    const status = response.statusCode;
-    const raw = response.body;
-    let data: unknown;
-    try {
-      data = raw.length === 0 ? undefined : JSON.parse(asBuffer(raw).toString('utf8'));
-    } catch {
-      throw new ContractError(`${op.id}: Zoho answered ${status} with a body that is not JSON`, {
-        status,
-        call: op.call,
-      });
-    }
-    if (this.#validate) {
-      const problem = validateResponse(op.id, status, data);
-      if (problem !== undefined) throw new ContractError(`${op.id}: ${problem}`, { status, call: op.call });
-    }
-    return data as T;
-  }
-
-  async #void(op: Operation, path: string, options: CallOptions | undefined): Promise<void> {
-    const response = await this.#send(op, path, undefined, options);
-    if (this.#validate) {
-      const problem = validateResponse(op.id, response.statusCode, undefined);
-      if (problem !== undefined)
-        throw new ContractError(`${op.id}: ${problem}`, { status: response.statusCode, call: op.call });
-    }
-  }
-
-  #headersFor(token: string, json: boolean): Record<string, string> {
-    if (token !== this.#headerToken) {
-      this.#headerToken = token;
-      this.#headers = { ...this.#baseHeaders, authorization: `Zoho-oauthtoken ${token}` };
-      this.#jsonHeaders = { ...this.#headers, 'content-type': 'application/json' };
-    }
-    return json ? this.#jsonHeaders : this.#headers;
-  }
-
-  async #token(op: Operation, signal: AbortSignal | undefined): Promise<string> {
-    try {
-      return await this.#tokens.getToken(signal);
-    } catch (error) {
-      if (error instanceof ZohoError) throw error;
-      if (signal?.aborted) throw abortError(op, false, signal);
-      throw new UnauthenticatedError('No access token for Zoho: the token provider failed', {
-        call: op.call,
-      });
-    }
-  }
-
-  /** Sends until a 2xx arrives or the failure is final; resolves only with a 2xx response. */
-  async #send(
-    op: Operation,
-    path: string,
-    body: string | undefined,
-    options: CallOptions | undefined,
-  ): Promise<Response<Uint8Array>> {
-    const signal = options?.signal ?? this.#signal;
-    const policy = this.#retry;
-    const got = this.#http.got;
-    let token = await this.#token(op, signal);
-    let attempt = 0;
-    let retries = 0;
-    let refreshed = false;
-
-    for (;;) {
-      if (signal?.aborted) throw abortError(op, false, signal);
-      if (this.#beforeAttempt) await this.#beforeAttempt(op.call);
-      attempt += 1;
-      const started = performance.now();
-      let response: Response<Uint8Array>;
-      try {
-        response = (await got(path, {
-          method: op.method,
-          headers: this.#headersFor(token, body !== undefined),
-          body,
-          signal,
-        })) as unknown as Response<Uint8Array>;
-      } catch (error) {
-        const failure = describeTransportFailure(error);
-        const aborted = signal?.aborted === true;
-        this.#emit(op, undefined, started, attempt, aborted ? abortCode(signal) : failure.code);
-        const mayHaveArrived = !op.idempotent && !failure.notSent;
-        if (aborted) throw abortError(op, mayHaveArrived, signal);
-        const cause = new TransportError(failure);
-        if (mayHaveArrived) {
-          throw new OutcomeUnknownError(
-            `${op.call.route} may or may not have taken effect: ${failure.timeout ? 'timed out' : 'connection failed'} after sending (${failure.code})`,
-            { call: op.call, cause },
-          );
-        }
-        if (retries < policy.limit) {
-          retries += 1;
-          await this.#pause(op, backoffMs(policy, retries), signal);
-          continue;
-        }
-        if (failure.timeout)
-          throw new TimeoutError(`Zoho did not answer ${op.call.route} in time`, { call: op.call, cause });
-        throw new UnavailableError(`Zoho is unreachable (${failure.code}) for ${op.call.route}`, {
+    async #download(op: Operation, path: string, fileId: string): Promise<ZohoFileDownload> {
+      const response = await this.#send(op, path, undefined);
+      if (response.statusCode !== 200)
+        throw new ContractError(`${op.id}: unexpected status ${response.statusCode}`, {
+          status: response.statusCode,
           call: op.call,
-          cause,
+        });
+      const contentType = response.headers['content-type'] ?? 'application/octet-stream';
+      const fileName = fileNameFromDisposition(response.headers['content-disposition']) ?? fileId;
+      return { fileName, contentType, content: asBuffer(response.body) };
+    }
+
+    // ------------------------------------------------------------------------------------------------- plumbing
+
+    /** The answer as JSON, checked against the contract. */
+    async #json<T>(op: Operation, path: string, body: string | undefined): Promise<T> {
+      const response = await this.#send(op, path, body);
+      const status = response.statusCode;
+      const raw = response.body;
+      let data: unknown;
+      try {
+        data = raw.length === 0 ? undefined : JSON.parse(asBuffer(raw).toString('utf8'));
+      } catch {
+        throw new ContractError(`${op.id}: Zoho answered ${status} with a body that is not JSON`, {
+          status,
+          call: op.call,
         });
       }
+      if (this.#validate) {
+        const problem = validateResponse(op.id, status, data);
+        if (problem !== undefined) throw new ContractError(`${op.id}: ${problem}`, { status, call: op.call });
+      }
+      return data as T;
+    }
 
-      const status = response.statusCode;
-      this.#emit(
-        op,
-        status,
-        started,
-        attempt,
-        undefined,
-        status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after']) : undefined,
-      );
-      if (status < 300) return response;
+    /** A success with nothing to read: a body Zoho sends anyway is ignored. */
+    async #nothing(op: Operation, path: string, body: string | undefined): Promise<void> {
+      const response = await this.#send(op, path, body);
+      if (this.#validate) {
+        const problem = validateResponse(op.id, response.statusCode, undefined);
+        if (problem !== undefined)
+          throw new ContractError(`${op.id}: ${problem}`, { status: response.statusCode, call: op.call });
+      }
+    }
 
-      if (status === 401) {
-        this.#tokens.invalidate(token);
-        if (!refreshed) {
-          refreshed = true;
-          const fresh = await this.#token(op, signal);
-          if (fresh !== token) {
-            token = fresh;
+    #headersFor(token: string, json: boolean): Record<string, string> {
+      if (token !== this.#headerToken) {
+        this.#headerToken = token;
+        this.#headers = { ...this.#baseHeaders, authorization: `Zoho-oauthtoken ${token}` };
+        this.#jsonHeaders = { ...this.#headers, 'content-type': 'application/json' };
+      }
+      return json ? this.#jsonHeaders : this.#headers;
+    }
+
+    async #token(op: Operation, signal: AbortSignal | undefined): Promise<string> {
+      try {
+        return await this.#tokens.getToken(signal);
+      } catch (error) {
+        if (error instanceof ZohoError) throw error;
+        if (signal?.aborted) throw abortError(op, false, signal);
+        throw new UnauthenticatedError('No access token for Zoho: the token provider failed', {
+          call: op.call,
+        });
+      }
+    }
+
+    /** Sends until a 2xx arrives or the failure is final; resolves only with a 2xx response. */
+    async #send(op: Operation, path: string, body: string | undefined): Promise<Response<Uint8Array>> {
+      const signal = this.#signal;
+      const policy = this.#retry;
+      const got = this.#http.got;
+      let token = await this.#token(op, signal);
+      let attempt = 0;
+      let retries = 0;
+      let refreshed = false;
+
+      for (;;) {
+        if (signal?.aborted) throw abortError(op, false, signal);
+        if (this.#beforeAttempt) await this.#beforeAttempt(op.call);
+        attempt += 1;
+        const started = performance.now();
+        let response: Response<Uint8Array>;
+        try {
+          response = (await got(path, {
+            method: op.method,
+            headers: this.#headersFor(token, body !== undefined),
+            body,
+            signal,
+          })) as unknown as Response<Uint8Array>;
+        } catch (error) {
+          const failure = describeTransportFailure(error);
+          const aborted = signal?.aborted === true;
+          this.#emit(op, undefined, started, attempt, aborted ? abortCode(signal) : failure.code);
+          const mayHaveArrived = !op.idempotent && !failure.notSent;
+          if (aborted) throw abortError(op, mayHaveArrived, signal);
+          const cause = new TransportError(failure);
+          if (mayHaveArrived) {
+            throw new OutcomeUnknownError(
+              `${op.call.route} may or may not have taken effect: ${failure.timeout ? 'timed out' : 'connection failed'} after sending (${failure.code})`,
+              { call: op.call, cause },
+            );
+          }
+          if (retries < policy.limit) {
+            retries += 1;
+            await this.#pause(op, backoffMs(policy, retries), signal);
+            continue;
+          }
+          if (failure.timeout)
+            throw new TimeoutError(`Zoho did not answer ${op.call.route} in time`, { call: op.call, cause });
+          throw new UnavailableError(`Zoho is unreachable (${failure.code}) for ${op.call.route}`, {
+            call: op.call,
+            cause,
+          });
+        }
+
+        const status = response.statusCode;
+        this.#emit(
+          op,
+          status,
+          started,
+          attempt,
+          undefined,
+          status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after']) : undefined,
+        );
+        if (status < 300) return response;
+
+        if (status === 401) {
+          this.#tokens.invalidate(token);
+          if (!refreshed) {
+            refreshed = true;
+            const fresh = await this.#token(op, signal);
+            if (fresh !== token) {
+              token = fresh;
+              continue;
+            }
+          }
+          throw statusError(op, status, response.body);
+        }
+
+        if (status === 429 || status >= 500) {
+          const retryAfter = parseRetryAfter(response.headers['retry-after']);
+          if (status >= 500 && !op.idempotent) {
+            throw new OutcomeUnknownError(
+              `${op.call.route} may or may not have taken effect: Zoho answered ${status}`,
+              {
+                status,
+                call: op.call,
+              },
+            );
+          }
+          const tooLong = retryAfter !== undefined && retryAfter > policy.maxRetryAfterSeconds;
+          if (op.idempotent && !tooLong && retries < policy.limit) {
+            retries += 1;
+            await this.#pause(
+              op,
+              retryAfter !== undefined ? retryAfter * 1000 : backoffMs(policy, retries),
+              signal,
+            );
             continue;
           }
         }
-        throw statusError(op, status, response.body);
+        throw statusError(op, status, response.body, parseRetryAfter(response.headers['retry-after']));
       }
+    }
 
-      if (status === 429 || status >= 500) {
-        const retryAfter = parseRetryAfter(response.headers['retry-after']);
-        if (status >= 500 && !op.idempotent) {
-          throw new OutcomeUnknownError(
-            `${op.call.route} may or may not have taken effect: Zoho answered ${status}`,
-            {
-              status,
-              call: op.call,
-            },
-          );
-        }
-        const tooLong = retryAfter !== undefined && retryAfter > policy.maxRetryAfterSeconds;
-        if (op.idempotent && !tooLong && retries < policy.limit) {
-          retries += 1;
-          await this.#pause(
-            op,
-            retryAfter !== undefined ? retryAfter * 1000 : backoffMs(policy, retries),
-            signal,
-          );
-          continue;
-        }
+    async #pause(op: Operation, ms: number, signal: AbortSignal | undefined): Promise<void> {
+      try {
+        await delay(ms, undefined, signal ? { signal } : undefined);
+      } catch {
+        throw abortError(op, false, signal);
       }
-      throw statusError(op, status, response.body, parseRetryAfter(response.headers['retry-after']));
     }
-  }
 
-  async #pause(op: Operation, ms: number, signal: AbortSignal | undefined): Promise<void> {
-    try {
-      await delay(ms, undefined, signal ? { signal } : undefined);
-    } catch {
-      throw abortError(op, false, signal);
+    #emit(
+      op: Operation,
+      status: number | undefined,
+      started: number,
+      attempt: number,
+      error: string | undefined,
+      retryAfter?: number,
+    ): void {
+      const onCall = this.#onCall;
+      if (!onCall) return;
+      const event: UpstreamCallEvent = {
+        operationId: op.id,
+        method: op.method,
+        route: op.call.route,
+        status,
+        durationMs: performance.now() - started,
+        attempt,
+      };
+      if (error !== undefined) event.error = error;
+      if (retryAfter !== undefined) event.retryAfter = retryAfter;
+      try {
+        onCall(event);
+      } catch {
+        // A metrics or logging hook must not turn a good call into a failed one.
+      }
     }
-  }
-
-  #emit(
-    op: Operation,
-    status: number | undefined,
-    started: number,
-    attempt: number,
-    error: string | undefined,
-    retryAfter?: number,
-  ): void {
-    const onCall = this.#onCall;
-    if (!onCall) return;
-    const event: UpstreamCallEvent = {
-      operationId: op.id,
-      method: op.method,
-      route: op.call.route,
-      status,
-      durationMs: performance.now() - started,
-      attempt,
-    };
-    if (error !== undefined) event.error = error;
-    if (retryAfter !== undefined) event.retryAfter = retryAfter;
-    try {
-      onCall(event);
-    } catch {
-      // A metrics or logging hook must not turn a good call into a failed one.
-    }
-  }
-}
+  },
+);
 
 function backoffMs(policy: Readonly<RetryPolicy>, retry: number): number {
   return Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));

@@ -9,7 +9,6 @@ import {
   type BatchSource,
   type ListPage,
 } from '../../src/graph/loaders/fetch-many.js';
-import { createLimit } from '../../src/graph/loaders/concurrency.js';
 import { listTotal, pageRequest, toPage } from '../../src/graph/pagination.js';
 import { NotFoundError } from '../../src/upstream/errors.js';
 
@@ -78,7 +77,6 @@ describe('fetchMany over lists without a count', () => {
       prime: () => undefined,
       recentFirst: true,
       totals,
-      limit: createLimit(4),
     };
     return { batch, calls, totals };
   }

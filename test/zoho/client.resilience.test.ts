@@ -221,10 +221,10 @@ describe('timeouts and aborts', () => {
   });
 
   it('an abort stops an in-flight GET with TimeoutError and no retry', async () => {
-    await upstream.fault({ route: 'GET /technicians/{technicianId}', latencyMs: 1000 });
-    const { zoho, events } = recordingClient(http);
+    await upstream.control.addFault({ route: 'GET /technicians/{technicianId}', latencyMs: 1000 });
+    const { zoho, events } = recordingClient(http, { signal: AbortSignal.timeout(100) });
     const started = Date.now();
-    const error = await rejectionOf(zoho.getTechnician('tech_1', { signal: AbortSignal.timeout(100) }));
+    const error = await rejectionOf(zoho.getTechnician('tech_1'));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(Date.now() - started).toBeLessThan(800);
     expect(events.map((e) => e.error)).toEqual(['ERR_ABORTED']);
@@ -235,9 +235,9 @@ describe('timeouts and aborts', () => {
   });
 
   it('an abort of an in-flight POST is OutcomeUnknownError', async () => {
-    await upstream.fault({ route: 'POST /sessions', latencyMs: 1000 });
-    const { zoho } = recordingClient(http);
-    const error = await rejectionOf(zoho.createSession(NEW_SESSION, { signal: AbortSignal.timeout(100) }));
+    await upstream.control.addFault({ route: 'POST /sessions', latencyMs: 1000 });
+    const { zoho } = recordingClient(http, { signal: AbortSignal.timeout(100) });
+    const error = await rejectionOf(zoho.createSession(NEW_SESSION));
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(await upstream.control.calls()).toEqual({ total: 1, byRoute: { 'POST /sessions': 1 } });
   });

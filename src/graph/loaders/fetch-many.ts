@@ -4,7 +4,6 @@
  * budget, so each batch picks whichever costs fewer calls, using what the list answers say about the total.
  */
 import { NotFoundError } from '../../upstream/errors.js';
-import type { Limit } from './concurrency.js';
 
 export const PAGE_SIZE = 100;
 
@@ -30,7 +29,6 @@ export interface BatchSource<T> {
   recentFirst: boolean;
   /** Shared across requests: the last total a list answered, so a batch can price a walk before it starts. */
   totals: TotalHint;
-  limit: Limit;
 }
 
 /** The last list total seen per resource. Only a count, used to price strategies; never data. */
@@ -59,7 +57,7 @@ export async function fetchMany<T>(
   };
 
   if (listIsWorthIt(missing.length, source)) {
-    const first = await source.limit(() => source.listPage(1));
+    const first = await source.listPage(1);
     collect(first);
     missing = missing.filter((key) => !found.has(key));
     // A full first page without a count cannot price the walk: the keys it did not hold go one by one.
@@ -68,7 +66,7 @@ export async function fetchMany<T>(
       listedAll = true;
     } else if (rest !== undefined && missing.length > 0 && rest <= missing.length) {
       const more = await Promise.all(
-        Array.from({ length: rest }, (_, i) => source.limit(() => source.listPage(1 + (i + 1) * PAGE_SIZE))),
+        Array.from({ length: rest }, (_, i) => source.listPage(1 + (i + 1) * PAGE_SIZE)),
       );
       more.forEach(collect);
       listedAll = true;
@@ -81,7 +79,7 @@ export async function fetchMany<T>(
     await Promise.all(
       missing.map(async (key) => {
         try {
-          single.set(key, await source.limit(() => source.getOne(key)));
+          single.set(key, await source.getOne(key));
         } catch (error) {
           single.set(key, error instanceof Error ? error : new Error(String(error)));
         }
