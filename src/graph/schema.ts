@@ -54,7 +54,7 @@ const SECURITY_DIRECTIVES = new Set(['authenticated', 'requiresScopes']);
  * `@link(import:)`. Apollo Gateway (JavaScript) refuses a supergraph that links a `for: SECURITY` feature it
  * cannot enforce, so its users compose a subgraph SDL without them.
  */
-export function stripSecurityDirectives(document: DocumentNode): DocumentNode {
+function stripSecurityDirectives(document: DocumentNode): DocumentNode {
   return visit(document, {
     DirectiveDefinition(node) {
       return SECURITY_DIRECTIVES.has(node.name.value) ? null : undefined;

@@ -1,8 +1,8 @@
 /**
  * The subgraph SDL as gateways and rover read it, for `npm run schema:print` and the contract tests.
  */
-import { graphql, parse, print } from 'graphql';
-import { buildSchema, stripSecurityDirectives, type SchemaOptions } from './schema.js';
+import { graphql } from 'graphql';
+import { buildSchema, type SchemaOptions } from './schema.js';
 
 /** Where `npm run schema:print` writes, relative to the package root; the breaking-change test reads them. */
 export const PRINTED_SDL = 'docs/subgraph.graphql';
@@ -15,9 +15,4 @@ export async function servedSubgraphSdl(options: SchemaOptions = {}): Promise<st
   const sdl = (result.data as { _service?: { sdl?: unknown } } | null | undefined)?._service?.sdl;
   if (typeof sdl !== 'string') throw new Error(`_service { sdl } failed: ${JSON.stringify(result.errors)}`);
   return sdl;
-}
-
-/** A printed SDL without `@authenticated` and `@requiresScopes` (see `stripSecurityDirectives`). */
-export function withoutSecurityDirectives(sdl: string): string {
-  return print(stripSecurityDirectives(parse(sdl))) + '\n';
 }

@@ -3,6 +3,7 @@
  * real HTTP server on loopback: a query that starts in the help desk crosses into ours with one `_entities`
  * fetch per subgraph boundary, however many tickets there are, and costs a known number of upstream calls.
  */
+import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -10,14 +11,13 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { withoutSecurityDirectives } from '../../src/graph/sdl.js';
+import { PRINTED_GATEWAY_SDL } from '../../src/graph/sdl.js';
 import { startDeskSubgraph } from '../fixtures/desk-subgraph.js';
 import type { RunningSubgraph } from '../fixtures/sibling.js';
 import { startStack, type Stack } from '../support/stack.js';
 import {
   composeWithSiblings,
   fetchesOf,
-  servedSdl,
   SUBGRAPH_NAME,
   supergraphSdlOf,
   TICKETS_QUERY,
@@ -43,7 +43,7 @@ beforeAll(async () => {
     // Apollo Gateway refuses a supergraph linking `for: SECURITY` features (@authenticated, @requiresScopes)
     // it cannot enforce: its users compose the variant `npm run schema:print` writes without them.
     supergraphSdl: supergraphSdlOf(
-      composeWithSiblings(stack, withoutSecurityDirectives(await servedSdl(stack)), [desk]),
+      composeWithSiblings(stack, readFileSync(PRINTED_GATEWAY_SDL, 'utf8'), [desk]),
     ),
     experimental_didResolveQueryPlan: ({ queryPlan }) => {
       plans.push(queryPlan);
