@@ -189,7 +189,7 @@ interface VariableDoc {
    */
   readonly default: string;
   readonly description: string;
-  /** The value is never printed: not in errors, not in logs, not in `describeConfig`. */
+  /** The value is never printed: not in errors, not in logs. */
   readonly secret: boolean;
 }
 
@@ -810,33 +810,6 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
-}
-
-/**
- * The configuration as it may be logged at startup: secrets become `[set]`, and a Redis URL keeps its host but
- * loses its credentials.
- */
-export function describeConfig(config: Config): Record<string, unknown> {
-  const redis = config.limits.redisUrl ? new URL(config.limits.redisUrl) : null;
-  if (redis) {
-    redis.username = '';
-    redis.password = '';
-  }
-  return {
-    ...config,
-    auth:
-      config.auth.mode === 'service'
-        ? { mode: 'service', clientId: config.auth.clientId, clientSecret: '[set]', refreshToken: '[set]' }
-        : config.auth.mode === 'static'
-          ? { mode: 'static', accessToken: '[set]' }
-          : { mode: 'forwarded' },
-    gateway: {
-      ...config.gateway,
-      sharedSecret: config.gateway.sharedSecret === null ? null : '[set]',
-      hmacSecret: config.gateway.hmacSecret === null ? null : '[set]',
-    },
-    limits: { ...config.limits, redisUrl: redis ? redis.toString() : null },
-  };
 }
 
 /** The literal secret values in this configuration, for the logger's last-line scrubber (`createLogger`). */
