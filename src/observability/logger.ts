@@ -29,7 +29,7 @@ export function loggableText(text: string, max = LOGGED_TEXT_MAX): string {
 }
 
 /** Object keys whose value is a secret wherever they appear. Matched case-insensitively by the scrubbers. */
-export const SECRET_KEYS: readonly string[] = [
+const SECRET_KEYS: readonly string[] = [
   'authorization',
   'proxy-authorization',
   'cookie',
@@ -93,7 +93,7 @@ export function scrubText(text: string): string {
 }
 
 /** A deep copy with secret-named keys censored and every string scrubbed and cut; cycles and depth are bounded. */
-export function scrubValue(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+function scrubValue(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === 'string') return scrubText(loggableText(value));
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return '[Circular]';
