@@ -9,7 +9,7 @@
  * compiler asks for it, and checks its route against the contract) and a resolver.
  *
  * Cache lifetimes live here and nowhere else: the schema's `@cacheControl` hints must say the same
- * (test/federation/cache-lifetimes.test.ts compares them).
+ * (test/scale/cache-lifetimes.test.ts compares them).
  */
 import type { operations as ContractOperations, paths } from './__generated__/seed-api.js';
 import type { ZohoFileDownload } from './types.js';

@@ -4,6 +4,11 @@
  * queries at once each only ever see their own data, first from Zoho and then from the cache.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { OPERATIONS, type OperationName } from '../../contract/operations.js';
+import type { ZohoSession, ZohoSessionReportEntry } from '../../contract/types.js';
+import { createCachedApi } from '../../src/cache/cached-api.js';
+import { MemoryCacheStore } from '../../src/cache/store.js';
+import { withOperationMethods, type OperationCaller } from '../../src/upstream/api.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './redis.js';
 
@@ -11,6 +16,52 @@ const prefix = uniquePrefix('read-cache');
 afterAll(() => deleteKeys(prefix));
 
 const CUSTOMERS = `{ customers(first: 5) { nodes { id name email } } }`;
+
+describe("the read cache's lifetimes", () => {
+  /** Answers getSession and getSessionDetails, counting calls; any other call fails the test. */
+  const Upstream = withOperationMethods(
+    class implements OperationCaller {
+      readonly calls: string[] = [];
+      call(name: OperationName, args: readonly unknown[]): Promise<never> {
+        this.calls.push(`${name} ${String(args[0])}`);
+        if (name === 'getSession')
+          return Promise.resolve({ sessionId: args[0] } as Partial<ZohoSession> as never);
+        if (name === 'getSessionDetails')
+          return Promise.resolve({ sessionId: args[0] } as Partial<ZohoSessionReportEntry> as never);
+        return Promise.reject(new Error(`unexpected upstream call ${name}`));
+      }
+    },
+  );
+
+  it("keeps each answer for its row's lifetime in the table of operations, not its resource's", async () => {
+    let now = 0;
+    const upstream = new Upstream();
+    const api = createCachedApi(upstream, { store: new MemoryCacheStore(100, () => now), scope: 'test' });
+    const session = OPERATIONS.getSession.cache.maxAgeSeconds * 1000;
+    const details = OPERATIONS.getSessionDetails.cache.maxAgeSeconds * 1000;
+    // Both are sessions (one write forgets both), kept for different times.
+    expect(OPERATIONS.getSession.cache.resource).toBe(OPERATIONS.getSessionDetails.cache.resource);
+    expect(details).toBeGreaterThan(session);
+
+    await api.getSession('s1');
+    await api.getSessionDetails('s1');
+    now = session - 1;
+    await api.getSession('s1');
+    await api.getSessionDetails('s1');
+    now = session;
+    await api.getSession('s1');
+    await api.getSessionDetails('s1');
+    now = details;
+    await api.getSessionDetails('s1');
+
+    expect(upstream.calls).toEqual([
+      'getSession s1',
+      'getSessionDetails s1',
+      'getSession s1',
+      'getSessionDetails s1',
+    ]);
+  });
+});
 
 describe.each([
   ['in memory', {}],
