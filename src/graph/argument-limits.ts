@@ -34,7 +34,7 @@ import {
 import { coercedVariables } from './coerced-variables.js';
 
 /** The longest string accepted in any argument or input field not listed in LONGER_TEXT. */
-export const STRING_ARGUMENT_MAX = 256;
+const STRING_ARGUMENT_MAX = 256;
 
 /** Input fields that carry longer text, by schema coordinate, with Zoho's limit for them (contract/seed.openapi.yaml). */
 const LONGER_TEXT: Readonly<Record<string, number>> = {
