@@ -1,11 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fileNameFromDisposition, parseRetryAfter } from '../../src/upstream/client.js';
-import {
-  dataCentreUrls,
-  isZohoDataCentre,
-  resolveZohoUrls,
-  ZOHO_DATA_CENTRES,
-} from '../../src/upstream/datacentres.js';
+import { dataCentreUrls, ZOHO_DATA_CENTRES } from '../../src/upstream/datacentres.js';
 
 describe('data centres', () => {
   it('derive the API and accounts bases from the same domain', () => {
@@ -17,18 +12,6 @@ describe('data centres', () => {
       { apiUrl: 'https://assist.zoho.com.cn/api/v2', accountsUrl: 'https://accounts.zoho.com.cn' },
       { apiUrl: 'https://assist.zoho.jp/api/v2', accountsUrl: 'https://accounts.zoho.jp' },
     ]);
-  });
-
-  it('recognise only known data centre names', () => {
-    expect(isZohoDataCentre('eu')).toBe(true);
-    expect(isZohoDataCentre('toString')).toBe(false);
-  });
-
-  it('let an explicit API URL win over the data centre, without a trailing slash', () => {
-    expect(resolveZohoUrls({ dataCentre: 'eu', apiUrl: 'http://127.0.0.1:4010/api/v2/' })).toEqual({
-      apiUrl: 'http://127.0.0.1:4010/api/v2',
-      accountsUrl: 'https://accounts.zoho.eu',
-    });
   });
 });
 
