@@ -262,10 +262,6 @@ const ZohoRestClient = withOperationMethods(
     readonly #retry: Readonly<RetryPolicy>;
     readonly #validate: boolean;
     readonly #baseHeaders: Readonly<Record<string, string>>;
-    // Header objects for the last token seen (got copies them, so they are reused across calls and attempts).
-    #headerToken: string | undefined;
-    #headers: Record<string, string> = {};
-    #jsonHeaders: Record<string, string> = {};
 
     constructor(http: ZohoHttp, options: ZohoClientOptions) {
       this.#http = http;
@@ -356,12 +352,8 @@ const ZohoRestClient = withOperationMethods(
     }
 
     #headersFor(token: string, json: boolean): Record<string, string> {
-      if (token !== this.#headerToken) {
-        this.#headerToken = token;
-        this.#headers = { ...this.#baseHeaders, authorization: `Zoho-oauthtoken ${token}` };
-        this.#jsonHeaders = { ...this.#headers, 'content-type': 'application/json' };
-      }
-      return json ? this.#jsonHeaders : this.#headers;
+      const headers = { ...this.#baseHeaders, authorization: `Zoho-oauthtoken ${token}` };
+      return json ? { ...headers, 'content-type': 'application/json' } : headers;
     }
 
     async #token(op: Operation, signal: AbortSignal | undefined): Promise<string> {
