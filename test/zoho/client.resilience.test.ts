@@ -8,7 +8,7 @@ import {
   UnavailableError,
 } from '../../src/upstream/errors.js';
 import type { ZohoHttp } from '../../src/upstream/transport.js';
-import { recordingClient, rejectionOf, startUpstream, testHttp } from './support.js';
+import { recordingClient, rejectionOf, startFakeUpstream, startUpstream, testHttp } from './support.js';
 import type { RunningEmulator } from '../../emulator/index.js';
 
 let upstream: RunningEmulator;
@@ -271,3 +271,40 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+describe('the per-request client caps the calls it has in flight', () => {
+  /** Holds every request 30 ms and answers 204, counting how many Zoho holds at once. */
+  async function slowUpstream() {
+    let inFlight = 0;
+    let most = 0;
+    const fake = await startFakeUpstream((_req, res) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      setTimeout(() => {
+        inFlight -= 1;
+        res.writeHead(204).end();
+      }, 30);
+    });
+    return { ...fake, most: () => most };
+  }
+
+  it.each([
+    ['a cap of 2', 2, 2],
+    ['no cap', 6, undefined],
+  ])(
+    'with %s, six calls at once reach Zoho at most %s at a time, and all of them do',
+    async (_cap, most, concurrency) => {
+      const fake = await slowUpstream();
+      const fakeHttp = testHttp(fake);
+      try {
+        const { zoho } = recordingClient(fakeHttp, concurrency === undefined ? {} : { concurrency });
+        const removals = ['t1', 't2', 't3', 't4', 't5', 't6'].map((id) => zoho.removeTechnician(id));
+        await expect(Promise.all(removals)).resolves.toEqual(Array.from({ length: 6 }, () => undefined));
+        expect({ most: fake.most(), calls: fake.hits() }).toEqual({ most, calls: 6 });
+      } finally {
+        fakeHttp.close();
+        await fake.close();
+      }
+    },
+  );
+});
