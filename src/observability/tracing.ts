@@ -77,8 +77,6 @@ export interface TracingOptions {
   spanNameWithOperationName?: boolean;
   /** Replaces the OTLP exporter (an in-memory exporter in tests). */
   exporter?: SpanExporter;
-  /** How long spans are batched before an export (the SDK's default is 5 s). */
-  exportDelayMs?: number;
 }
 
 /** The OTLP/HTTP traces URL for an endpoint, per the OTLP exporter specification (`<base>/v1/traces`). */
@@ -118,12 +116,7 @@ export async function createTracing(options: TracingOptions): Promise<Tracing | 
         ...(options.serviceName ? { 'service.name': options.serviceName } : {}),
       }),
     ),
-    spanProcessors: [
-      new BatchSpanProcessor(
-        exporter,
-        options.exportDelayMs === undefined ? {} : { scheduledDelayMillis: options.exportDelayMs },
-      ),
-    ],
+    spanProcessors: [new BatchSpanProcessor(exporter)],
   });
   const tracer = provider.getTracer(SERVICE_NAME);
   const propagator = new W3CTraceContextPropagator();

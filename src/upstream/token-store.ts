@@ -56,6 +56,11 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
+/** Longer than a mint can take (the accounts call times out after 10 s). */
+const LOCK_TTL_MS = 15_000;
+/** How long a replica waits for another's mint before minting without the lock. */
+const LOCK_WAIT_MS = 20_000;
+
 interface TokenCommands {
   zohoTokenDelete(key: string, accessToken: string): Promise<number>;
   zohoLockRelease(key: string, owner: string): Promise<number>;
@@ -65,10 +70,6 @@ export interface RedisTokenStoreOptions {
   /** Distinguishes refresh tokens (a fingerprint, never the token itself). */
   identity: string;
   prefix: string;
-  /** Longer than a mint can take (the accounts call times out after 10 s). Default 15 s. */
-  lockTtlMs?: number;
-  /** How long a replica waits for another's mint before minting without the lock. Default 20 s. */
-  lockWaitMs?: number;
   /** Redis failed: the store behaves as empty and unlocked, which costs at most one extra mint per replica. */
   onError?: (error: unknown) => void;
   now?: () => number;
@@ -78,8 +79,6 @@ export class RedisTokenStore implements TokenStore {
   readonly #redis: RedisConnection;
   readonly #key: string;
   readonly #lockKey: string;
-  readonly #lockTtlMs: number;
-  readonly #lockWaitMs: number;
   readonly #onError: (error: unknown) => void;
   readonly #now: () => number;
 
@@ -91,8 +90,6 @@ export class RedisTokenStore implements TokenStore {
     this.#redis = redis;
     this.#key = `${options.prefix}token:${options.identity}`;
     this.#lockKey = `${this.#key}:mint-lock`;
-    this.#lockTtlMs = options.lockTtlMs ?? 15_000;
-    this.#lockWaitMs = options.lockWaitMs ?? 20_000;
     this.#onError = options.onError ?? (() => undefined);
     this.#now = options.now ?? Date.now;
   }
@@ -136,14 +133,13 @@ export class RedisTokenStore implements TokenStore {
 
   async withMintLock<T>(mint: () => Promise<T>): Promise<T> {
     const owner = randomUUID();
-    const giveUpAt = this.#now() + this.#lockWaitMs;
+    const giveUpAt = this.#now() + LOCK_WAIT_MS;
     for (;;) {
       let acquired: boolean;
       try {
         acquired =
-          (await this.#redis.call((redis) =>
-            redis.set(this.#lockKey, owner, 'PX', this.#lockTtlMs, 'NX'),
-          )) === 'OK';
+          (await this.#redis.call((redis) => redis.set(this.#lockKey, owner, 'PX', LOCK_TTL_MS, 'NX'))) ===
+          'OK';
       } catch (error) {
         // No Redis, no lock: minting alone is better than failing every request.
         this.#onError(error);

@@ -4,7 +4,7 @@
  * - StaticTokenProvider: a token given as is (the emulator, a short script). `invalidate` cannot fix it, so a
  *   401 with it is final.
  * - RefreshTokenProvider: exchanges the refresh token at `${accountsUrl}/oauth/v2/token` (Zoho's self-client
- *   flow), caches the access token until `expires_in - refreshMarginSeconds`, and shares one in-flight mint among
+ *   flow), caches the access token until `expires_in` minus REFRESH_MARGIN_MS, and shares one in-flight mint among
  *   concurrent callers. Zoho allows about 10 mints per refresh token per 10 minutes and answers the next with
  *   HTTP 200 `{"error":"Access Denied"}`; that is recognised and no mint is attempted until a backoff passes.
  *
@@ -66,16 +66,17 @@ export interface RefreshTokenProviderOptions {
   refreshToken: string;
   /** A got instance for the accounts server; one with a 10 s timeout and no retries is made otherwise. */
   got?: Got;
-  /** Mint this long before `expires_in` runs out. Default 300. */
-  refreshMarginSeconds?: number;
-  /** First wait after an "Access Denied" mint answer; doubles on each consecutive one. Default 60. */
-  throttleBackoffSeconds?: number;
-  /** Longest wait after consecutive throttles. Default 600 (Zoho's window is 10 minutes). */
-  maxThrottleBackoffSeconds?: number;
   store?: TokenStore;
   onMint?: (event: MintEvent) => void;
   now?: () => number;
 }
+
+/** A token is minted again this long before `expires_in` runs out. */
+const REFRESH_MARGIN_MS = 300_000;
+/** The first wait after an "Access Denied" mint answer; it doubles on each consecutive one. */
+const THROTTLE_BACKOFF_MS = 60_000;
+/** The longest wait after consecutive throttles: Zoho's window is 10 minutes. */
+const MAX_THROTTLE_BACKOFF_MS = 600_000;
 
 const MINT_CALL: UpstreamCall = { method: 'POST', route: 'POST /oauth/v2/token' };
 
@@ -83,9 +84,6 @@ export class RefreshTokenProvider implements TokenProvider {
   readonly #tokenUrl: string;
   readonly #form: Readonly<Record<string, string>>;
   readonly #got: Got;
-  readonly #marginMs: number;
-  readonly #throttleBaseMs: number;
-  readonly #throttleMaxMs: number;
   readonly #store: TokenStore;
   readonly #onMint: ((event: MintEvent) => void) | undefined;
   readonly #now: () => number;
@@ -119,9 +117,6 @@ export class RefreshTokenProvider implements TokenProvider {
         responseType: 'text',
         timeout: { request: 10_000 },
       });
-    this.#marginMs = (options.refreshMarginSeconds ?? 300) * 1000;
-    this.#throttleBaseMs = (options.throttleBackoffSeconds ?? 60) * 1000;
-    this.#throttleMaxMs = (options.maxThrottleBackoffSeconds ?? 600) * 1000;
     this.#store = options.store ?? new MemoryTokenStore();
     this.#onMint = options.onMint;
     this.#now = options.now ?? Date.now;
@@ -224,7 +219,7 @@ export class RefreshTokenProvider implements TokenProvider {
     const error = typeof body?.error === 'string' ? body.error : undefined;
     if (status === 200 && error === 'Access Denied') {
       report('throttled', error);
-      const waitMs = Math.min(this.#throttleMaxMs, this.#throttleBaseMs * 2 ** this.#throttleStreak);
+      const waitMs = Math.min(MAX_THROTTLE_BACKOFF_MS, THROTTLE_BACKOFF_MS * 2 ** this.#throttleStreak);
       this.#throttleStreak += 1;
       this.#throttledUntil = this.#now() + waitMs;
       throw new TokenMintThrottledError(
@@ -255,7 +250,7 @@ export class RefreshTokenProvider implements TokenProvider {
     report('minted');
     const lifetimeMs = expiresIn * 1000;
     // A token shorter-lived than the margin is still used for half its life rather than re-minted on every call.
-    const usableMs = Math.max(lifetimeMs - this.#marginMs, lifetimeMs / 2);
+    const usableMs = Math.max(lifetimeMs - REFRESH_MARGIN_MS, lifetimeMs / 2);
     return { accessToken, refreshAt: this.#now() + usableMs };
   }
 }

@@ -40,13 +40,13 @@ export interface ZohoHttpOptions {
   retry?: Partial<RetryPolicy>;
   /** Validate every JSON answer against the contract (contract/validate.ts). Default true. */
   validateResponses?: boolean;
-  /**
-   * Sockets per upstream origin; callers beyond this queue in the agent. Default 128: the budget limiter, not this,
-   * bounds what reaches Zoho; at 32 the benchmark's 100 clients queued here (32 sockets / 20 ms = 1,600 calls/s).
-   */
-  maxSockets?: number;
-  userAgent?: string;
 }
+
+/**
+ * Sockets per upstream origin; callers beyond this queue in the agent. The budget limiter, not this, bounds what
+ * reaches Zoho; at 32 the benchmark's 100 clients queued here (32 sockets / 20 ms = 1,600 calls/s).
+ */
+const MAX_SOCKETS = 128;
 
 export interface ZohoHttp {
   readonly got: Got;
@@ -76,11 +76,10 @@ export function createZohoHttp(options: ZohoHttpOptions): ZohoHttp {
     throw new Error(`Zoho API URL must be http(s): ${parsed.protocol}`);
   const timeouts: ZohoTimeouts = { ...DEFAULT_TIMEOUTS, ...definedOnly(options.timeouts) };
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...definedOnly(options.retry) };
-  const maxSockets = options.maxSockets ?? 128;
   const agentOptions = {
     keepAlive: true,
-    maxSockets,
-    maxFreeSockets: maxSockets,
+    maxSockets: MAX_SOCKETS,
+    maxFreeSockets: MAX_SOCKETS,
     scheduling: 'lifo' as const,
   };
   const agent = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
@@ -91,7 +90,7 @@ export function createZohoHttp(options: ZohoHttpOptions): ZohoHttp {
     allowAbsoluteUrls: false,
     agent,
     http2: false,
-    headers: { accept: 'application/json', 'user-agent': options.userAgent ?? 'zoho-assist-subgraph' },
+    headers: { accept: 'application/json', 'user-agent': 'zoho-assist-subgraph' },
     responseType: 'buffer',
     throwHttpErrors: false,
     followRedirect: false,
