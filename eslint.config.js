@@ -23,11 +23,21 @@ export default tseslint.config(
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Tests state the shape of each answer they read (test/support/graphql.ts, emulator/control.ts); these files
+    // still read GraphQL and REST answers as `any` and are typed one by one, after which they leave this list.
+    files: [
+      'bench/**/*.ts',
+      'test/emulator/*.ts',
+      'test/subgraph/call-budgets.test.ts',
+      'test/subgraph/mutations.test.ts',
+      'test/subgraph/queries.test.ts',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-non-null-assertion': 'off',
-      // Tests read GraphQL JSON whose shape each assertion states; typing every response adds noise, not safety.
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',

@@ -45,8 +45,8 @@ function readExample(path: string): Example {
 function userErrorsIn(value: unknown): unknown[] {
   if (Array.isArray(value)) return value.flatMap(userErrorsIn);
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, inner]) =>
-    key === 'userErrors' && Array.isArray(inner) ? inner : userErrorsIn(inner),
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
+    key === 'userErrors' && Array.isArray(inner) ? (inner as unknown[]) : userErrorsIn(inner),
   );
 }
 

@@ -156,7 +156,9 @@ describe('Apollo Gateway composing from the running subgraph (IntrospectAndCompo
           new RemoteGraphQLDataSource<{ authorization?: string }>({
             url,
             willSendRequest({ request, context }) {
-              if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+              const { authorization } = context as { authorization?: unknown };
+              if (typeof authorization === 'string')
+                request.http?.headers.set('authorization', authorization);
             },
           }),
       }),

@@ -12,7 +12,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { EMULATOR_CREDENTIALS, startEmulator } from '../../emulator/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'node_modules', '.cache', 'build-test', 'dist');

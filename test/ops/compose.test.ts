@@ -206,7 +206,9 @@ describe('docs/supergraph.graphql', () => {
 
     it('answers a query through the subgraph as the subgraph itself does, for the same upstream calls', async () => {
       const query = '{ sessions(first: 3) { nodes { id status technician { id name } customer { name } } } }';
-      const direct = await stack.graphql(query, undefined, { 'x-gateway-secret': secret });
+      const direct = await stack.graphql<{ sessions: { nodes: unknown[] } }>(query, undefined, {
+        'x-gateway-secret': secret,
+      });
       expect(direct.errors).toBeUndefined();
       expect(direct.data?.sessions.nodes).toHaveLength(3);
       await stack.control.resetCalls();

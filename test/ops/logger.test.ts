@@ -134,7 +134,11 @@ describe('secret-named keys', () => {
     );
     logger.info({ requestId: 'req-1', operation: 'Dashboard', upstreamCalls: 2 }, 'operation');
 
-    const withSecrets = JSON.parse(lines[0]!);
+    const withSecrets = JSON.parse(lines[0]!) as {
+      req: { headers: unknown };
+      config: { auth: { clientSecret: unknown } };
+      deep: { a: { b: { c: { refresh_token: unknown } } } };
+    };
     expect(withSecrets.req.headers).toEqual({ authorization: REDACTED, 'set-cookie': REDACTED });
     expect(withSecrets.config.auth.clientSecret).toBe(REDACTED);
     expect(withSecrets.deep.a.b.c.refresh_token).toBe(REDACTED);
@@ -162,7 +166,7 @@ describe('stdout', () => {
       child.stdout
         .split('\n')
         .filter(Boolean)
-        .map((line) => JSON.parse(line).msg),
+        .map((line) => (JSON.parse(line) as { msg?: string }).msg),
     ).toEqual(['starting', 'last words']);
   });
 });

@@ -41,7 +41,9 @@ describe('a slow upstream', () => {
     await stack.control.addFault({ latencyMs: 5000 });
     const outcomes = await pool(20, 20, async () => {
       const started = performance.now();
-      const result = await stack.graphql(`{ sessions(first: 2) { nodes { id technician { name } } } }`);
+      const result = await stack.graphql<{ sessions: unknown }>(
+        `{ sessions(first: 2) { nodes { id technician { name } } } }`,
+      );
       return {
         ms: performance.now() - started,
         data: result.data,

@@ -4,7 +4,8 @@
  * UPSTREAM_OUTCOME_UNKNOWN, never as a clean failure.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { startStack, type GraphQLResponse, type Stack } from '../support/stack.js';
+import type { GraphQLResult } from '../support/graphql.js';
+import { startStack, type Stack } from '../support/stack.js';
 import { NO_BUDGET, pool, zoho } from './support.js';
 
 const DEADLINE_MS = 4000;
@@ -28,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 afterEach(() => stack.control.clearFaults());
 
-function codes(result: GraphQLResponse): unknown[] {
+function codes(result: GraphQLResult): unknown[] {
   return (result.errors ?? []).map((error) => error.extensions?.code);
 }
 

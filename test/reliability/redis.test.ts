@@ -82,9 +82,12 @@ async function readiness(): Promise<{ status: number; redis: unknown }> {
 
 async function reads(count: number) {
   return pool(count, 10, async (i) => {
-    const result = await stack.graphql(`query ($id: ID!) { technician(id: $id) { id } }`, {
-      id: `tech_${(i % 9) + 1}`,
-    });
+    const result = await stack.graphql<{ technician: { id: string } | null }>(
+      `query ($id: ID!) { technician(id: $id) { id } }`,
+      {
+        id: `tech_${(i % 9) + 1}`,
+      },
+    );
     return { status: result.status, ok: result.errors === undefined && result.data?.technician != null };
   });
 }

@@ -90,13 +90,19 @@ async function spawnServer(
   return { child, url, exited };
 }
 
-async function query(url: string, text: string): Promise<{ status: number; body: any }> {
+/** The part of a GraphQL answer these tests read. */
+interface GraphQLAnswer {
+  data?: unknown;
+  errors?: Array<{ extensions?: { code?: unknown } }>;
+}
+
+async function query(url: string, text: string): Promise<{ status: number; body: GraphQLAnswer }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: text }),
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as GraphQLAnswer };
 }
 
 let main: string;

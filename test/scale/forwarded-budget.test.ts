@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
-import { startStack, type GraphQLResponse, type Stack } from '../support/stack.js';
+import type { GraphQLResult } from '../support/graphql.js';
+import { startStack, type Stack } from '../support/stack.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './redis.js';
 
 const ONE_CALL = `{ technician(id: "tech_1") { id } }`;
@@ -18,7 +19,7 @@ const TECHNICIAN_ROUTE = 'GET /technicians/{technicianId}';
 const LIMITS = { perMinute: 50, perDay: 5000, windowMs: 60_000 };
 const FORWARDED = { AUTH_MODE: 'forwarded', ZOHO_ACCESS_TOKEN: '' };
 
-function codes(result: GraphQLResponse) {
+function codes(result: GraphQLResult) {
   return (result.errors ?? []).map((error) => error.extensions?.code);
 }
 
@@ -104,7 +105,7 @@ describe('one greedy user', () => {
   afterAll(() => stack.close());
 
   it('gets half the window, and a second user still gets through', async () => {
-    const greedy: GraphQLResponse[] = [];
+    const greedy: GraphQLResult[] = [];
     for (let i = 0; i < 30; i++) greedy.push(await stack.graphql(ONE_CALL, undefined, as('greedy-token')));
     const bob = [
       await stack.graphql(ONE_CALL, undefined, as('bob-token')),
@@ -175,7 +176,7 @@ describe('two replicas sharing Redis', () => {
   let emulator: RunningEmulator;
   const replicas: App[] = [];
 
-  async function graphql(replica: App, token: string): Promise<GraphQLResponse> {
+  async function graphql(replica: App, token: string): Promise<GraphQLResult> {
     const response = await fetch(replica.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...as(token) },

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_LIMITS } from '../../src/graph/query-limits.js';
-import { startStack, type GraphQLResponse, type Stack } from '../support/stack.js';
+import type { GraphQLResult } from '../support/graphql.js';
+import { startStack, type Stack } from '../support/stack.js';
 
 const MAX_CALLS = 60;
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-function codes(result: GraphQLResponse): unknown[] {
+function codes(result: GraphQLResult): unknown[] {
   return (result.errors ?? []).map((error) => error.extensions?.code);
 }
 
@@ -42,7 +43,7 @@ async function refusedWithoutCalls(query: string, expectedCode: string) {
 
 describe('structural limits', () => {
   it('answers an ordinary seven-level operation', async () => {
-    const result = await stack.graphql(
+    const result = await stack.graphql<{ sessions: unknown }>(
       `{ sessions(first: 1) { nodes { technician { sessions(first: 1) { nodes { customer { name } } } } } } }`,
     );
     expect(result.errors).toBeUndefined();
@@ -103,7 +104,7 @@ describe('structural limits', () => {
     } as RequestInit);
     expect(response.status).toBe(413);
     expect(response.headers.get('connection')).toBe('close');
-    expect(((await response.json()) as GraphQLResponse).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(((await response.json()) as GraphQLResult).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     const live = await fetch(new URL('/health/live', stack.app.url));
     expect(live.status).toBe(200);
   });

@@ -54,7 +54,10 @@ async function post(app: App, query: string, headers: Record<string, string> = {
   });
   return {
     response,
-    body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> },
+    body: (await response.json()) as {
+      data?: { _service?: { sdl: string } };
+      errors?: Array<{ message: string; extensions?: { code?: unknown } }>;
+    },
   };
 }
 

@@ -60,7 +60,7 @@ describe('errors', () => {
         token: 'read-sessions-only',
         scopes: ['ZohoAssist.sessions.READ'],
       });
-      const result = await limited.graphql(
+      const result = await limited.graphql<{ sessions: unknown }>(
         `{ sessions(first: 1) { totalCount } customers(first: 1) { totalCount } }`,
       );
       expect(result.data?.sessions).toEqual({ totalCount: expect.any(Number) });
@@ -115,7 +115,7 @@ describe('errors', () => {
 
   it('keeps the rest of the data when one nested field fails, with the error at its path', async () => {
     await stack.control.addFault({ route: 'GET /sessions/{sessionId}/chat', errorRate: 1 });
-    const result = await stack.graphql(
+    const result = await stack.graphql<{ sessions: unknown }>(
       `{ sessions(first: 2) { nodes { id technician { name } chatMessages { text } } } }`,
     );
     expect(result.data?.sessions).toEqual({
@@ -133,7 +133,9 @@ describe('errors', () => {
 
   it('keeps the session when its nullable details fail', async () => {
     await stack.control.addFault({ route: 'GET /sessions/{sessionId}/details', errorRate: 1 });
-    const result = await stack.graphql(`{ sessions(first: 1) { nodes { id details { durationSeconds } } } }`);
+    const result = await stack.graphql<{ sessions: unknown }>(
+      `{ sessions(first: 1) { nodes { id details { durationSeconds } } } }`,
+    );
     expect(result.data?.sessions).toEqual({ nodes: [{ id: expect.any(String), details: null }] });
     expect(result.errors?.[0]?.path).toEqual(['sessions', 'nodes', 0, 'details']);
     expect(codes(result)).toEqual(['UPSTREAM_UNAVAILABLE']);

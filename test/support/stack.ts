@@ -10,23 +10,17 @@ import {
 } from '../../emulator/index.js';
 import { startApp, type App, type StartOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
-
-export interface GraphQLResponse<D = Record<string, unknown>> {
-  status: number;
-  headers: Headers;
-  data?: D | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
-  extensions?: Record<string, unknown>;
-}
+import { graphql, type GraphQLResult } from './graphql.js';
 
 export interface Stack {
   emulator: RunningEmulator;
   app: App;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- until every caller states its result type
   graphql<D = any>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
-  ): Promise<GraphQLResponse<D>>;
+  ): Promise<GraphQLResult<D>>;
   /** The emulator's control plane: `calls()` counts what reached "Zoho", `resetCalls()` starts counting again. */
   control: EmulatorControl;
   close(): Promise<void>;
@@ -71,15 +65,7 @@ export async function startStack(
   return {
     emulator,
     app,
-    async graphql(query, variables, headers) {
-      const response = await fetch(app.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as Omit<GraphQLResponse<any>, 'status' | 'headers'>;
-      return { status: response.status, headers: response.headers, ...body };
-    },
+    graphql: (query, variables, headers) => graphql(app.url, query, variables, headers),
     control: emulator.control,
     async close() {
       await app.close();

@@ -184,13 +184,12 @@ describe('the emulator, playing Zoho, still sends what the seed leaves out', () 
       expect(files.total_count).toBe(files.files.length);
       expect(sessions.sessions).toHaveLength(SMALL_SEED.sessions);
       for (const session of sessions.sessions) {
-        expect(session).toEqual(
-          expect.objectContaining({
-            technicianId: expect.any(String),
-            customerName: expect.any(String),
-            customerEmail: expect.any(String),
-          }),
-        );
+        const { technicianId, customerName, customerEmail } = session;
+        expect([typeof technicianId, typeof customerName, typeof customerEmail]).toEqual([
+          'string',
+          'string',
+          'string',
+        ]);
       }
     } finally {
       await upstream.close();
