@@ -103,7 +103,6 @@ export interface ZohoClientOptions {
   concurrency?: number;
   /** Overrides the process-wide policy from createZohoHttp. */
   retry?: Partial<RetryPolicy>;
-  validateResponses?: boolean;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -260,7 +259,6 @@ const ZohoRestClient = withOperationMethods(
     readonly #signal: AbortSignal | undefined;
     readonly #limit: Limit | undefined;
     readonly #retry: Readonly<RetryPolicy>;
-    readonly #validate: boolean;
     readonly #baseHeaders: Readonly<Record<string, string>>;
 
     constructor(http: ZohoHttp, options: ZohoClientOptions) {
@@ -271,7 +269,6 @@ const ZohoRestClient = withOperationMethods(
       this.#signal = options.signal;
       this.#limit = options.concurrency === undefined ? undefined : createLimit(options.concurrency);
       this.#retry = options.retry ? { ...http.retry, ...definedOnly(options.retry) } : http.retry;
-      this.#validate = options.validateResponses ?? http.validateResponses;
       const base: Record<string, string> = {};
       if (options.headers) {
         for (const [name, value] of Object.entries(options.headers)) {
@@ -334,21 +331,17 @@ const ZohoRestClient = withOperationMethods(
           call: op.call,
         });
       }
-      if (this.#validate) {
-        const problem = validateResponse(op.id, status, data);
-        if (problem !== undefined) throw new ContractError(`${op.id}: ${problem}`, { status, call: op.call });
-      }
+      const problem = validateResponse(op.id, status, data);
+      if (problem !== undefined) throw new ContractError(`${op.id}: ${problem}`, { status, call: op.call });
       return data as T;
     }
 
     /** A success with nothing to read: a body Zoho sends anyway is ignored. */
     async #nothing(op: Operation, path: string, body: string | undefined): Promise<void> {
       const response = await this.#send(op, path, body);
-      if (this.#validate) {
-        const problem = validateResponse(op.id, response.statusCode, undefined);
-        if (problem !== undefined)
-          throw new ContractError(`${op.id}: ${problem}`, { status: response.statusCode, call: op.call });
-      }
+      const problem = validateResponse(op.id, response.statusCode, undefined);
+      if (problem !== undefined)
+        throw new ContractError(`${op.id}: ${problem}`, { status: response.statusCode, call: op.call });
     }
 
     #headersFor(token: string, json: boolean): Record<string, string> {

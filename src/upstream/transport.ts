@@ -38,8 +38,6 @@ export interface ZohoHttpOptions {
   apiUrl: string;
   timeouts?: Partial<ZohoTimeouts>;
   retry?: Partial<RetryPolicy>;
-  /** Validate every JSON answer against the contract (contract/validate.ts). Default true. */
-  validateResponses?: boolean;
 }
 
 /**
@@ -53,7 +51,6 @@ export interface ZohoHttp {
   readonly apiUrl: string;
   readonly timeouts: Readonly<ZohoTimeouts>;
   readonly retry: Readonly<RetryPolicy>;
-  readonly validateResponses: boolean;
   /** Closes the kept-alive sockets (shutdown, tests). */
   close(): void;
 }
@@ -109,7 +106,6 @@ export function createZohoHttp(options: ZohoHttpOptions): ZohoHttp {
     apiUrl,
     timeouts: Object.freeze(timeouts),
     retry: Object.freeze(retry),
-    validateResponses: options.validateResponses ?? true,
     close() {
       agent.http.destroy();
       agent.https.destroy();
