@@ -1,6 +1,7 @@
 /**
  * What every resolver receives: the upstream API bound to this request, the loaders built for it, and the
- * request's own bookkeeping. Built per request (src/server.ts); nothing here outlives the request.
+ * request's own bookkeeping. Built per request (src/server/context-factory.ts); nothing here outlives the
+ * request.
  */
 import type { Loaders } from './loaders/index.js';
 import type { OperationTrace } from '../observability/tracing.js';

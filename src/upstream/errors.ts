@@ -80,8 +80,8 @@ export class TimeoutError extends ZohoError {
 }
 /**
  * The GraphQL client closed its connection, so the call was abandoned: the caller's own outcome, which says
- * nothing of Zoho. Also the abort reason src/app.ts gives the request's signal, so that an abandoned call can tell
- * a hang-up from a deadline.
+ * nothing of Zoho. Also the abort reason src/server/context-factory.ts gives the request's signal, so that an
+ * abandoned call can tell a hang-up from a deadline.
  */
 export class ClientClosedError extends ZohoError {
   readonly kind = 'CLIENT_CLOSED';
