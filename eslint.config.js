@@ -31,7 +31,6 @@ export default tseslint.config(
     files: [
       'bench/**/*.ts',
       'test/emulator/*.ts',
-      'test/subgraph/call-budgets.test.ts',
       'test/subgraph/mutations.test.ts',
       'test/subgraph/queries.test.ts',
     ],

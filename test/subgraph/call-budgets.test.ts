@@ -3,7 +3,15 @@
  * exact number of calls that reach the emulator for the operations the subgraph issue prices.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { expectData } from '../support/graphql.js';
 import { startStack, type Stack } from '../support/stack.js';
+
+interface Nodes<T> {
+  nodes: T[];
+}
+type SessionsWithNames = { sessions: Nodes<{ technician: { name: unknown } }> };
+type SessionIds = { sessions: Nodes<{ id: string }> };
+type Entities = { _entities: Array<{ id: string } | null> };
 
 let stack: Stack;
 
@@ -19,12 +27,12 @@ beforeEach(() => stack.control.resetCalls());
 
 describe('upstream call budgets', () => {
   it('lists 100 sessions with technician and customer names in 2 upstream calls', async () => {
-    const result = await stack.graphql(`{
+    const result = await stack.graphql<SessionsWithNames>(`{
       sessions(first: 100) { nodes { id technician { name } customer { name } } }
     }`);
-    expect(result.errors).toBeUndefined();
-    expect(result.data.sessions.nodes).toHaveLength(100);
-    expect(result.data.sessions.nodes.every((s: any) => typeof s.technician.name === 'string')).toBe(true);
+    const { sessions } = expectData(result);
+    expect(sessions.nodes).toHaveLength(100);
+    expect(sessions.nodes.every((s) => typeof s.technician.name === 'string')).toBe(true);
     const calls = await stack.control.calls();
     expect(calls.byRoute).toEqual({ 'GET /sessions': 1, 'GET /technicians': 1 });
   });
@@ -40,35 +48,32 @@ describe('upstream call budgets', () => {
   });
 
   it('resolves 100 Session representations in _entities with one list call', async () => {
-    const page = await stack.graphql(`{ sessions(first: 100) { nodes { id } } }`);
-    const representations = page.data.sessions.nodes.map((s: { id: string }) => ({
+    const page = await stack.graphql<SessionIds>(`{ sessions(first: 100) { nodes { id } } }`);
+    const representations = expectData(page).sessions.nodes.map((s) => ({
       __typename: 'Session',
       id: s.id,
     }));
     await stack.control.resetCalls();
-    const result = await stack.graphql(
+    const result = await stack.graphql<Entities>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Session { id status } } }`,
       { representations },
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data._entities.map((e: { id: string }) => e.id)).toEqual(
-      representations.map((r: any) => r.id),
-    );
+    expect(expectData(result)._entities.map((e) => e?.id)).toEqual(representations.map((r) => r.id));
     expect((await stack.control.calls()).total).toBe(1);
   });
 
   it('costs one extra call per missing entity, and answers null for it', async () => {
-    const page = await stack.graphql(`{ sessions(first: 10) { nodes { id } } }`);
-    const ids: string[] = page.data.sessions.nodes.map((s: { id: string }) => s.id);
+    const page = await stack.graphql<SessionIds>(`{ sessions(first: 10) { nodes { id } } }`);
+    const ids = expectData(page).sessions.nodes.map((s) => s.id);
     await stack.control.resetCalls();
     const representations = [...ids, 'missing-1', 'missing-2'].map((id) => ({ __typename: 'Session', id }));
-    const result = await stack.graphql(
+    const result = await stack.graphql<Entities>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Session { id } } }`,
       { representations },
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data._entities.slice(-2)).toEqual([null, null]);
-    expect(result.data._entities.slice(0, 10).map((e: { id: string }) => e.id)).toEqual(ids);
+    const { _entities } = expectData(result);
+    expect(_entities.slice(-2)).toEqual([null, null]);
+    expect(_entities.slice(0, 10).map((e) => e?.id)).toEqual(ids);
     expect((await stack.control.calls()).byRoute).toEqual({
       'GET /sessions': 1,
       'GET /sessions/{sessionId}': 2,
@@ -76,18 +81,19 @@ describe('upstream call budgets', () => {
   });
 
   it('reads a technician with 50 sessions and each chat in 1 + 1 + 50 calls', async () => {
-    const technicians = await stack.graphql(`{ technicians(first: 100) { nodes { id totalSessionCount } } }`);
-    const busiest = [...technicians.data.technicians.nodes].sort(
-      (a: any, b: any) => b.totalSessionCount - a.totalSessionCount,
-    )[0];
+    const technicians = await stack.graphql<{
+      technicians: Nodes<{ id: string; totalSessionCount: number }>;
+    }>(`{ technicians(first: 100) { nodes { id totalSessionCount } } }`);
+    const busiest = [...expectData(technicians).technicians.nodes].sort(
+      (a, b) => b.totalSessionCount - a.totalSessionCount,
+    )[0]!;
     expect(busiest.totalSessionCount).toBeGreaterThanOrEqual(50);
     await stack.control.resetCalls();
-    const result = await stack.graphql(
+    const result = await stack.graphql<{ technician: { sessions: Nodes<unknown> } }>(
       `query ($id: ID!) { technician(id: $id) { name sessions(first: 50) { nodes { id chatMessages { text } } } } }`,
       { id: busiest.id },
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data.technician.sessions.nodes).toHaveLength(50);
+    expect(expectData(result).technician.sessions.nodes).toHaveLength(50);
     expect((await stack.control.calls()).byRoute).toEqual({
       'GET /technicians/{technicianId}': 1,
       'GET /sessions': 1,
@@ -96,10 +102,10 @@ describe('upstream call budgets', () => {
   });
 
   it('asks Zoho once for the same technician however many sessions name them', async () => {
-    const result = await stack.graphql(`{
+    const result = await stack.graphql<{ a: Nodes<{ id: string }> }>(`{
       a: technicians(first: 1) { nodes { id } }
     }`);
-    const id = result.data.a.nodes[0].id;
+    const id = expectData(result).a.nodes[0]!.id;
     await stack.control.resetCalls();
     const twice = await stack.graphql(
       `query ($id: ID!) { one: technician(id: $id) { name } two: technician(id: $id) { email } }`,
@@ -112,8 +118,8 @@ describe('upstream call budgets', () => {
 
 describe('session detail', () => {
   it('asks for the session, its chat, files and report all at once, four calls in one round trip', async () => {
-    const page = await stack.graphql(`{ sessions(first: 1) { nodes { id } } }`);
-    const id: string = page.data.sessions.nodes[0].id;
+    const page = await stack.graphql<SessionIds>(`{ sessions(first: 1) { nodes { id } } }`);
+    const id = expectData(page).sessions.nodes[0]!.id;
     await stack.control.resetCalls();
     // Every call takes 100 ms, so calls made one after another could not overlap.
     await stack.control.addFault({ latencyMs: 100 });
@@ -143,12 +149,11 @@ describe('session detail', () => {
     await stack.control.resetCalls();
     await stack.control.addFault({ latencyMs: 100 });
     const result = await stack
-      .graphql(
+      .graphql<SessionsWithNames>(
         `{ sessions(first: 50) { nodes { id ...Who } } } fragment Who on Session { technician { name } }`,
       )
       .finally(() => stack.control.clearFaults());
-    expect(result.errors).toBeUndefined();
-    expect(result.data.sessions.nodes.every((s: any) => typeof s.technician.name === 'string')).toBe(true);
+    expect(expectData(result).sessions.nodes.every((s) => typeof s.technician.name === 'string')).toBe(true);
     expect((await stack.control.calls()).byRoute).toEqual({ 'GET /sessions': 1, 'GET /technicians': 1 });
     const log = await stack.control.log();
     const [sessions, technicians] = log.slice(-2);
