@@ -27,7 +27,6 @@ import {
   type Tracer,
 } from '@opentelemetry/api';
 import type { W3CTraceContextPropagator } from '@opentelemetry/core';
-import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { UpstreamCallEvent } from '../upstream/client.js';
 
 /** `service.name` when neither OTEL_SERVICE_NAME nor OTEL_RESOURCE_ATTRIBUTES names one; also the tracer's name. */
@@ -75,8 +74,6 @@ export interface TracingOptions {
   resourceAttributes?: Readonly<Record<string, string>>;
   /** `TRACING_SPAN_NAME_WITH_OPERATION_NAME`: `query Dashboard` instead of `query`. */
   spanNameWithOperationName?: boolean;
-  /** Replaces the OTLP exporter (an in-memory exporter in tests). */
-  exporter?: SpanExporter;
 }
 
 /** The OTLP/HTTP traces URL for an endpoint, per the OTLP exporter specification (`<base>/v1/traces`). */
@@ -85,11 +82,12 @@ export function tracesUrl(endpoint: string): string {
 }
 
 /**
- * The tracing of a process, or undefined when neither an endpoint nor an exporter is configured. The SDK is
- * loaded only then: a process that does not trace does not carry it (about 20 MB of resident memory).
+ * The tracing of a process, or undefined when no endpoint is configured. The SDK is loaded only then: a process
+ * that does not trace does not carry it (about 20 MB of resident memory).
  */
 export async function createTracing(options: TracingOptions): Promise<Tracing | undefined> {
-  if (!options.exporter && options.otlpEndpoint === null) return undefined;
+  const endpoint = options.otlpEndpoint;
+  if (endpoint === null) return undefined;
   const [
     { W3CTraceContextPropagator },
     { OTLPTraceExporter },
@@ -102,9 +100,7 @@ export async function createTracing(options: TracingOptions): Promise<Tracing | 
     import('@opentelemetry/sdk-trace-base'),
   ]);
   const { BasicTracerProvider, BatchSpanProcessor } = sdk;
-  const exporter =
-    options.exporter ??
-    new OTLPTraceExporter({ url: tracesUrl(options.otlpEndpoint ?? ''), timeoutMillis: 5000 });
+  const exporter = new OTLPTraceExporter({ url: tracesUrl(endpoint), timeoutMillis: 5000 });
 
   const provider = new BasicTracerProvider({
     // The SDK's own attributes (telemetry.sdk.*), then ours; the environment's override ours, and
