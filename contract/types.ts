@@ -50,10 +50,6 @@ export type ConnectComputerRequest = Schemas['ConnectComputerRequest'];
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 
 export type ListSessionsQuery = Query<'listSessions'>;
-export type ListTechniciansQuery = Query<'listTechnicians'>;
-export type ListCustomersQuery = Query<'listCustomers'>;
-export type ListComputersQuery = Query<'listComputers'>;
-export type ListFilesQuery = Query<'listSessionFiles'>;
 export type ReportQuery = Query<'getSessionReport'>;
 
 /** A downloaded file: the bytes and what the Content-Type and Content-Disposition headers said of them. */

@@ -23,7 +23,7 @@ export function startUpstream(options: EmulatorOptions = {}): Promise<RunningEmu
 }
 
 /** Retries with millisecond backoffs: the policy is what is tested, not the waiting. */
-export const FAST_RETRY = { limit: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterSeconds: 1 } as const;
+const FAST_RETRY = { limit: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterSeconds: 1 } as const;
 
 export function testHttp(upstream: { apiUrl: string }, options: Partial<ZohoHttpOptions> = {}): ZohoHttp {
   return createZohoHttp({ apiUrl: upstream.apiUrl, retry: FAST_RETRY, ...options });
