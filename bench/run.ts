@@ -15,7 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { emulatorControl } from '../emulator/index.js';
+import { createEmulatorControl } from '../emulator/index.js';
 import { chart } from './chart.js';
 import { startMesh, startMeshWithResponseCache } from './mesh.js';
 import {
@@ -301,7 +301,7 @@ async function main() {
       },
     ];
 
-    const control = emulatorControl(origin);
+    const control = createEmulatorControl(origin);
     const zoho = async (path: string, init: RequestInit = {}) => {
       const response = await fetch(`${apiUrl}${path}`, {
         ...init,

@@ -103,7 +103,7 @@ export interface EmulatorControl {
 }
 
 /** The control client of the emulator at `origin` (`http://127.0.0.1:PORT`, as `RunningEmulator.url`). */
-export function emulatorControl(origin: string): EmulatorControl {
+export function createEmulatorControl(origin: string): EmulatorControl {
   async function request<T>(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,

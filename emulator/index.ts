@@ -4,13 +4,13 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { emulatorControl, type EmulatorControl } from './control.js';
+import { createEmulatorControl, type EmulatorControl } from './control.js';
 import { Emulator } from './server.js';
 import type { SeedSize } from './store.js';
 
 export { EMULATOR_CREDENTIALS, ALL_SCOPES } from './server.js';
 export type { FaultRule, LogEntry, RateLimits } from './server.js';
-export { emulatorControl, EmulatorControlError } from './control.js';
+export { createEmulatorControl, EmulatorControlError } from './control.js';
 export type {
   EmulatorControl,
   OutboxMessage,
@@ -86,7 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url,
     apiUrl: `${url}/api/v2`,
     accountsUrl: url,
-    control: emulatorControl(url),
+    control: createEmulatorControl(url),
     close: () =>
       new Promise<void>((resolve, reject) => {
         emulator.stop();

@@ -18,7 +18,7 @@ import { gatewayAdmission } from './server/gateway-admission.js';
 import { createHttpHandler } from './server/http.js';
 import { createListener, listen } from './server/listener.js';
 import { createReadiness } from './server/readiness.js';
-import { upstreamTarget } from './server/upstream-target.js';
+import { startUpstreamTarget } from './server/upstream-target.js';
 import { createZohoHttp } from './upstream/transport.js';
 
 export interface App {
@@ -48,7 +48,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
   const metrics = config.metrics.enabled ? createMetrics() : undefined;
   const tracing = await createTracing(config.tracing);
-  const { apiUrl, accountsUrl, emulator, emulatorCredentials } = await upstreamTarget(config);
+  const { apiUrl, accountsUrl, emulator, emulatorCredentials } = await startUpstreamTarget(config);
   const auth = effectiveAuth(config.auth, emulatorCredentials);
   const http = createZohoHttp({
     apiUrl,

@@ -15,7 +15,7 @@ export interface UpstreamTarget {
   readonly emulatorCredentials: ServiceCredentials | undefined;
 }
 
-export async function upstreamTarget(config: Config): Promise<UpstreamTarget> {
+export async function startUpstreamTarget(config: Config): Promise<UpstreamTarget> {
   const embedded = config.emulator.enabled ? await import('../../emulator/index.js') : undefined;
   const emulator = await embedded?.startEmulator({
     port: config.emulator.port,
