@@ -62,8 +62,9 @@ const CachedZohoApi = withOperationMethods(
 
     call<K extends OperationName>(name: K, args: OperationArgs<K>): Promise<OperationAnswer<K>> {
       // The inner client's method of the same name, with the same arguments.
-      const fetch = () =>
-        (this.#inner[name] as (...a: OperationArgs<K>) => Promise<OperationAnswer<K>>)(...args);
+      const inner = this.#inner;
+      const method = inner[name] as (...a: OperationArgs<K>) => Promise<OperationAnswer<K>>;
+      const fetch = () => method.apply(inner, args);
       const policy = POLICIES[name];
       if ('read' in policy) return this.#read(policy.read, `${name}:${key(args)}`, fetch);
       if ('invalidates' in policy) return this.#write(policy.invalidates, fetch);
