@@ -330,66 +330,69 @@ function validateFault(body: unknown): FaultRule | string {
 
 /** The mutable emulator: accounts (one per tenant), tokens, counters, faults. */
 export class Emulator {
-  private stores = new Map<string, Store>();
-  private readonly registeredTokens = new Map<string, TokenRecord>();
-  private mintedTokens = new Map<string, TokenRecord>();
-  private mintTimes = new Map<string, number[]>();
-  private windows = new Map<string, Window>();
-  private callsTotal = 0;
-  private callsByRoute = new Map<string, number>();
-  private log: LogEntry[] = [];
-  private outbox: Record<string, unknown>[] = [];
-  private faults: FaultRule[] = [];
+  #stores = new Map<string, Store>();
+  readonly #registeredTokens = new Map<string, TokenRecord>();
+  #mintedTokens = new Map<string, TokenRecord>();
+  #mintTimes = new Map<string, number[]>();
+  #windows = new Map<string, Window>();
+  #callsTotal = 0;
+  #callsByRoute = new Map<string, number>();
+  #log: LogEntry[] = [];
+  #outbox: Record<string, unknown>[] = [];
+  #faults: FaultRule[] = [];
   /** Each seeded rule's own sequence, started when the rule was posted. */
-  private faultRandom = new WeakMap<FaultRule, Random>();
-  private rateLimits: false | Required<RateLimits>;
-  private size: SeedSize;
+  #faultRandom = new WeakMap<FaultRule, Random>();
+  #rateLimits: false | Required<RateLimits>;
+  #size: SeedSize;
   /** Aborted by stop(): injected delays end early and the requests waiting on them are answered no more. */
-  private readonly stopping = new AbortController();
+  readonly #stopping = new AbortController();
   url = '';
 
-  constructor(private readonly config: EmulatorConfig) {
-    this.size = { ...config.size };
-    this.rateLimits = this.normalizeLimits(config.rateLimits);
+  readonly #config: EmulatorConfig;
+
+  constructor(config: EmulatorConfig) {
+    this.#config = config;
+    this.#size = { ...config.size };
+    this.#rateLimits = this.#normalizeLimits(config.rateLimits);
   }
 
-  private normalizeLimits(limits: false | RateLimits): false | Required<RateLimits> {
+  #normalizeLimits(limits: false | RateLimits): false | Required<RateLimits> {
     return limits === false ? false : { windowMs: 60_000, ...limits };
   }
 
-  private store(tenant: string): Store {
-    let store = this.stores.get(tenant);
+  #store(tenant: string): Store {
+    let store = this.#stores.get(tenant);
     if (!store) {
       // Each tenant is a separate account: same sizes, its own data.
-      const seed = tenant === '' ? this.size.seed : (hash32(tenant) ^ (this.size.seed ?? 1)) >>> 0;
-      store = new Store({ ...this.size, seed });
-      this.stores.set(tenant, store);
+      const seed = tenant === '' ? this.#size.seed : (hash32(tenant) ^ (this.#size.seed ?? 1)) >>> 0;
+      store = new Store({ ...this.#size, seed });
+      this.#stores.set(tenant, store);
     }
     return store;
   }
 
   /** Seeds the default account now so the first call does not pay for it. */
   warm(): void {
-    this.store('');
+    this.#store('');
   }
 
   reset(size?: SeedSize): void {
-    if (size) this.size = { ...size };
-    this.stores = new Map();
-    this.mintedTokens = new Map();
-    this.mintTimes = new Map();
-    this.windows = new Map();
-    this.callsTotal = 0;
-    this.callsByRoute = new Map();
-    this.log = [];
-    this.outbox = [];
-    this.faults = [];
-    this.rateLimits = this.normalizeLimits(this.config.rateLimits);
+    if (size) this.#size = { ...size };
+    this.#stores = new Map();
+    this.#mintedTokens = new Map();
+    this.#mintTimes = new Map();
+    this.#windows = new Map();
+    this.#callsTotal = 0;
+    this.#callsByRoute = new Map();
+    this.#log = [];
+    this.#outbox = [];
+    this.#faults = [];
+    this.#rateLimits = this.#normalizeLimits(this.#config.rateLimits);
     this.warm();
   }
 
   recordInvitation(invitation: Z.ZohoInvitation, customerName: string): void {
-    this.outbox.push({
+    this.#outbox.push({
       ...invitation,
       to: invitation.email,
       subject: 'Remote Support Session',
@@ -397,15 +400,15 @@ export class Emulator {
     });
   }
 
-  private count(route: string): void {
-    this.callsTotal++;
-    this.callsByRoute.set(route, (this.callsByRoute.get(route) ?? 0) + 1);
+  #count(route: string): void {
+    this.#callsTotal++;
+    this.#callsByRoute.set(route, (this.#callsByRoute.get(route) ?? 0) + 1);
   }
 
-  private record(entry: LogEntry): void {
-    this.log.push(entry);
-    if (this.log.length > LOG_CAPACITY) this.log.splice(0, this.log.length - LOG_CAPACITY);
-    if (!this.config.quiet) {
+  #record(entry: LogEntry): void {
+    this.#log.push(entry);
+    if (this.#log.length > LOG_CAPACITY) this.#log.splice(0, this.#log.length - LOG_CAPACITY);
+    if (!this.#config.quiet) {
       process.stderr.write(
         `${entry.time} ${entry.status || 'RESET'} ${entry.method} ${entry.path} ${entry.ms}ms${entry.fault ? ` (${entry.fault})` : ''}\n`,
       );
@@ -414,7 +417,7 @@ export class Emulator {
 
   /** Ends every injected delay now; the server's own close ends the connections. */
   stop(): void {
-    this.stopping.abort();
+    this.#stopping.abort();
   }
 
   // ------------------------------------------------------------------------------------------ entry point
@@ -424,7 +427,7 @@ export class Emulator {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
     const method = (req.method ?? 'GET').toUpperCase();
     if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
-      return this.handleControl(req, res, method, url);
+      return this.#handleControl(req, res, method, url);
     }
     let route = UNMATCHED_ROUTE;
     let op: ContractOperation | undefined;
@@ -441,7 +444,7 @@ export class Emulator {
       }
     }
     if (op) route = op.operationId === 'mintAccessToken' ? `POST ${TOKEN_PATH}` : op.route;
-    this.count(route);
+    this.#count(route);
 
     const entry: LogEntry = {
       method,
@@ -458,7 +461,7 @@ export class Emulator {
       entry.status = status;
       entry.ms = Math.round((performance.now() - started) * 10) / 10;
       if (fault) entry.fault = fault;
-      this.record(entry);
+      this.#record(entry);
     };
 
     const send = (reply: Reply, headers: Record<string, string> = {}, slowBodyMs = 0): void => {
@@ -476,7 +479,7 @@ export class Emulator {
       res.writeHead(reply.status, out);
       if (slowBodyMs > 0) {
         res.flushHeaders();
-        void sleep(slowBodyMs, this.stopping.signal).then(() => res.end(payload));
+        void sleep(slowBodyMs, this.#stopping.signal).then(() => res.end(payload));
       } else res.end(payload);
       finish(reply.status);
     };
@@ -496,13 +499,13 @@ export class Emulator {
 
     // Faults: rules for this route, or for every API route when they name none.
     const isApi = op !== mintOperation;
-    const rules = this.faults.filter((rule) => (rule.route === undefined ? isApi : rule.route === route));
-    const draw = (rule: FaultRule) => this.faultRandom.get(rule)?.next() ?? Math.random();
-    let delay = isApi ? this.config.latencyMs + Math.random() * this.config.jitterMs : 0;
+    const rules = this.#faults.filter((rule) => (rule.route === undefined ? isApi : rule.route === route));
+    const draw = (rule: FaultRule) => this.#faultRandom.get(rule)?.next() ?? Math.random();
+    let delay = isApi ? this.#config.latencyMs + Math.random() * this.#config.jitterMs : 0;
     for (const rule of rules)
       delay += (rule.latencyMs ?? 0) + (rule.jitterMs ? draw(rule) * rule.jitterMs : 0);
-    await sleep(delay, this.stopping.signal);
-    if (this.stopping.signal.aborted) {
+    await sleep(delay, this.#stopping.signal);
+    if (this.#stopping.signal.aborted) {
       res.destroy();
       return finish(0, 'stopped');
     }
@@ -534,18 +537,18 @@ export class Emulator {
       const contentType = req.headers['content-type'];
       const body = parseBody(rawBody, contentType);
       if (!isApi)
-        reply = this.mint(
+        reply = this.#mint(
           body ?? Object.fromEntries(url.searchParams),
           body === undefined ? 'application/x-www-form-urlencoded' : contentType,
         );
       else {
-        const token = this.authenticate(tokenMatch?.[1], auth !== undefined);
-        const limited = this.rateLimit(tokenMatch![1]!);
+        const token = this.#authenticate(tokenMatch?.[1], auth !== undefined);
+        const limited = this.#rateLimit(tokenMatch![1]!);
         if (limited) {
           headers['Retry-After'] = String(limited);
           throw new ApiError(429, `Rate limit exceeded; retry after ${limited} seconds`);
         }
-        this.authorize(token, op);
+        this.#authorize(token, op);
         const checked = validateRequest(op.operationId, {
           path: params,
           query: queryObject(url.searchParams),
@@ -557,7 +560,7 @@ export class Emulator {
         reply = handle(
           op.operationId,
           { path: params, query: checked.query, body },
-          { store: this.store(token.tenant), now: Date.now(), emulator: this },
+          { store: this.#store(token.tenant), now: Date.now(), emulator: this },
         );
       }
     } catch (error) {
@@ -579,7 +582,7 @@ export class Emulator {
 
   // --------------------------------------------------------------------------------------------- auth
 
-  private authenticate(token: string | undefined, hadHeader: boolean): TokenRecord {
+  #authenticate(token: string | undefined, hadHeader: boolean): TokenRecord {
     if (token === undefined)
       throw new ApiError(
         401,
@@ -588,14 +591,14 @@ export class Emulator {
     let record: TokenRecord | undefined;
     if (token === EMULATOR_CREDENTIALS.accessToken)
       record = { scopes: new Set(ALL_SCOPES), tenant: '', minted: false };
-    else record = this.registeredTokens.get(token) ?? this.mintedTokens.get(token);
+    else record = this.#registeredTokens.get(token) ?? this.#mintedTokens.get(token);
     if (!record) throw new ApiError(401, 'Invalid OAuth token');
     if (record.expiresAt !== undefined && Date.now() >= record.expiresAt)
       throw new ApiError(401, 'OAuth token expired');
     return record;
   }
 
-  private authorize(token: TokenRecord, op: ContractOperation): void {
+  #authorize(token: TokenRecord, op: ContractOperation): void {
     for (const scope of op.scopes) {
       const implied = scope.endsWith('.READ') && token.scopes.has(scope.replace(/\.READ$/, '.ALL'));
       if (!token.scopes.has(scope) && !implied) throw new ApiError(403, `The token lacks the scope ${scope}`);
@@ -603,16 +606,16 @@ export class Emulator {
   }
 
   /** Fixed windows per token; answers the seconds to wait when over a limit. */
-  private rateLimit(token: string): number | undefined {
-    const limits = this.rateLimits;
+  #rateLimit(token: string): number | undefined {
+    const limits = this.#rateLimits;
     if (!limits) return undefined;
     const now = Date.now();
     const minuteStart = Math.floor(now / limits.windowMs) * limits.windowMs;
     const dayStart = Math.floor(now / DAY_MS) * DAY_MS;
-    let window = this.windows.get(token);
+    let window = this.#windows.get(token);
     if (!window) {
       window = { minuteStart, minuteCount: 0, dayStart, dayCount: 0 };
-      this.windows.set(token, window);
+      this.#windows.set(token, window);
     }
     if (window.minuteStart !== minuteStart) Object.assign(window, { minuteStart, minuteCount: 0 });
     if (window.dayStart !== dayStart) Object.assign(window, { dayStart, dayCount: 0 });
@@ -624,7 +627,7 @@ export class Emulator {
     return undefined;
   }
 
-  private mint(body: unknown, contentType: string | undefined): Reply {
+  #mint(body: unknown, contentType: string | undefined): Reply {
     const checked = validateRequest('mintAccessToken', { path: {}, query: {}, body, contentType });
     if (checked.errors) throw new ApiError(400, checked.errors);
     const grant = body as Record<string, string>;
@@ -637,8 +640,8 @@ export class Emulator {
     if (grant.refresh_token !== EMULATOR_CREDENTIALS.refreshToken)
       return ok({ error: 'invalid_code' } satisfies Z.ZohoTokenError);
     const now = Date.now();
-    const recent = (this.mintTimes.get(grant.refresh_token) ?? []).filter((t) => now - t < MINT_WINDOW_MS);
-    this.mintTimes.set(grant.refresh_token, recent);
+    const recent = (this.#mintTimes.get(grant.refresh_token) ?? []).filter((t) => now - t < MINT_WINDOW_MS);
+    this.#mintTimes.set(grant.refresh_token, recent);
     if (recent.length >= MINT_LIMIT) {
       return ok({
         error: 'Access Denied',
@@ -648,7 +651,7 @@ export class Emulator {
     }
     recent.push(now);
     const accessToken = `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`;
-    this.mintedTokens.set(accessToken, {
+    this.#mintedTokens.set(accessToken, {
       scopes: new Set(ALL_SCOPES),
       tenant: '',
       expiresAt: now + TOKEN_LIFETIME_SECONDS * 1000,
@@ -665,12 +668,7 @@ export class Emulator {
 
   // ---------------------------------------------------------------------------------------- control plane
 
-  private async handleControl(
-    req: IncomingMessage,
-    res: ServerResponse,
-    method: string,
-    url: URL,
-  ): Promise<void> {
+  async #handleControl(req: IncomingMessage, res: ServerResponse, method: string, url: URL): Promise<void> {
     const reply = (status: number, body?: unknown): void => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       res.writeHead(
@@ -704,46 +702,46 @@ export class Emulator {
               );
             }
           }
-          this.reset({ ...this.config.size, ...(size as SeedSize) });
-          return reply(200, { ok: true, size: this.store('').size });
+          this.reset({ ...this.#config.size, ...(size as SeedSize) });
+          return reply(200, { ok: true, size: this.#store('').size });
         }
         case 'GET /calls':
-          return reply(200, { total: this.callsTotal, byRoute: Object.fromEntries(this.callsByRoute) });
+          return reply(200, { total: this.#callsTotal, byRoute: Object.fromEntries(this.#callsByRoute) });
         case 'DELETE /calls':
-          this.callsTotal = 0;
-          this.callsByRoute = new Map();
-          this.log = [];
+          this.#callsTotal = 0;
+          this.#callsByRoute = new Map();
+          this.#log = [];
           return reply(204);
         case 'GET /log': {
           const limit = Number(url.searchParams.get('limit') ?? LOG_CAPACITY);
-          return reply(200, { entries: this.log.slice(-Math.max(0, limit)) });
+          return reply(200, { entries: this.#log.slice(-Math.max(0, limit)) });
         }
         case 'GET /outbox':
-          return reply(200, { messages: this.outbox });
+          return reply(200, { messages: this.#outbox });
         case 'DELETE /outbox':
-          this.outbox = [];
+          this.#outbox = [];
           return reply(204);
         case 'GET /faults':
-          return reply(200, { faults: this.faults });
+          return reply(200, { faults: this.#faults });
         case 'POST /faults': {
           const rule = validateFault(body ?? {});
           if (typeof rule === 'string') return reply(400, errorBody(400, rule));
-          this.faults.push(rule);
-          if (rule.seed !== undefined) this.faultRandom.set(rule, new Random(rule.seed));
-          return reply(201, { faults: this.faults });
+          this.#faults.push(rule);
+          if (rule.seed !== undefined) this.#faultRandom.set(rule, new Random(rule.seed));
+          return reply(201, { faults: this.#faults });
         }
         case 'DELETE /faults':
-          this.faults = [];
+          this.#faults = [];
           return reply(204);
         case 'PUT /rate-limits': {
           const limits = (body ?? {}) as Record<string, unknown>;
-          if (limits.enabled === false) this.rateLimits = false;
+          if (limits.enabled === false) this.#rateLimits = false;
           else if (
             isNonNegative(limits.perMinute) &&
             isNonNegative(limits.perDay) &&
             (limits.windowMs === undefined || (isNonNegative(limits.windowMs) && limits.windowMs > 0))
           ) {
-            this.rateLimits = this.normalizeLimits({
+            this.#rateLimits = this.#normalizeLimits({
               perMinute: limits.perMinute,
               perDay: limits.perDay,
               ...(limits.windowMs === undefined ? {} : { windowMs: limits.windowMs }),
@@ -753,8 +751,8 @@ export class Emulator {
               400,
               errorBody(400, 'body must be {perMinute, perDay, windowMs?} or {enabled: false}'),
             );
-          this.windows = new Map();
-          return reply(200, { rateLimits: this.rateLimits });
+          this.#windows = new Map();
+          return reply(200, { rateLimits: this.#rateLimits });
         }
         case 'POST /tokens': {
           const t = (body ?? {}) as Record<string, unknown>;
@@ -782,8 +780,8 @@ export class Emulator {
             minted: false,
           };
           if (t.expiresInSeconds !== undefined) record.expiresAt = Date.now() + t.expiresInSeconds * 1000;
-          this.registeredTokens.set(t.token, record);
-          this.store(record.tenant);
+          this.#registeredTokens.set(t.token, record);
+          this.#store(record.tenant);
           return reply(201, {
             token: t.token,
             scopes: [...record.scopes],
@@ -792,11 +790,11 @@ export class Emulator {
           });
         }
         case 'POST /tokens/expire': {
-          for (const record of this.mintedTokens.values()) record.expiresAt = 0;
-          return reply(200, { expired: this.mintedTokens.size });
+          for (const record of this.#mintedTokens.values()) record.expiresAt = 0;
+          return reply(200, { expired: this.#mintedTokens.size });
         }
         case 'GET /state/sessions': {
-          const sessions = this.store(tenant).stateSessions(
+          const sessions = this.#store(tenant).stateSessions(
             url.searchParams.get('customerEmail') ?? undefined,
           );
           return reply(200, { sessions, total_count: sessions.length });
@@ -812,7 +810,7 @@ export class Emulator {
         }
         return reply(
           200,
-          this.store(tenant).forceStatus(decodeURIComponent(stateStatus[1]!), status as Z.ZohoSessionStatus),
+          this.#store(tenant).forceStatus(decodeURIComponent(stateStatus[1]!), status as Z.ZohoSessionStatus),
         );
       }
       if (method === 'POST' && computerStatus) {
@@ -821,7 +819,7 @@ export class Emulator {
           return reply(400, errorBody(400, 'status must be online or offline'));
         return reply(
           200,
-          this.store(tenant).setComputerStatus(decodeURIComponent(computerStatus[1]!), status),
+          this.#store(tenant).setComputerStatus(decodeURIComponent(computerStatus[1]!), status),
         );
       }
       return reply(404, errorBody(404, `No control-plane route for ${method} ${url.pathname}`));
