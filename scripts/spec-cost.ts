@@ -102,7 +102,11 @@ function costOf(directives: Directives): number | undefined {
 }
 
 class SpecEstimator {
-  constructor(private readonly input: SpecCostInput) {}
+  readonly #input: SpecCostInput;
+
+  constructor(input: SpecCostInput) {
+    this.#input = input;
+  }
 
   /** `sized`: child list fields whose size a parent's `@listSize(sizedFields:)` set. */
   selectionSet(
@@ -118,14 +122,14 @@ class SpecEstimator {
         total += this.field(selection, type, sized);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition
-          ? (this.input.schema.getType(selection.typeCondition.name.value) ?? type)
+          ? (this.#input.schema.getType(selection.typeCondition.name.value) ?? type)
           : type;
         total += this.selectionSet(selection.selectionSet, on, sized, seen);
       } else {
         const name = selection.name.value;
-        const fragment = this.input.fragments[name];
+        const fragment = this.#input.fragments[name];
         if (!fragment || seen.has(name)) continue;
-        const on = this.input.schema.getType(fragment.typeCondition.name.value) ?? type;
+        const on = this.#input.schema.getType(fragment.typeCondition.name.value) ?? type;
         total += this.selectionSet(fragment.selectionSet, on, sized, new Set([...seen, name]));
       }
     }
@@ -142,13 +146,13 @@ class SpecEstimator {
     const sizedFields = stringsOf(argumentOf(listSize, 'sizedFields'));
     const childSizes =
       sizedFields.length > 0
-        ? new Map(sizedFields.map((name) => [name, size ?? this.input.defaultListSize]))
+        ? new Map(sizedFields.map((name) => [name, size ?? this.#input.defaultListSize]))
         : NO_SIZES;
 
     const instances = isListType(getNullableType(field.type))
       ? (sized.get(node.name.value) ??
         (sizedFields.length > 0 ? undefined : size) ??
-        this.input.defaultListSize)
+        this.#input.defaultListSize)
       : 1;
     let perInstance = costOf(field.astNode?.directives) ?? this.typeWeight(type);
     if (node.selectionSet) perInstance += this.selectionSet(node.selectionSet, type, childSizes);
@@ -159,7 +163,7 @@ class SpecEstimator {
     if (isAbstractType(type)) {
       return Math.max(
         0,
-        ...this.input.schema.getPossibleTypes(type).map((member) => this.typeWeight(member)),
+        ...this.#input.schema.getPossibleTypes(type).map((member) => this.typeWeight(member)),
       );
     }
     const directives = [
@@ -187,7 +191,7 @@ class SpecEstimator {
   argumentValue(node: FieldNode, argument: GraphQLArgument): unknown {
     const given = node.arguments?.find((a) => a.name.value === argument.name);
     if (!given) return argument.defaultValue;
-    const value = valueFromAST(given.value, argument.type, this.input.variables);
+    const value = valueFromAST(given.value, argument.type, this.#input.variables);
     return value === undefined ? argument.defaultValue : value;
   }
 
@@ -196,7 +200,7 @@ class SpecEstimator {
     for (const given of node.arguments ?? []) {
       const argument = field.args.find((a) => a.name === given.name.value);
       if (!argument) continue;
-      const value = valueFromAST(given.value, argument.type, this.input.variables);
+      const value = valueFromAST(given.value, argument.type, this.#input.variables);
       total += this.inputCost(value, argument.type, costOf(argument.astNode?.directives));
     }
     return total;
@@ -231,7 +235,7 @@ class SpecEstimator {
       const value = argumentOf(directive, 'if');
       const condition =
         value?.kind === Kind.VARIABLE
-          ? this.input.variables[value.name.value]
+          ? this.#input.variables[value.name.value]
           : value?.kind === Kind.BOOLEAN && value.value;
       if (directive.name.value === 'skip' && condition === true) return false;
       if (directive.name.value === 'include' && condition === false) return false;

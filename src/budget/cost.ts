@@ -176,15 +176,19 @@ class Estimator {
    */
   readonly #fragments = new Map<string, Affine>();
 
-  constructor(private readonly input: EstimateInput) {}
+  readonly #input: EstimateInput;
+
+  constructor(input: EstimateInput) {
+    this.#input = input;
+  }
 
   variable(name: string): unknown {
-    return this.input.variables[name];
+    return this.#input.variables[name];
   }
 
   /** A literal argument value, which may hold variables anywhere inside it. */
   literal(node: ValueNode, type: GraphQLInputType): unknown {
-    return valueFromAST(node, type, this.input.variables);
+    return valueFromAST(node, type, this.#input.variables);
   }
 
   fragment(key: string, work: () => Affine): Affine {
@@ -204,13 +208,13 @@ class Estimator {
         add(total, this.field(selection, type));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition
-          ? (this.input.schema.getType(selection.typeCondition.name.value) ?? type)
+          ? (this.#input.schema.getType(selection.typeCondition.name.value) ?? type)
           : type;
         add(total, this.selectionSet(selection.selectionSet, on));
       } else {
-        const fragment = this.input.fragments[selection.name.value];
+        const fragment = this.#input.fragments[selection.name.value];
         if (!fragment) continue;
-        const on = this.input.schema.getType(fragment.typeCondition.name.value) ?? type;
+        const on = this.#input.schema.getType(fragment.typeCondition.name.value) ?? type;
         add(
           total,
           this.fragment(`${fragment.name.value}\u0000${type.name}`, () =>
@@ -224,15 +228,15 @@ class Estimator {
 
   field(node: FieldNode, parent: GraphQLNamedType): Affine {
     if (!('getFields' in parent)) return ZERO;
-    if (node.name.value === '_entities' && parent === this.input.schema.getQueryType())
+    if (node.name.value === '_entities' && parent === this.#input.schema.getQueryType())
       return { fixed: this.entities(node), perItem: 0 };
     const field = (parent as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()[
       node.name.value
     ];
     if (!field) return ZERO;
-    const cost = fieldCost(this.input.schema, parent, field);
+    const cost = fieldCost(this.#input.schema, parent, field);
     const returned = getNamedType(field.type);
-    const isEntity = entityTypes(this.input.schema).has(returned.name) && !isList(field.type);
+    const isEntity = entityTypes(this.#input.schema).has(returned.name) && !isList(field.type);
     const total = isEntity ? { fixed: cost.weight, perItem: 0 } : { fixed: 0, perItem: cost.weight };
     if (!node.selectionSet) return total;
 
@@ -262,7 +266,7 @@ class Estimator {
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         add(total, this.sizedChildren(selection.selectionSet, type, size, sizedFields));
       } else {
-        const fragment = this.input.fragments[selection.name.value];
+        const fragment = this.#input.fragments[selection.name.value];
         if (!fragment) continue;
         const key = `${fragment.name.value}\u0000${type.name}\u0000${size}\u0000${[...sizedFields].join(',')}`;
         add(
@@ -305,7 +309,7 @@ class Estimator {
 
   /** `_entities(representations: [...])`: one batched lookup per type, sub-fields per representation. */
   entities(node: FieldNode): number {
-    const schema = this.input.schema;
+    const schema = this.#input.schema;
     const argumentNode = node.arguments?.find((a) => a.name.value === 'representations');
     let representations: unknown;
     const definition = schema.getQueryType()?.getFields()._entities?.args[0];
@@ -336,7 +340,7 @@ class Estimator {
       if (selection.kind === Kind.INLINE_FRAGMENT)
         return !selection.typeCondition || selection.typeCondition.name.value === typename ? [selection] : [];
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = this.input.fragments[selection.name.value];
+        const fragment = this.#input.fragments[selection.name.value];
         return fragment?.typeCondition.name.value === typename ? [selection] : [];
       }
       return [selection];
