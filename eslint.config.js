@@ -19,6 +19,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/require-await': 'off',
+      // One way to keep a member private: ECMAScript's #private (ARCHITECTURE.md, Conventions).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: '[accessibility="private"], [accessibility="protected"]',
+          message: 'Use a #private member.',
+        },
+      ],
     },
   },
   {
