@@ -2,6 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { request } from 'node:http';
 import { startTestEmulator } from './helpers.js';
 import type { TestEmulator } from './helpers.js';
+import type {
+  ZohoComputerList,
+  ZohoCreatedSession,
+  ZohoCustomerList,
+  ZohoSessionList,
+} from '../../contract/types.js';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -42,7 +48,9 @@ describe('faults', () => {
       emu.call('POST', '/customers', { body: { name: 'Lost Answer', email: 'lost.answer@example.org' } }),
     ).rejects.toThrow();
     await emu.control.clearFaults();
-    expect((await emu.call('GET', '/customers?email=lost.answer@example.org')).body.total_count).toBe(1);
+    expect(
+      (await emu.call<ZohoCustomerList>('GET', '/customers?email=lost.answer@example.org')).body.total_count,
+    ).toBe(1);
   });
 
   it('rateLimitRate 1 answers 429 with the configured Retry-After', async () => {
@@ -187,8 +195,8 @@ describe('counters, log and reset', () => {
       sessions: 30,
       customers: 5,
     });
-    expect((await emu.call('GET', '/sessions')).body.total_count).toBe(30);
-    expect((await emu.call('GET', '/customers')).body.total_count).toBe(5);
+    expect((await emu.call<ZohoSessionList>('GET', '/sessions')).body.total_count).toBe(30);
+    expect((await emu.call<ZohoCustomerList>('GET', '/customers')).body.total_count).toBe(5);
     await emu.control.reseed({ sessions: 200, customers: 50 });
   });
 
@@ -206,10 +214,10 @@ describe('counters, log and reset', () => {
   });
 
   it('state routes move a session and a computer for lifecycle tests', async () => {
-    const offline = (await emu.call('GET', '/computers?status=offline')).body.computers[0]
-      .computerId as string;
+    const offline = (await emu.call<ZohoComputerList>('GET', '/computers?status=offline')).body.computers[0]!
+      .computerId;
     await emu.control.setComputerStatus(offline, 'online');
-    const connected = await emu.call('POST', `/computers/${offline}/connect`);
+    const connected = await emu.call<ZohoCreatedSession>('POST', `/computers/${offline}/connect`);
     expect(connected.status).toBe(201);
     const completed = await emu.control.setSessionStatus(connected.body.sessionId, 'completed');
     expect(completed).toMatchObject({ status: 'completed', endTime: expect.any(String) });
@@ -229,7 +237,7 @@ it('a large seed starts quickly and pages a busy technician fast', async () => {
         200,
       );
     expect(performance.now() - t0).toBeLessThan(2000);
-    expect((await big.call('GET', '/sessions')).body.total_count).toBe(20000);
+    expect((await big.call<ZohoSessionList>('GET', '/sessions')).body.total_count).toBe(20000);
   } finally {
     await big.close();
   }

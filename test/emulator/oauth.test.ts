@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
 import { expectContract, startTestEmulator } from './helpers.js';
 import type { TestEmulator } from './helpers.js';
+import type { ZohoCustomerList } from '../../contract/types.js';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -16,13 +17,13 @@ beforeEach(async () => {
 it('a minted token carries all four scopes and works against the API', async () => {
   const minted = await emu.mint();
   expectContract('mintAccessToken', minted);
-  expect((minted.body.scope as string).split(' ').sort()).toEqual([
+  expect((minted.body.scope ?? '').split(' ').sort()).toEqual([
     'ZohoAssist.customers.ALL',
     'ZohoAssist.sessions.ALL',
     'ZohoAssist.sessions.READ',
     'ZohoAssist.technicians.READ',
   ]);
-  const token = minted.body.access_token as string;
+  const token = minted.body.access_token ?? '';
   expect((await emu.call('GET', '/customers', { token })).status).toBe(200);
   expect(
     (await emu.call('POST', '/technicians', { token, body: { name: 'T', email: 't@company.com' } })).status,
@@ -77,7 +78,7 @@ it('the eleventh mint in ten minutes is Access Denied', async () => {
 });
 
 it('expiring minted tokens makes the next call with one a 401, while the static token keeps working', async () => {
-  const token = (await emu.mint()).body.access_token as string;
+  const token = (await emu.mint()).body.access_token ?? '';
   expect((await emu.call('GET', '/sessions', { token })).status).toBe(200);
   expect(await emu.control.expireMintedTokens()).toBe(1);
   const expired = await emu.call('GET', '/sessions', { token });
@@ -92,8 +93,8 @@ it('expiring minted tokens makes the next call with one a 401, while the static 
 it('a token registered for another tenant sees a different data set', async () => {
   await emu.control.registerToken({ token: 'alice', tenant: 'alice' });
   await emu.control.registerToken({ token: 'bob', tenant: 'bob' });
-  const alice = await emu.call('GET', '/customers?count=5', { token: 'alice' });
-  const bob = await emu.call('GET', '/customers?count=5', { token: 'bob' });
+  const alice = await emu.call<ZohoCustomerList>('GET', '/customers?count=5', { token: 'alice' });
+  const bob = await emu.call<ZohoCustomerList>('GET', '/customers?count=5', { token: 'bob' });
   expect(alice.status).toBe(200);
   expect(alice.body.customers).not.toEqual(bob.body.customers);
   await emu.call('POST', '/customers', {
@@ -101,10 +102,14 @@ it('a token registered for another tenant sees a different data set', async () =
     body: { name: 'Only Alice', email: 'only.alice@example.org' },
   });
   expect(
-    (await emu.call('GET', '/customers?email=only.alice@example.org', { token: 'alice' })).body.total_count,
+    (await emu.call<ZohoCustomerList>('GET', '/customers?email=only.alice@example.org', { token: 'alice' }))
+      .body.total_count,
   ).toBe(1);
   expect(
-    (await emu.call('GET', '/customers?email=only.alice@example.org', { token: 'bob' })).body.total_count,
+    (await emu.call<ZohoCustomerList>('GET', '/customers?email=only.alice@example.org', { token: 'bob' }))
+      .body.total_count,
   ).toBe(0);
-  expect((await emu.call('GET', '/customers?email=only.alice@example.org')).body.total_count).toBe(0);
+  expect(
+    (await emu.call<ZohoCustomerList>('GET', '/customers?email=only.alice@example.org')).body.total_count,
+  ).toBe(0);
 });
