@@ -4,8 +4,7 @@
  *
  * Apollo's default store is an LRU of 30 MiB measured with `JSON.stringify(document).length`. A parsed document
  * holds far more than its JSON: every token of the source as a linked object, an AST node per selection with
- * its location, and, keyed by the document in weak maps, the graphql-jit function compiled from it
- * (src/graph/execution.ts) and the cost and cache-policy answers remembered for it. Measured on unique 600-field
+ * its location (and, until issue 20, a graphql-jit function compiled from it). Measured on unique 600-field
  * documents: about 90 KB of JSON, 300 KB of heap parsed and validated, 400 KB once compiled, so the 30 MiB
  * "of JSON" held about 130 MB, and RSS sat near 800 MB under a stream of such documents (issue 24).
  *
@@ -17,7 +16,8 @@ import type { DocumentNode } from 'graphql';
 
 /**
  * Heap per source token, all included: 500-650 bytes measured for parsed, validated and compiled documents
- * (node --expose-gc, heapUsed over 200 unique documents of 600 tokens), rounded up.
+ * (node --expose-gc, heapUsed over 200 unique documents of 600 tokens), rounded up. Nothing is compiled since
+ * graphql-jit went (issue 20), so this now overstates an entry: the store holds less than `maxBytes`, never more.
  */
 export const BYTES_PER_TOKEN = 1024;
 
