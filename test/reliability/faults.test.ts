@@ -4,7 +4,7 @@
  * UPSTREAM_OUTCOME_UNKNOWN, never as a clean failure.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { GraphQLResult } from '../support/graphql.js';
+import { errorCodes } from '../support/graphql.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { NO_BUDGET, pool, zoho } from './support.js';
 
@@ -28,10 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 afterEach(() => stack.control.clearFaults());
-
-function codes(result: GraphQLResult): unknown[] {
-  return (result.errors ?? []).map((error) => error.extensions?.code);
-}
 
 describe('reads under upstream faults', () => {
   it('succeed at least 99.9% of 1,000 times under 5% 5xx, 1% resets and 200 ms jitter, and fail only with an upstream code, within the deadline', async () => {
@@ -63,7 +59,7 @@ describe('reads under upstream faults', () => {
       const [query, variables] = operations[i % operations.length]!(i);
       const started = performance.now();
       const result = await stack.graphql(query, variables);
-      return { ms: performance.now() - started, status: result.status, codes: codes(result) };
+      return { ms: performance.now() - started, status: result.status, codes: errorCodes(result) };
     });
 
     const failed = outcomes.filter((outcome) => outcome.codes.length > 0);
@@ -109,7 +105,7 @@ describe('createSession under connection resets after Zoho handled it', () => {
           technicianId: technicians[i % technicians.length]!.technicianId,
         },
       });
-      return { data: result.data?.createSession ?? null, codes: codes(result), status: result.status };
+      return { data: result.data?.createSession ?? null, codes: errorCodes(result), status: result.status };
     });
 
     const created = outcomes.filter((outcome) => outcome.data?.session);

@@ -8,11 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { estimateUpstreamCalls } from '../../src/budget/cost.js';
 import { buildSchema } from '../../src/graph/schema.js';
+import { errorCodes } from '../support/graphql.js';
 import { startStack, type Stack } from '../support/stack.js';
-
-function codes(result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) {
-  return (result.errors ?? []).map((error) => error.extensions?.code);
-}
 
 describe('the operation cost estimate', () => {
   const schema = buildSchema();
@@ -85,7 +82,7 @@ describe('one replica', () => {
     const result = await stack.graphql(`{ sessions(first: 100) { nodes { id chatMessages { text } } } }`);
 
     expect(result.status).toBe(200);
-    expect(codes(result)).toEqual(['OPERATION_TOO_EXPENSIVE']);
+    expect(errorCodes(result)).toEqual(['OPERATION_TOO_EXPENSIVE']);
     expect(result.errors?.[0]?.extensions).toMatchObject({
       estimatedUpstreamCalls: 101,
       maxUpstreamCalls: 25,
@@ -119,7 +116,7 @@ describe('one replica', () => {
       results.push(await stack.graphql(`{ technician(id: "tech_${i + 1}") { id } }`));
 
     // Three calls were left of the six (the earlier tests spent three).
-    expect(results.map(codes)).toEqual([[], [], [], ['RATE_LIMITED'], ['RATE_LIMITED']]);
+    expect(results.map(errorCodes)).toEqual([[], [], [], ['RATE_LIMITED'], ['RATE_LIMITED']]);
     const retryAfter = results[3]!.errors?.[0]?.extensions?.retryAfter;
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(61);
@@ -148,8 +145,8 @@ describe("Zoho's own 429", () => {
     await stack.control.resetCalls();
     const later = await stack.graphql(`{ customers(first: 1) { totalCount } }`);
 
-    expect(codes(first)).toEqual(['RATE_LIMITED']);
-    expect(codes(later)).toEqual(['RATE_LIMITED']);
+    expect(errorCodes(first)).toEqual(['RATE_LIMITED']);
+    expect(errorCodes(later)).toEqual(['RATE_LIMITED']);
     expect(later.errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(29);
     expect((await stack.control.calls()).total).toBe(0);
   });
@@ -178,6 +175,6 @@ describe('with Redis unreachable', () => {
       checks: { process: 'ok', config: 'ok', upstream: 'unknown', redis: 'unreachable' },
     });
     // Readiness spends nothing: two queries use the two calls of the local limit, the third is refused.
-    expect(results.map(codes)).toEqual([[], [], ['RATE_LIMITED']]);
+    expect(results.map(errorCodes)).toEqual([[], [], ['RATE_LIMITED']]);
   });
 });

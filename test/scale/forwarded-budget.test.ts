@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
-import type { GraphQLResult } from '../support/graphql.js';
+import { errorCodes, type GraphQLResult } from '../support/graphql.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './redis.js';
 
@@ -18,10 +18,6 @@ const TECHNICIAN_ROUTE = 'GET /technicians/{technicianId}';
 /** Zoho's own limits, which the subgraph's budget mirrors. */
 const LIMITS = { perMinute: 50, perDay: 5000, windowMs: 60_000 };
 const FORWARDED = { AUTH_MODE: 'forwarded', ZOHO_ACCESS_TOKEN: '' };
-
-function codes(result: GraphQLResult) {
-  return (result.errors ?? []).map((error) => error.extensions?.code);
-}
 
 function madeUpToken(): string {
   return `made-up-${randomUUID()}`;
@@ -52,19 +48,20 @@ describe('two hundred made-up tokens', () => {
   it('cost Zoho four calls and leave a user Zoho knows answered, not RATE_LIMITED', async () => {
     // Alice has used the graph before: Zoho has accepted her token (with one of this window's five calls for
     // unverified tokens).
-    expect(codes(await stack.graphql(ONE_CALL, undefined, as('alice-token')))).toEqual([]);
+    expect(errorCodes(await stack.graphql(ONE_CALL, undefined, as('alice-token')))).toEqual([]);
     await stack.control.resetCalls();
 
     const tokens = Array.from({ length: 200 }, madeUpToken);
     const answers = await flood(200, 20, (i) => stack.graphql(ONE_CALL, undefined, as(tokens[i]!)));
     const alice = await stack.graphql(ONE_CALL, undefined, as('alice-token'));
 
-    const outcomes = answers.map((answer) => codes(answer).join());
+    const outcomes = answers.map((answer) => errorCodes(answer).join());
     expect(outcomes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(4);
     expect(outcomes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(196);
     // Refused before anything left, with the wait until the allowance has room.
     expect(
-      answers.find((answer) => codes(answer).join() === 'RATE_LIMITED')?.errors?.[0]?.extensions?.retryAfter,
+      answers.find((answer) => errorCodes(answer).join() === 'RATE_LIMITED')?.errors?.[0]?.extensions
+        ?.retryAfter,
     ).toBeGreaterThan(0);
     expect(alice.errors).toBeUndefined();
     expect(alice.data).toEqual({ technician: { id: 'tech_1' } });
@@ -85,7 +82,7 @@ describe('a remembered rejection', () => {
 
     const again = await stack.graphql(ONE_CALL, undefined, as(token));
 
-    expect(answers.map((answer) => codes(answer).join())).toEqual(answers.map(() => 'UNAUTHENTICATED'));
+    expect(answers.map((answer) => errorCodes(answer).join())).toEqual(answers.map(() => 'UNAUTHENTICATED'));
     expect(again.status).toBe(401);
     expect(again.errors?.[0]?.message).toBe('Zoho rejected this access token; send a valid one.');
     expect((await stack.control.calls()).total).toBe(1);
@@ -113,14 +110,14 @@ describe('one greedy user', () => {
     ];
 
     // RATE_LIMIT_MAX_SHARE_PER_TOKEN 0.5 of 50: 25 calls.
-    expect(greedy.map((answer) => codes(answer).join())).toEqual([
+    expect(greedy.map((answer) => errorCodes(answer).join())).toEqual([
       ...Array.from({ length: 25 }, () => ''),
       ...Array.from({ length: 5 }, () => 'RATE_LIMITED'),
     ]);
     const retryAfter = greedy[25]!.errors?.[0]?.extensions?.retryAfter;
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(61);
-    expect(bob.map(codes)).toEqual([[], []]);
+    expect(bob.map(errorCodes)).toEqual([[], []]);
     expect(await stack.control.calls()).toEqual({ total: 27, byRoute: { [TECHNICIAN_ROUTE]: 27 } });
   });
 
@@ -133,7 +130,7 @@ describe('one greedy user', () => {
       as('bob-token'),
     );
 
-    expect(codes(result)).toEqual(['OPERATION_TOO_EXPENSIVE']);
+    expect(errorCodes(result)).toEqual(['OPERATION_TOO_EXPENSIVE']);
     expect(result.errors?.[0]?.extensions).toMatchObject({ maxUpstreamCalls: 25 });
     expect((await stack.control.calls()).total).toBe(0);
   });
@@ -156,7 +153,7 @@ describe('RATE_LIMIT_SCOPE=token', () => {
     for (const user of ['a', 'b', 'c']) {
       answers[user] = [];
       for (let i = 0; i < 6; i++) {
-        answers[user].push(codes(await stack.graphql(ONE_CALL, undefined, as(`${user}-token`))).join());
+        answers[user].push(errorCodes(await stack.graphql(ONE_CALL, undefined, as(`${user}-token`))).join());
       }
     }
 
@@ -221,14 +218,14 @@ describe('two replicas sharing Redis', () => {
     const before = await upstreamCalls();
     const second = await graphql(two, token);
 
-    expect(codes(first)).toEqual(['UNAUTHENTICATED']);
-    expect(codes(second)).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(first)).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(second)).toEqual(['UNAUTHENTICATED']);
     expect(await upstreamCalls()).toBe(before);
   });
 
   it('share the unverified allowance, and a token verified on one replica is verified on the other', async () => {
     const [one, two] = replicas as [App, App];
-    expect(codes(await graphql(one, 'alice-token'))).toEqual([]);
+    expect(errorCodes(await graphql(one, 'alice-token'))).toEqual([]);
     // The rest of this window's five calls for unverified tokens (the previous test and Alice's verification
     // spent two), spent through the first replica.
     const spent = await flood(6, 6, () => graphql(one, madeUpToken()));
@@ -236,7 +233,7 @@ describe('two replicas sharing Redis', () => {
     const stranger = await graphql(two, madeUpToken());
     const alice = await graphql(two, 'alice-token');
 
-    expect(spent.map((answer) => codes(answer).join()).sort()).toEqual([
+    expect(spent.map((answer) => errorCodes(answer).join()).sort()).toEqual([
       'RATE_LIMITED',
       'RATE_LIMITED',
       'RATE_LIMITED',
@@ -244,8 +241,8 @@ describe('two replicas sharing Redis', () => {
       'UNAUTHENTICATED',
       'UNAUTHENTICATED',
     ]);
-    expect(codes(stranger)).toEqual(['RATE_LIMITED']);
-    expect(codes(alice)).toEqual([]);
+    expect(errorCodes(stranger)).toEqual(['RATE_LIMITED']);
+    expect(errorCodes(alice)).toEqual([]);
     expect(await upstreamCalls()).toBe(before + 1);
   });
 });

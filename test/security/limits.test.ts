@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_LIMITS } from '../../src/graph/query-limits.js';
-import type { GraphQLResult } from '../support/graphql.js';
+import { errorCodes, type GraphQLResult } from '../support/graphql.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 const MAX_CALLS = 60;
@@ -20,10 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-function codes(result: GraphQLResult): unknown[] {
-  return (result.errors ?? []).map((error) => error.extensions?.code);
-}
-
 /** `technician { sessions { nodes { technician { … } } } } }`: 2 + 3 × `wraps` fields deep. */
 function nested(wraps: number): string {
   let selection = 'id';
@@ -37,7 +33,7 @@ async function refusedWithoutCalls(query: string, expectedCode: string) {
   const result = await stack.graphql(query);
   expect(result.status).toBe(400);
   expect(result.data).toBeUndefined();
-  expect(codes(result)).toContain(expectedCode);
+  expect(errorCodes(result)).toContain(expectedCode);
   expect((await stack.control.calls()).total).toBe(0);
 }
 

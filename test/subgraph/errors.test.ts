@@ -3,6 +3,7 @@
  * stack, upstream body or token in any message.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { errorCodes } from '../support/graphql.js';
 import { startStack, EMULATOR_TOKEN, type Stack } from '../support/stack.js';
 
 let stack: Stack;
@@ -20,15 +21,11 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 afterEach(() => stack.control.clearFaults());
 
-function codes(result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) {
-  return (result.errors ?? []).map((e) => e.extensions?.code);
-}
-
 describe('errors', () => {
   it('answers null with NOT_FOUND for a missing session', async () => {
     const result = await stack.graphql(`{ session(id: "404404") { id } }`);
     expect(result.data).toEqual({ session: null });
-    expect(codes(result)).toEqual(['NOT_FOUND']);
+    expect(errorCodes(result)).toEqual(['NOT_FOUND']);
     expect(result.errors?.[0]?.path).toEqual(['session']);
   });
 
@@ -40,11 +37,11 @@ describe('errors', () => {
         email: 'not-an-email',
       },
     );
-    expect(codes(email)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(email)).toEqual(['BAD_USER_INPUT']);
     const literal = await stack.graphql(`{ customers(filter: { email: "not-an-email" }) { totalCount } }`);
-    expect(codes(literal)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(errorCodes(literal)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     const size = await stack.graphql(`{ sessions(first: 1000) { totalCount } }`);
-    expect(codes(size)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(size)).toEqual(['BAD_USER_INPUT']);
     expect((await stack.control.calls()).total).toBe(0);
   });
 
@@ -64,7 +61,7 @@ describe('errors', () => {
         `{ sessions(first: 1) { totalCount } customers(first: 1) { totalCount } }`,
       );
       expect(result.data?.sessions).toEqual({ totalCount: expect.any(Number) });
-      expect(codes(result)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(result)).toEqual(['FORBIDDEN']);
       expect(result.errors?.[0]?.path).toEqual(['customers']);
     } finally {
       await limited.close();
@@ -75,7 +72,7 @@ describe('errors', () => {
     const rejected = await startStack({ env: { ZOHO_ACCESS_TOKEN: 'not-a-token' } });
     try {
       const result = await rejected.graphql(`{ sessions(first: 1) { totalCount } }`);
-      expect(codes(result)).toEqual(['UNAUTHENTICATED']);
+      expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
       expect(JSON.stringify(result)).not.toContain('not-a-token');
     } finally {
       await rejected.close();
@@ -92,7 +89,7 @@ describe('errors', () => {
         retryAfterSeconds: 30,
       });
       const result = await limited.graphql(`{ technician(id: "tech_1") { id } }`);
-      expect(codes(result)).toEqual(['RATE_LIMITED']);
+      expect(errorCodes(result)).toEqual(['RATE_LIMITED']);
       expect(result.errors?.[0]?.extensions?.retryAfter).toBe(30);
     } finally {
       await limited.close();
@@ -103,14 +100,14 @@ describe('errors', () => {
     await stack.control.addFault({ route: 'GET /technicians/{technicianId}', errorRate: 1 });
     await stack.control.resetCalls();
     const result = await stack.graphql(`{ technician(id: "tech_1") { id } }`);
-    expect(codes(result)).toEqual(['UPSTREAM_UNAVAILABLE']);
+    expect(errorCodes(result)).toEqual(['UPSTREAM_UNAVAILABLE']);
     expect((await stack.control.calls()).byRoute['GET /technicians/{technicianId}']).toBe(2);
   });
 
   it('answers UPSTREAM_TIMEOUT when Zoho is slower than the timeout', async () => {
     await stack.control.addFault({ route: 'GET /technicians/{technicianId}', latencyMs: 1500 });
     const result = await stack.graphql(`{ technician(id: "tech_1") { id } }`);
-    expect(codes(result)).toEqual(['UPSTREAM_TIMEOUT']);
+    expect(errorCodes(result)).toEqual(['UPSTREAM_TIMEOUT']);
   });
 
   it('keeps the rest of the data when one nested field fails, with the error at its path', async () => {
@@ -128,7 +125,7 @@ describe('errors', () => {
       ['sessions', 'nodes', 0, 'chatMessages'],
       ['sessions', 'nodes', 1, 'chatMessages'],
     ]);
-    expect(codes(result)).toEqual(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE']);
+    expect(errorCodes(result)).toEqual(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE']);
   });
 
   it('keeps the session when its nullable details fail', async () => {
@@ -138,7 +135,7 @@ describe('errors', () => {
     );
     expect(result.data?.sessions).toEqual({ nodes: [{ id: expect.any(String), details: null }] });
     expect(result.errors?.[0]?.path).toEqual(['sessions', 'nodes', 0, 'details']);
-    expect(codes(result)).toEqual(['UPSTREAM_UNAVAILABLE']);
+    expect(errorCodes(result)).toEqual(['UPSTREAM_UNAVAILABLE']);
   });
 
   it('never shows a stack, an upstream body or the token in an error', async () => {
