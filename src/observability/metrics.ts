@@ -12,8 +12,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
-  /** The registry `render` reads; for tests and for registering extra metrics. */
-  readonly registry: Registry;
   /** `zoho_assist_graphql_operations_total{operation,outcome}`: `success`, `error` or `client_closed`. */
   readonly operations: Counter<'operation' | 'outcome'>;
   /** `zoho_assist_graphql_operation_duration_seconds{operation}`. */
@@ -85,7 +83,6 @@ export function createMetrics(): Metrics {
   const operationNames = new Set<string>();
 
   return {
-    registry,
     operations: new Counter({
       name: 'zoho_assist_graphql_operations_total',
       help: 'GraphQL operations by name and outcome (success, error, client_closed).',
