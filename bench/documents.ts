@@ -1,6 +1,6 @@
 /**
  * The unique-document probe (issue 24): a stream of documents near the token limit, each made unique by one
- * alias, so that every one is parsed, validated and (if it passes) stored in Apollo's document store and compiled.
+ * alias, so that every one is parsed, validated and (if it passes) stored in Apollo's document store.
  * The subgraph runs in its own process (bench/load-server.ts, with --expose-gc), and this reports its throughput
  * and RSS: the peak seen while the stream runs, and what is left after a full collection at the end.
  *
@@ -45,7 +45,7 @@ function documentFor(index: number): string {
   if (values.shape === 'repeated')
     return `{ technician(id: "tech_1") { a${index}: id ${'name '.repeat(600)}} }`;
   // Each field ten times (the limit) in 14 aliased pages (with the unique alias, the 15 allowed), all skipped:
-  // parsed, validated, stored and compiled like any document, answered without an upstream call.
+  // parsed, validated and stored like any document, answered without an upstream call.
   const fields = TECHNICIAN_FIELDS.map((field) => `${field} `.repeat(10)).join('');
   const pages = Array.from(
     { length: 14 },
