@@ -38,9 +38,7 @@ export default tseslint.config(
     // still read GraphQL and REST answers as `any` and are typed one by one, after which they leave this list.
     files: [
       'bench/**/*.ts',
-      'test/emulator/errors.test.ts',
       'test/emulator/operations.test.ts',
-      'test/emulator/reports.test.ts',
       'test/subgraph/mutations.test.ts',
       'test/subgraph/queries.test.ts',
     ],

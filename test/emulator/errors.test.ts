@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { expectContract, startTestEmulator } from './helpers.js';
 import type { TestEmulator } from './helpers.js';
+import type {
+  ZohoComputerList,
+  ZohoCreatedSession,
+  ZohoCustomer,
+  ZohoTechnician,
+} from '../../contract/types.js';
+
+/** Zoho's error shape, as every refusal below carries it. */
+interface ZohoErrorBody {
+  error: { code: number; message: string };
+}
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -21,19 +32,21 @@ const session = (technicianId: string) => ({
 });
 
 async function technicianWithLimit(limit: number): Promise<string> {
-  const added = await emu.call('POST', '/technicians', {
+  const added = await emu.call<ZohoTechnician>('POST', '/technicians', {
     body: {
       name: 'Limited',
       email: `limited.${limit}.${Math.random()}@company.com`,
       maxConcurrentSessions: limit,
     },
   });
-  return added.body.technicianId as string;
+  return added.body.technicianId;
 }
 
 describe('400 Bad Request', () => {
   it('rejects a create body missing required fields, naming them', async () => {
-    const response = await emu.call('POST', '/sessions', { body: { sessionType: 'remote_support' } });
+    const response = await emu.call<ZohoErrorBody>('POST', '/sessions', {
+      body: { sessionType: 'remote_support' },
+    });
     expectContract('createSession', response);
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain('customerName');
@@ -53,7 +66,7 @@ describe('400 Bad Request', () => {
       headers: { 'Content-Type': 'application/json' },
     });
     expect(malformed.status).toBe(400);
-    const text = await emu.call('POST', '/customers', {
+    const text = await emu.call<ZohoErrorBody>('POST', '/customers', {
       body: 'name=x',
       headers: { 'Content-Type': 'text/plain' },
     });
@@ -157,7 +170,9 @@ describe('404 Not Found', () => {
 
   it('create and transfer answer 404 for an unknown technician', async () => {
     expect((await emu.call('POST', '/sessions', { body: session('tech_999') })).status).toBe(404);
-    const created = await emu.call('POST', '/sessions', { body: session(await technicianWithLimit(3)) });
+    const created = await emu.call<ZohoCreatedSession>('POST', '/sessions', {
+      body: session(await technicianWithLimit(3)),
+    });
     expect(
       (
         await emu.call('POST', `/sessions/${created.body.sessionId}/transfer`, {
@@ -179,7 +194,7 @@ describe('409 Conflict', () => {
     const tech = await technicianWithLimit(2);
     expect((await emu.call('POST', '/sessions', { body: session(tech) })).status).toBe(201);
     expect((await emu.call('POST', '/sessions', { body: session(tech) })).status).toBe(201);
-    const third = await emu.call('POST', '/sessions', { body: session(tech) });
+    const third = await emu.call<ZohoErrorBody>('POST', '/sessions', { body: session(tech) });
     expectContract('createSession', third);
     expect(third.status).toBe(409);
     expect(third.body.error.message).toContain('Session limit reached');
@@ -187,15 +202,17 @@ describe('409 Conflict', () => {
 
   it('frees capacity when a session ends', async () => {
     const tech = await technicianWithLimit(1);
-    const first = await emu.call('POST', '/sessions', { body: session(tech) });
+    const first = await emu.call<ZohoCreatedSession>('POST', '/sessions', { body: session(tech) });
     expect((await emu.call('POST', '/sessions', { body: session(tech) })).status).toBe(409);
     await emu.call('DELETE', `/sessions/${first.body.sessionId}`);
     expect((await emu.call('POST', '/sessions', { body: session(tech) })).status).toBe(201);
   });
 
   it('refuses to end, invite to or transfer an ended session', async () => {
-    const created = await emu.call('POST', '/sessions', { body: session(await technicianWithLimit(3)) });
-    const id = created.body.sessionId as string;
+    const created = await emu.call<ZohoCreatedSession>('POST', '/sessions', {
+      body: session(await technicianWithLimit(3)),
+    });
+    const id = created.body.sessionId;
     expect((await emu.call('DELETE', `/sessions/${id}`)).status).toBe(200);
     const again = await emu.call('DELETE', `/sessions/${id}`);
     expectContract('endSession', again);
@@ -214,7 +231,9 @@ describe('409 Conflict', () => {
   it('refuses a transfer to a technician at the limit', async () => {
     const full = await technicianWithLimit(1);
     await emu.call('POST', '/sessions', { body: session(full) });
-    const other = await emu.call('POST', '/sessions', { body: session(await technicianWithLimit(3)) });
+    const other = await emu.call<ZohoCreatedSession>('POST', '/sessions', {
+      body: session(await technicianWithLimit(3)),
+    });
     const response = await emu.call('POST', `/sessions/${other.body.sessionId}/transfer`, {
       body: { technicianId: full },
     });
@@ -223,8 +242,8 @@ describe('409 Conflict', () => {
   });
 
   it('refuses to connect to an offline computer', async () => {
-    const offline = await emu.call('GET', '/computers?status=offline');
-    const response = await emu.call('POST', `/computers/${offline.body.computers[0].computerId}/connect`, {
+    const offline = await emu.call<ZohoComputerList>('GET', '/computers?status=offline');
+    const response = await emu.call('POST', `/computers/${offline.body.computers[0]!.computerId}/connect`, {
       body: {},
     });
     expectContract('connectComputer', response);
@@ -237,7 +256,7 @@ describe('409 Conflict', () => {
     const removal = await emu.call('DELETE', `/technicians/${tech}`);
     expectContract('removeTechnician', removal);
     expect(removal.status).toBe(409);
-    const existing = await emu.call('GET', '/customers/cust_1');
+    const existing = await emu.call<ZohoCustomer>('GET', '/customers/cust_1');
     expect(
       (await emu.call('POST', '/customers', { body: { name: 'Dup', email: existing.body.email } })).status,
     ).toBe(409);

@@ -2,6 +2,12 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { expectContract, startTestEmulator } from './helpers.js';
 import type { TestEmulator } from './helpers.js';
 import type { StateSession } from '../../emulator/index.js';
+import type {
+  ZohoCreatedSession,
+  ZohoCustomerReport,
+  ZohoSessionReport,
+  ZohoTechnicianReport,
+} from '../../contract/types.js';
 
 let emu: TestEmulator;
 let state: StateSession[];
@@ -29,18 +35,21 @@ function summary(sessions: StateSession[]): Record<string, number> {
 }
 
 it('the session report summary equals a recomputation from the stored sessions', async () => {
-  const report = await emu.call('GET', '/reports/sessions?from_date=2025-03-01&to_date=2025-05-31');
+  const report = await emu.call<ZohoSessionReport>(
+    'GET',
+    '/reports/sessions?from_date=2025-03-01&to_date=2025-05-31',
+  );
   expectContract('getSessionReport', report);
   const expected = state.filter((s) => inPeriod(s, '2025-03-01', '2025-05-31'));
   expect(expected.length).toBeGreaterThan(0);
   expect(report.body.summary).toEqual(summary(expected));
-  expect((report.body.sessions as Array<{ sessionId: string }>).map((s) => s.sessionId).sort()).toEqual(
+  expect(report.body.sessions.map((s) => s.sessionId).sort()).toEqual(
     expected.map((s) => s.sessionId).sort(),
   );
 });
 
 it('the report honours technicianId and status filters', async () => {
-  const report = await emu.call(
+  const report = await emu.call<ZohoSessionReport>(
     'GET',
     '/reports/sessions?from_date=2025-01-01&to_date=2025-12-31&technicianId=tech_2&status=completed',
   );
@@ -52,32 +61,35 @@ it('the report honours technicianId and status filters', async () => {
 });
 
 it('the technician report has one entry per technician and adds up to the summary', async () => {
-  const report = await emu.call('GET', '/reports/technicians?from_date=2025-01-01&to_date=2025-12-31');
+  const report = await emu.call<ZohoTechnicianReport>(
+    'GET',
+    '/reports/technicians?from_date=2025-01-01&to_date=2025-12-31',
+  );
   expectContract('getTechnicianReport', report);
   const expected = state.filter((s) => inPeriod(s, '2025-01-01', '2025-12-31'));
   expect(report.body.summary).toEqual(summary(expected));
-  for (const entry of report.body.technicians as Array<{ technicianId: string } & Record<string, number>>) {
+  for (const entry of report.body.technicians) {
     const { technicianId, technicianName: _name, ...figures } = entry;
     expect(figures).toEqual(summary(expected.filter((s) => s.technicianId === technicianId)));
   }
 });
 
 it('the customer report groups by customer email', async () => {
-  const report = await emu.call('GET', '/reports/customers?from_date=2025-06-01&to_date=2025-08-31');
+  const report = await emu.call<ZohoCustomerReport>(
+    'GET',
+    '/reports/customers?from_date=2025-06-01&to_date=2025-08-31',
+  );
   expectContract('getCustomerReport', report);
   const expected = state.filter((s) => inPeriod(s, '2025-06-01', '2025-08-31'));
   expect(report.body.customers).toHaveLength(
     new Set(expected.map((s) => s.customerEmail?.toLowerCase())).size,
   );
-  const sum = (report.body.customers as Array<{ totalSessions: number }>).reduce(
-    (n, c) => n + c.totalSessions,
-    0,
-  );
+  const sum = report.body.customers.reduce((n, c) => n + c.totalSessions, 0);
   expect(sum).toBe(expected.length);
 });
 
 it('a session ended through the API shows up in the report with its duration', async () => {
-  const created = await emu.call('POST', '/sessions', {
+  const created = await emu.call<ZohoCreatedSession>('POST', '/sessions', {
     body: {
       sessionType: 'remote_support',
       customerName: 'R',
@@ -85,15 +97,16 @@ it('a session ended through the API shows up in the report with its duration', a
       technicianId: 'tech_1',
     },
   });
-  const id = created.body.sessionId as string;
+  const id = created.body.sessionId;
   await emu.control.setSessionStatus(id, 'active');
   await new Promise((resolve) => setTimeout(resolve, 1100));
   await emu.control.setSessionStatus(id, 'completed');
   const today = new Date().toISOString().slice(0, 10);
-  const report = await emu.call('GET', `/reports/sessions?from_date=${today}&to_date=${today}`);
-  const entry = (report.body.sessions as Array<{ sessionId: string; duration: number }>).find(
-    (s) => s.sessionId === id,
+  const report = await emu.call<ZohoSessionReport>(
+    'GET',
+    `/reports/sessions?from_date=${today}&to_date=${today}`,
   );
+  const entry = report.body.sessions.find((s) => s.sessionId === id);
   expect(entry).toMatchObject({ status: 'completed', duration: expect.any(Number) });
   expect(entry!.duration).toBeGreaterThanOrEqual(1);
 });
