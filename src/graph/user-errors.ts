@@ -13,11 +13,13 @@ export function userError(code: UserErrorCode, message: string, field?: string[]
 
 /** What the 409s of Zoho mean, told apart by their message (Zoho gives no sub-code). */
 function conflictCode(message: string): UserErrorCode {
-  if (/limit/i.test(message)) return 'SESSION_LIMIT_REACHED';
-  if (/offline/i.test(message)) return 'COMPUTER_OFFLINE';
+  // Zoho's messages embed the e-mails and ids they refer to: only phrases with spaces, which neither can hold,
+  // decide the code (an address like nolimit@example.com must not read as a session limit).
+  if (/already exists|^duplicate /i.test(message)) return 'ALREADY_EXISTS';
+  if (/session limit|open sessions limit/i.test(message)) return 'SESSION_LIMIT_REACHED';
+  if (/is offline|computer offline/i.test(message)) return 'COMPUTER_OFFLINE';
   if (/already (ended|completed)|has ended|not active|is (ended|completed)/i.test(message))
     return 'SESSION_ALREADY_ENDED';
-  if (/exist|duplicate|already/i.test(message)) return 'ALREADY_EXISTS';
   return 'CONFLICT';
 }
 

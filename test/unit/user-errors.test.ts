@@ -43,6 +43,9 @@ describe('conflict classification', () => {
     ['Duplicate technician', 'ALREADY_EXISTS'],
     ['Technician tech_2 has open or scheduled sessions; end or transfer them first', 'CONFLICT'],
     ['Session 1000000001 has not started', 'CONFLICT'],
+    ['A customer with email nolimit@example.org already exists', 'ALREADY_EXISTS'],
+    ['A technician with email offline.desk@example.org already exists', 'ALREADY_EXISTS'],
+    ['A customer with email has-ended@example.org already exists', 'ALREADY_EXISTS'],
   ])('reads "%s" as %s', async (message, code) => {
     expect(await conflictCode(message)).toBe(code);
   });
