@@ -116,7 +116,7 @@ describe('Hive Gateway with docs/gateway/gateway.config.ts', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual(direct.data);
     expect(await stack.control.calls()).toEqual({ total: 1, byRoute: { 'GET /technicians': 1 } });
-    // The subgraph's Cache-Control is for its own answer; the gateway does not pass it on (README says so).
+    // The subgraph's Cache-Control is for its own answer; the gateway does not pass it on (docs/federation.md says so).
     expect(direct.headers.get('cache-control')).toMatch(/max-age=\d+/);
     expect(result.headers.get('cache-control')).toBeNull();
   });

@@ -122,7 +122,7 @@ describe('a slow upstream', () => {
     expect(operation(left)).toMatchObject({ operation: 'Leaving', outcome: 'CLIENT_CLOSED' });
     expect(operation(waited)).toMatchObject({ operation: 'Waiting', outcome: 'UPSTREAM_TIMEOUT' });
 
-    // One attempt each: the hang-up under its own status, outside the README's alert on `status!~"[24]..|CLIENT_CLOSED"`.
+    // One attempt each: the hang-up under its own status, outside docs/operations.md's alert on `status!~"[24]..|CLIENT_CLOSED"`.
     const after = await upstreamSeries();
     const grew = (status: string) => (after.get(status) ?? 0) - (before.get(status) ?? 0);
     expect(grew('CLIENT_CLOSED')).toBe(1);
