@@ -9,7 +9,12 @@
  *
  * An empty or whitespace-only variable counts as unset (`FOO=` in an env file or compose file means "default").
  */
-import { dataCentreUrls, ZOHO_DATA_CENTRES, type ZohoDataCentre } from '../upstream/datacentres.js';
+import {
+  dataCentreOfApiUrl,
+  dataCentreUrls,
+  ZOHO_DATA_CENTRES,
+  type ZohoDataCentre,
+} from '../upstream/datacentres.js';
 import { z } from 'zod';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -19,6 +24,8 @@ import { z } from 'zod';
 export type NodeEnv = 'development' | 'production' | 'test';
 export type AuthMode = 'forwarded' | 'service' | 'static';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+/** Which API the upstream speaks: Zoho's published Assist API v2 (`live`), or the project seed's (`seed`). */
+export type ApiDialect = 'live' | 'seed';
 
 const DATA_CENTRE_NAMES = ZOHO_DATA_CENTRES as [ZohoDataCentre, ...ZohoDataCentre[]];
 
@@ -71,6 +78,10 @@ export interface Config {
   readonly upstream: {
     /** ZOHO_DC: the data centre the default URLs point at. */
     readonly dc: ZohoDataCentre;
+    /** ZOHO_API_DIALECT, or derived: `live` when the API host is one of Zoho's data centres, else `seed`. */
+    readonly dialect: ApiDialect;
+    /** ZOHO_DEPARTMENT_ID (live dialect): the department every call names; null = the user's preferred one. */
+    readonly departmentId: string | null;
     /**
      * The Zoho Assist API base, without a trailing slash (e.g. `https://assist.zoho.com/api/v2`).
      * `null` when the embedded emulator is enabled: its address is known only once it listens, and the
@@ -326,6 +337,22 @@ export const envSchema = z.object({
     'Zoho accounts (OAuth) base used to mint tokens; overrides the data centre.',
     {
       whenUnset: 'from `ZOHO_DC`',
+    },
+  ),
+  ZOHO_API_DIALECT: optional(
+    oneOf(['live', 'seed']),
+    "Which API the upstream speaks: `live` is Zoho's published Assist API v2 (`/session`, `/devices`, `/reports`…); `seed` is the API the project seed describes (`/sessions`, `/technicians`…), which only the emulator serves. Setting it alone does not turn the embedded emulator off: it serves both.",
+    {
+      whenUnset:
+        "`live` when the API host is one of Zoho's data centres (`ZOHO_DC`, or `ZOHO_ASSIST_API_URL` on an `assist.zoho…` host), `seed` otherwise (the embedded emulator, any other URL)",
+    },
+  ),
+  ZOHO_DEPARTMENT_ID: optional(
+    z.string().regex(/^\d{1,19}$/, 'expected a Zoho department id (digits only)'),
+    'Live dialect: the Zoho Assist department every device, group, schedule and unattended call names (Zoho requires one).',
+    {
+      whenUnset:
+        "the token user's `preferred_department` (`GET /api/v2/user`, once per credential and process)",
     },
   ),
 
@@ -605,10 +632,23 @@ function emulatorEnabled(
   isSet: (name: EnvVariable) => boolean,
 ) {
   if (mode !== 'auto') return mode === 'on';
+  // The dialect says how to speak, not to whom: the embedded emulator speaks both.
   const anyZoho = (Object.keys(envSchema.shape) as EnvVariable[]).some(
-    (n) => n.startsWith('ZOHO_') && isSet(n),
+    (n) => n.startsWith('ZOHO_') && n !== 'ZOHO_API_DIALECT' && isSet(n),
   );
   return !production && !anyZoho;
+}
+
+/** Live on Zoho's own hosts; seed on the embedded emulator or any other URL, unless ZOHO_API_DIALECT says. */
+function deriveDialect(
+  explicit: ApiDialect | undefined,
+  emulator: boolean,
+  apiUrl: string | undefined,
+  dc: ZohoDataCentre,
+): ApiDialect {
+  if (explicit) return explicit;
+  if (emulator) return 'seed';
+  return dataCentreOfApiUrl(apiUrl ?? dataCentreUrls(dc).apiUrl) ? 'live' : 'seed';
 }
 
 function isLoopback(url: string): boolean {
@@ -703,6 +743,21 @@ function crossVariableProblems(
   }
 
   if (
+    isSet('ZOHO_DEPARTMENT_ID') &&
+    ok('ZOHO_API_DIALECT', 'EMULATOR', 'NODE_ENV', 'ZOHO_ASSIST_API_URL', 'ZOHO_DC') &&
+    v.EMULATOR &&
+    v.ZOHO_DC &&
+    deriveDialect(
+      v.ZOHO_API_DIALECT,
+      emulatorEnabled(v.EMULATOR, production, isSet),
+      v.ZOHO_ASSIST_API_URL,
+      v.ZOHO_DC,
+    ) === 'seed'
+  ) {
+    problem('ZOHO_DEPARTMENT_ID', 'is set but unused: the seed dialect has no departments; remove it');
+  }
+
+  if (
     ok('UPSTREAM_CONNECT_TIMEOUT_MS', 'UPSTREAM_TIMEOUT_MS') &&
     v.UPSTREAM_CONNECT_TIMEOUT_MS !== undefined &&
     v.UPSTREAM_TIMEOUT_MS !== undefined &&
@@ -771,6 +826,8 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
     auth,
     upstream: {
       dc: v.ZOHO_DC,
+      dialect: deriveDialect(v.ZOHO_API_DIALECT, emulator, v.ZOHO_ASSIST_API_URL, v.ZOHO_DC),
+      departmentId: v.ZOHO_DEPARTMENT_ID ?? null,
       apiUrl: emulator ? null : (v.ZOHO_ASSIST_API_URL ?? dc.apiUrl),
       accountsUrl: emulator ? null : (v.ZOHO_ACCOUNTS_URL ?? dc.accountsUrl),
       connectTimeoutMs: v.UPSTREAM_CONNECT_TIMEOUT_MS,

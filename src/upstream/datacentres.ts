@@ -1,10 +1,11 @@
 /**
- * Zoho's data centres. An account lives in one; its API and its accounts server (the OAuth token endpoint)
- * share the top-level domain. CN and JP follow the host pattern Zoho uses for its other products (the contract
- * marks them `x-assumed`).
+ * Zoho's data centres. An account lives in one; its Assist API (`assist.X`) and its accounts server (the OAuth
+ * token endpoint, `accounts.X`) share the domain X. Zoho's multi-DC page lists nine; the Assist page lists the
+ * six it has run longest, and UK, CA and SA follow the same shared-suffix rule (CA's domain is zohocloud.ca).
+ * The token answer's `api_domain` (`https://www.zohoapis.X`) is not where Assist is served: it is never used.
  */
 
-export type ZohoDataCentre = 'us' | 'eu' | 'in' | 'au' | 'cn' | 'jp';
+export type ZohoDataCentre = 'us' | 'eu' | 'in' | 'au' | 'cn' | 'jp' | 'uk' | 'ca' | 'sa';
 
 export interface ZohoDataCentreUrls {
   /** `https://assist.zoho.X/api/v2`, no trailing slash. */
@@ -20,6 +21,9 @@ const DOMAINS: Readonly<Record<ZohoDataCentre, string>> = {
   au: 'zoho.com.au',
   cn: 'zoho.com.cn',
   jp: 'zoho.jp',
+  uk: 'zoho.uk',
+  ca: 'zohocloud.ca',
+  sa: 'zoho.sa',
 };
 
 export const ZOHO_DATA_CENTRES: readonly ZohoDataCentre[] = Object.freeze(
@@ -29,4 +33,15 @@ export const ZOHO_DATA_CENTRES: readonly ZohoDataCentre[] = Object.freeze(
 export function dataCentreUrls(dc: ZohoDataCentre): ZohoDataCentreUrls {
   const domain = DOMAINS[dc];
   return { apiUrl: `https://assist.${domain}/api/v2`, accountsUrl: `https://accounts.${domain}` };
+}
+
+/** The data centre whose Assist host `url` is on, or undefined (the emulator, a proxy, any other host). */
+export function dataCentreOfApiUrl(url: string): ZohoDataCentre | undefined {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  return ZOHO_DATA_CENTRES.find((dc) => host === `assist.${DOMAINS[dc]}`);
 }

@@ -216,7 +216,7 @@ describe('loadConfig errors', () => {
     for (const variable of variables) {
       expect(lines.some((line) => line.startsWith(`  - ${variable}: `))).toBe(true);
     }
-    expect(error.message).toContain('expected one of us, eu, in, au, cn, jp (got "mars")');
+    expect(error.message).toContain('expected one of us, eu, in, au, cn, jp, uk, ca, sa (got "mars")');
   });
 
   it('never prints a secret value, even when the secret itself is malformed', () => {

@@ -11,6 +11,9 @@ describe('data centres', () => {
       { apiUrl: 'https://assist.zoho.com.au/api/v2', accountsUrl: 'https://accounts.zoho.com.au' },
       { apiUrl: 'https://assist.zoho.com.cn/api/v2', accountsUrl: 'https://accounts.zoho.com.cn' },
       { apiUrl: 'https://assist.zoho.jp/api/v2', accountsUrl: 'https://accounts.zoho.jp' },
+      { apiUrl: 'https://assist.zoho.uk/api/v2', accountsUrl: 'https://accounts.zoho.uk' },
+      { apiUrl: 'https://assist.zohocloud.ca/api/v2', accountsUrl: 'https://accounts.zohocloud.ca' },
+      { apiUrl: 'https://assist.zoho.sa/api/v2', accountsUrl: 'https://accounts.zoho.sa' },
     ]);
   });
 });
