@@ -2,6 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { contractOperations } from '../../contract/validate.js';
 import { expectContract, startTestEmulator } from './helpers.js';
 import type { TestEmulator } from './helpers.js';
+import type {
+  ZohoChatHistory,
+  ZohoComputer,
+  ZohoComputerList,
+  ZohoCreatedSession,
+  ZohoCustomer,
+  ZohoCustomerList,
+  ZohoFile,
+  ZohoFileList,
+  ZohoInvitation,
+  ZohoReportSummary,
+  ZohoSession,
+  ZohoSessionList,
+  ZohoSessionReportEntry,
+  ZohoTechnician,
+  ZohoTechnicianList,
+} from '../../contract/types.js';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -12,15 +29,15 @@ afterAll(async () => {
 });
 
 async function openSessionFor(technicianId: string, customerEmail = 'ann.lee@example.org'): Promise<string> {
-  const created = await emu.call('POST', '/sessions', {
+  const created = await emu.call<ZohoCreatedSession>('POST', '/sessions', {
     body: { sessionType: 'remote_support', customerName: 'Ann Lee', customerEmail, technicianId },
   });
   expect(created.status).toBe(201);
-  return created.body.sessionId as string;
+  return created.body.sessionId;
 }
 
 async function freeTechnician(): Promise<string> {
-  const added = await emu.call('POST', '/technicians', {
+  const added = await emu.call<ZohoTechnician>('POST', '/technicians', {
     body: {
       name: 'Free Tech',
       email: `free.${Date.now()}.${Math.random()}@company.com`,
@@ -28,61 +45,59 @@ async function freeTechnician(): Promise<string> {
     },
   });
   expect(added.status).toBe(201);
-  return added.body.technicianId as string;
+  return added.body.technicianId;
 }
 
 describe('sessions', () => {
   it('lists sessions newest first with the total count, paged by index and count', async () => {
-    const first = await emu.call('GET', '/sessions?count=5');
+    const first = await emu.call<ZohoSessionList>('GET', '/sessions?count=5');
     expectContract('listSessions', first);
     expect(first.body.sessions).toHaveLength(5);
     expect(first.body.total_count).toBe(200);
-    const times = (first.body.sessions as Array<{ createdTime: string }>).map((s) =>
-      Date.parse(s.createdTime),
-    );
+    const times = first.body.sessions.map((s) => Date.parse(s.createdTime));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    const second = await emu.call('GET', '/sessions?count=5&index=5');
-    expect(second.body.sessions[0].sessionId).toBe(first.body.sessions[4].sessionId);
+    const second = await emu.call<ZohoSessionList>('GET', '/sessions?count=5&index=5');
+    expect(second.body.sessions[0]!.sessionId).toBe(first.body.sessions[4]!.sessionId);
   });
 
   it('filters sessions by status, type, technician, customer email and computer', async () => {
-    const unattended = await emu.call('GET', '/sessions?sessionType=unattended_access&count=100');
+    const unattended = await emu.call<ZohoSessionList>(
+      'GET',
+      '/sessions?sessionType=unattended_access&count=100',
+    );
     expectContract('listSessions', unattended);
     expect(unattended.body.sessions.length).toBeGreaterThan(0);
-    expect(
-      (unattended.body.sessions as Array<{ sessionType: string; computerId?: string }>).every(
-        (s) => s.sessionType === 'unattended_access' && s.computerId,
-      ),
-    ).toBe(true);
-    const computerId = unattended.body.sessions[0].computerId as string;
-    const byComputer = await emu.call('GET', `/sessions?computerId=${computerId}&count=100`);
-    expect(
-      (byComputer.body.sessions as Array<{ computerId: string }>).every((s) => s.computerId === computerId),
-    ).toBe(true);
-    const byTech = await emu.call('GET', '/sessions?technicianId=tech_1&status=completed&count=100');
+    expect(unattended.body.sessions.every((s) => s.sessionType === 'unattended_access' && s.computerId)).toBe(
+      true,
+    );
+    const computerId = unattended.body.sessions[0]!.computerId!;
+    const byComputer = await emu.call<ZohoSessionList>('GET', `/sessions?computerId=${computerId}&count=100`);
+    expect(byComputer.body.sessions.every((s) => s.computerId === computerId)).toBe(true);
+    const byTech = await emu.call<ZohoSessionList>(
+      'GET',
+      '/sessions?technicianId=tech_1&status=completed&count=100',
+    );
     expect(byTech.body.total_count).toBeGreaterThan(0);
-    expect(
-      (byTech.body.sessions as Array<{ technicianId: string; status: string }>).every(
-        (s) => s.technicianId === 'tech_1' && s.status === 'completed',
-      ),
-    ).toBe(true);
-    const email = byTech.body.sessions[0].customerEmail as string;
-    const byEmail = await emu.call('GET', `/sessions?customerEmail=${encodeURIComponent(email)}`);
-    expect(
-      (byEmail.body.sessions as Array<{ customerEmail: string }>).every((s) => s.customerEmail === email),
-    ).toBe(true);
+    expect(byTech.body.sessions.every((s) => s.technicianId === 'tech_1' && s.status === 'completed')).toBe(
+      true,
+    );
+    const email = byTech.body.sessions[0]!.customerEmail!;
+    const byEmail = await emu.call<ZohoSessionList>(
+      'GET',
+      `/sessions?customerEmail=${encodeURIComponent(email)}`,
+    );
+    expect(byEmail.body.sessions.every((s) => s.customerEmail === email)).toBe(true);
   });
 
   it('seeded support sessions belong to seeded customers', async () => {
-    const customers = await emu.call('GET', '/customers?count=100');
-    const emails = new Set((customers.body.customers as Array<{ email: string }>).map((c) => c.email));
-    const sessions = await emu.call('GET', '/sessions?sessionType=remote_support&count=20');
-    for (const s of sessions.body.sessions as Array<{ customerEmail: string }>)
-      expect(emails.has(s.customerEmail)).toBe(true);
+    const customers = await emu.call<ZohoCustomerList>('GET', '/customers?count=100');
+    const emails = new Set(customers.body.customers.map((c) => c.email));
+    const sessions = await emu.call<ZohoSessionList>('GET', '/sessions?sessionType=remote_support&count=20');
+    for (const s of sessions.body.sessions) expect(emails.has(s.customerEmail!)).toBe(true);
   });
 
   it('creates a waiting session with a join link and reads it back', async () => {
-    const created = await emu.call('POST', '/sessions', {
+    const created = await emu.call<ZohoCreatedSession>('POST', '/sessions', {
       body: {
         sessionType: 'remote_support',
         customerName: 'John Doe',
@@ -95,7 +110,7 @@ describe('sessions', () => {
     expect(created.body).toMatchObject({ status: 'waiting', sessionType: 'remote_support', expiresIn: 3600 });
     expect(created.body.sessionKey).toMatch(/^\d{3}-\d{3}-\d{3}$/);
     expect(created.body.sessionUrl).toBe(`https://assist.zoho.com/join/${created.body.sessionKey}`);
-    const read = await emu.call('GET', `/sessions/${created.body.sessionId}`);
+    const read = await emu.call<ZohoSession>('GET', `/sessions/${created.body.sessionId}`);
     expectContract('getSession', read);
     expect(read.body).toMatchObject({
       sessionId: created.body.sessionId,
@@ -106,7 +121,7 @@ describe('sessions', () => {
 
   it('schedules a session with its time and planned duration', async () => {
     const scheduledTime = new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const scheduled = await emu.call('POST', '/sessions/schedule', {
+    const scheduled = await emu.call<ZohoSession>('POST', '/sessions/schedule', {
       body: {
         customerName: 'Ann Lee',
         customerEmail: 'ann@example.org',
@@ -127,24 +142,24 @@ describe('sessions', () => {
 
   it('ends an open session, which then reports an end time', async () => {
     const sessionId = await openSessionFor(await freeTechnician());
-    const ended = await emu.call('DELETE', `/sessions/${sessionId}`);
+    const ended = await emu.call<ZohoSession>('DELETE', `/sessions/${sessionId}`);
     expectContract('endSession', ended);
     expect(ended.body.status).toBe('ended');
     expect(ended.body.endTime).toEqual(expect.any(String));
   });
 
   it('answers a session report entry with chat and file counts', async () => {
-    const details = await emu.call('GET', '/sessions/1000000010/details');
+    const details = await emu.call<ZohoSessionReportEntry>('GET', '/sessions/1000000010/details');
     expectContract('getSessionDetails', details);
-    const chat = await emu.call('GET', '/sessions/1000000010/chat');
-    const files = await emu.call('GET', '/sessions/1000000010/files');
+    const chat = await emu.call<ZohoChatHistory>('GET', '/sessions/1000000010/chat');
+    const files = await emu.call<ZohoFileList>('GET', '/sessions/1000000010/files');
     expect(details.body.chatMessages).toBe(chat.body.messages.length);
     expect(details.body.filesTransferred).toBe(files.body.total_count);
   });
 
   it('records an invitation and puts it in the outbox', async () => {
     const sessionId = await openSessionFor(await freeTechnician());
-    const invited = await emu.call('POST', `/sessions/${sessionId}/invite`, {
+    const invited = await emu.call<ZohoInvitation>('POST', `/sessions/${sessionId}/invite`, {
       body: { email: 'guest@example.org', sendEmail: true },
     });
     expectContract('inviteToSession', invited);
@@ -158,14 +173,16 @@ describe('sessions', () => {
     const from = await freeTechnician();
     const to = await freeTechnician();
     const sessionId = await openSessionFor(from);
-    const moved = await emu.call('POST', `/sessions/${sessionId}/transfer`, { body: { technicianId: to } });
+    const moved = await emu.call<ZohoSession>('POST', `/sessions/${sessionId}/transfer`, {
+      body: { technicianId: to },
+    });
     expectContract('transferSession', moved);
     expect(moved.body.technicianId).toBe(to);
-    expect((await emu.call('GET', `/technicians/${from}`)).body).toMatchObject({
+    expect((await emu.call<ZohoTechnician>('GET', `/technicians/${from}`)).body).toMatchObject({
       activeSessions: 0,
       totalSessions: 0,
     });
-    expect((await emu.call('GET', `/technicians/${to}`)).body).toMatchObject({
+    expect((await emu.call<ZohoTechnician>('GET', `/technicians/${to}`)).body).toMatchObject({
       activeSessions: 1,
       totalSessions: 1,
     });
@@ -176,7 +193,7 @@ describe('files and chat', () => {
   it('initiates a transfer with content and downloads the same bytes with its name and type', async () => {
     const sessionId = await openSessionFor(await freeTechnician());
     const content = Buffer.from('hello from the technician\n');
-    const created = await emu.call('POST', `/sessions/${sessionId}/files`, {
+    const created = await emu.call<ZohoFile>('POST', `/sessions/${sessionId}/files`, {
       body: {
         fileName: 'notes.txt',
         contentType: 'text/plain',
@@ -186,7 +203,7 @@ describe('files and chat', () => {
     });
     expectContract('initiateFileTransfer', created);
     expect(created.body).toMatchObject({ fileName: 'notes.txt', size: content.length, status: 'completed' });
-    const listed = await emu.call('GET', `/sessions/${sessionId}/files`);
+    const listed = await emu.call<ZohoFileList>('GET', `/sessions/${sessionId}/files`);
     expectContract('listSessionFiles', listed);
     expect(listed.body.files).toEqual([created.body]);
     const download = await fetch(`${emu.apiUrl}/sessions/${sessionId}/files/${created.body.fileId}`, {
@@ -199,11 +216,11 @@ describe('files and chat', () => {
   });
 
   it('downloads a seeded file as deterministic bytes of its size', async () => {
-    const sessions = await emu.call('GET', '/sessions?count=100');
-    let file: { sessionId: string; fileId: string; size: number } | undefined;
-    for (const s of sessions.body.sessions as Array<{ sessionId: string }>) {
-      const files = await emu.call('GET', `/sessions/${s.sessionId}/files`);
-      if (files.body.total_count > 0) {
+    const sessions = await emu.call<ZohoSessionList>('GET', '/sessions?count=100');
+    let file: ZohoFile | undefined;
+    for (const s of sessions.body.sessions) {
+      const files = await emu.call<ZohoFileList>('GET', `/sessions/${s.sessionId}/files`);
+      if ((files.body.total_count ?? 0) > 0) {
         file = files.body.files[0];
         break;
       }
@@ -218,23 +235,21 @@ describe('files and chat', () => {
   });
 
   it('answers the chat history oldest first', async () => {
-    const chat = await emu.call('GET', '/sessions/1000000020/chat');
+    const chat = await emu.call<ZohoChatHistory>('GET', '/sessions/1000000020/chat');
     expectContract('getChatHistory', chat);
     expect(chat.body.messages.length).toBeGreaterThanOrEqual(2);
     expect(chat.body.messages.length).toBeLessThanOrEqual(8);
-    const times = (chat.body.messages as Array<{ timestamp: string }>).map((m) => Date.parse(m.timestamp));
+    const times = chat.body.messages.map((m) => Date.parse(m.timestamp));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 });
 
 describe('technicians', () => {
   it('lists technicians with session counts computed from the sessions', async () => {
-    const listed = await emu.call('GET', '/technicians?role=technician');
+    const listed = await emu.call<ZohoTechnicianList>('GET', '/technicians?role=technician');
     expectContract('listTechnicians', listed);
-    expect((listed.body.technicians as Array<{ role: string }>).every((t) => t.role === 'technician')).toBe(
-      true,
-    );
-    const tech = (await emu.call('GET', '/technicians/tech_3')).body;
+    expect(listed.body.technicians.every((t) => t.role === 'technician')).toBe(true);
+    const tech = (await emu.call<ZohoTechnician>('GET', '/technicians/tech_3')).body;
     const mine = (await emu.control.stateSessions()).filter((s) => s.technicianId === 'tech_3');
     expect(tech.totalSessions).toBe(mine.length);
     expect(tech.activeSessions).toBe(
@@ -243,17 +258,17 @@ describe('technicians', () => {
   });
 
   it('finds a technician by email', async () => {
-    const tech = await emu.call('GET', '/technicians/tech_1');
+    const tech = await emu.call<ZohoTechnician>('GET', '/technicians/tech_1');
     expectContract('getTechnician', tech);
-    const found = await emu.call(
+    const found = await emu.call<ZohoTechnicianList>(
       'GET',
-      `/technicians?email=${encodeURIComponent(tech.body.email as string)}`,
+      `/technicians?email=${encodeURIComponent(tech.body.email)}`,
     );
     expect(found.body.technicians).toEqual([tech.body]);
   });
 
   it('adds, updates and removes a technician', async () => {
-    const added = await emu.call('POST', '/technicians', {
+    const added = await emu.call<ZohoTechnician>('POST', '/technicians', {
       body: { name: 'Jane Smith', email: 'jane.smith.new@company.com', role: 'admin' },
     });
     expectContract('addTechnician', added);
@@ -263,7 +278,7 @@ describe('technicians', () => {
       totalSessions: 0,
       maxConcurrentSessions: 3,
     });
-    const updated = await emu.call('PUT', `/technicians/${added.body.technicianId}`, {
+    const updated = await emu.call<ZohoTechnician>('PUT', `/technicians/${added.body.technicianId}`, {
       body: { status: 'online', name: 'Jane S.' },
     });
     expectContract('updateTechnician', updated);
@@ -276,23 +291,24 @@ describe('technicians', () => {
 
 describe('customers', () => {
   it('lists customers and filters by company and email', async () => {
-    const listed = await emu.call('GET', '/customers?count=10');
+    const listed = await emu.call<ZohoCustomerList>('GET', '/customers?count=10');
     expectContract('listCustomers', listed);
     expect(listed.body.total_count).toBeGreaterThanOrEqual(50);
-    const company = listed.body.customers[0].company as string;
-    const byCompany = await emu.call('GET', `/customers?company=${encodeURIComponent(company)}&count=100`);
-    expect((byCompany.body.customers as Array<{ company: string }>).every((c) => c.company === company)).toBe(
-      true,
-    );
-    const byEmail = await emu.call(
+    const company = listed.body.customers[0]!.company!;
+    const byCompany = await emu.call<ZohoCustomerList>(
       'GET',
-      `/customers?email=${encodeURIComponent(listed.body.customers[0].email as string)}`,
+      `/customers?company=${encodeURIComponent(company)}&count=100`,
+    );
+    expect(byCompany.body.customers.every((c) => c.company === company)).toBe(true);
+    const byEmail = await emu.call<ZohoCustomerList>(
+      'GET',
+      `/customers?email=${encodeURIComponent(listed.body.customers[0]!.email)}`,
     );
     expect(byEmail.body.customers).toEqual([listed.body.customers[0]]);
   });
 
   it('adds, reads, updates and removes a customer', async () => {
-    const added = await emu.call('POST', '/customers', {
+    const added = await emu.call<ZohoCustomer>('POST', '/customers', {
       body: {
         name: 'John Doe',
         email: 'john.doe.ops@example.com',
@@ -302,10 +318,10 @@ describe('customers', () => {
       },
     });
     expectContract('addCustomer', added);
-    const read = await emu.call('GET', `/customers/${added.body.customerId}`);
+    const read = await emu.call<ZohoCustomer>('GET', `/customers/${added.body.customerId}`);
     expectContract('getCustomer', read);
     expect(read.body).toEqual(added.body);
-    const updated = await emu.call('PUT', `/customers/${added.body.customerId}`, {
+    const updated = await emu.call<ZohoCustomer>('PUT', `/customers/${added.body.customerId}`, {
       body: { company: 'Globex' },
     });
     expectContract('updateCustomer', updated);
@@ -317,20 +333,18 @@ describe('customers', () => {
 
 describe('computers', () => {
   it('lists computers filtered by status and reads one', async () => {
-    const online = await emu.call('GET', '/computers?status=online');
+    const online = await emu.call<ZohoComputerList>('GET', '/computers?status=online');
     expectContract('listComputers', online);
-    expect((online.body.computers as Array<{ status: string }>).every((c) => c.status === 'online')).toBe(
-      true,
-    );
-    const one = await emu.call('GET', `/computers/${online.body.computers[0].computerId}`);
+    expect(online.body.computers.every((c) => c.status === 'online')).toBe(true);
+    const one = await emu.call<ZohoComputer>('GET', `/computers/${online.body.computers[0]!.computerId}`);
     expectContract('getComputer', one);
     expect(one.body).toEqual(online.body.computers[0]);
   });
 
   it('connects to an online computer, starting an active unattended session', async () => {
-    const online = await emu.call('GET', '/computers?status=online');
-    const computerId = online.body.computers[0].computerId as string;
-    const connected = await emu.call('POST', `/computers/${computerId}/connect`, {
+    const online = await emu.call<ZohoComputerList>('GET', '/computers?status=online');
+    const computerId = online.body.computers[0]!.computerId;
+    const connected = await emu.call<ZohoSession>('POST', `/computers/${computerId}/connect`, {
       body: { technicianId: await freeTechnician() },
     });
     expectContract('connectComputer', connected);
@@ -350,7 +364,10 @@ describe('reports', () => {
     ['getTechnicianReport', '/reports/technicians'],
     ['getCustomerReport', '/reports/customers'],
   ])('%s answers the contract shape', async (operationId, path) => {
-    const report = await emu.call('GET', `${path}?from_date=2025-01-01&to_date=2025-12-31`);
+    const report = await emu.call<{ summary: ZohoReportSummary }>(
+      'GET',
+      `${path}?from_date=2025-01-01&to_date=2025-12-31`,
+    );
     expectContract(operationId, report);
     expect(report.body.summary.totalSessions).toBeGreaterThan(0);
   });

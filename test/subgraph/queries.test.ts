@@ -2,6 +2,7 @@
  * Every query of the graph, through real HTTP against the emulator, checked against what the emulator holds.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { expectData } from '../support/graphql.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 let stack: Stack;
@@ -12,56 +13,92 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
+interface SessionIds {
+  sessions: { nodes: Array<{ id: string }> };
+}
+
+/** `_entities` in the order of the representations, null where one resolved to nothing or failed. */
+interface Entities {
+  _entities: Array<{ __typename: string; id: string } | null>;
+}
+
+interface SessionDetail {
+  id: string;
+  key: string;
+  url: string;
+  type: string;
+  technician: { id: string };
+  customer: { id: string };
+  chatMessages: Array<{ sender: string }>;
+  files: Array<{ session: { id: string } }>;
+  details: { chatMessageCount: number; filesTransferredCount: number };
+}
+
 const SESSION_FIELDS = `id key url name type status createdAt scheduledAt durationMinutes startedAt endedAt expiresIn`;
 
 describe('sessions', () => {
   it('pages through sessions with cursors that continue where the last page ended', async () => {
-    const first = await stack.graphql(`{ sessions(first: 3) {
+    const first = await stack.graphql<{
+      sessions: {
+        totalCount: number;
+        nodes: Array<{ id: string }>;
+        edges: Array<{ cursor: string; node: { id: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    }>(`{ sessions(first: 3) {
       totalCount nodes { id } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`);
     expect(first.errors).toBeUndefined();
-    const page = first.data.sessions;
+    const page = expectData(first).sessions;
     expect(page.nodes).toHaveLength(3);
-    expect(page.edges.map((e: any) => e.node.id)).toEqual(page.nodes.map((n: any) => n.id));
-    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: page.edges[2].cursor });
+    expect(page.edges.map((e) => e.node.id)).toEqual(page.nodes.map((n) => n.id));
+    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: page.edges[2]!.cursor });
     expect(page.totalCount).toBeGreaterThan(3);
 
-    const second = await stack.graphql(
+    const second = await stack.graphql<SessionIds>(
       `query ($after: String) { sessions(first: 3, after: $after) { nodes { id } } }`,
       {
         after: page.pageInfo.endCursor,
       },
     );
-    const both = await stack.graphql(`{ sessions(first: 6) { nodes { id } } }`);
-    expect([...page.nodes, ...second.data.sessions.nodes]).toEqual(both.data.sessions.nodes);
+    const both = await stack.graphql<SessionIds>(`{ sessions(first: 6) { nodes { id } } }`);
+    expect([...page.nodes, ...expectData(second).sessions.nodes]).toEqual(expectData(both).sessions.nodes);
   });
 
   it('reports no next page on the last page', async () => {
-    const all = await stack.graphql(`{ sessions(first: 1) { totalCount } }`);
-    const total: number = all.data.sessions.totalCount;
+    const all = await stack.graphql<{ sessions: { totalCount: number } }>(
+      `{ sessions(first: 1) { totalCount } }`,
+    );
+    const total = expectData(all).sessions.totalCount;
     const cursor = Buffer.from(`o:${total - 2}`).toString('base64url');
-    const last = await stack.graphql(
+    const last = await stack.graphql<{
+      sessions: { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean } };
+    }>(
       `query ($after: String) { sessions(first: 5, after: $after) { nodes { id } pageInfo { hasNextPage } } }`,
       {
         after: cursor,
       },
     );
-    expect(last.data.sessions.nodes).toHaveLength(1);
-    expect(last.data.sessions.pageInfo.hasNextPage).toBe(false);
+    expect(expectData(last).sessions.nodes).toHaveLength(1);
+    expect(expectData(last).sessions.pageInfo.hasNextPage).toBe(false);
   });
 
   it('filters sessions by status and type, mapping the enums both ways', async () => {
-    const result = await stack.graphql(
-      `{ sessions(first: 50, filter: { status: COMPLETED }) { nodes { status } totalCount } }`,
-    );
+    const result = await stack.graphql<{
+      sessions: { nodes: Array<{ status: string }>; totalCount: number };
+    }>(`{ sessions(first: 50, filter: { status: COMPLETED }) { nodes { status } totalCount } }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data.sessions.totalCount).toBeGreaterThan(0);
-    expect(new Set(result.data.sessions.nodes.map((n: any) => n.status))).toEqual(new Set(['COMPLETED']));
-    const unattended = await stack.graphql(
+    const completed = expectData(result).sessions;
+    expect(completed.totalCount).toBeGreaterThan(0);
+    expect(new Set(completed.nodes.map((n) => n.status))).toEqual(new Set(['COMPLETED']));
+    const unattended = await stack.graphql<{
+      sessions: { nodes: Array<{ type: string; computer: { id: string; name: string } | null }> };
+    }>(
       `{ sessions(first: 50, filter: { type: UNATTENDED_ACCESS }) { nodes { type computer { id name } } } }`,
     );
     expect(unattended.errors).toBeUndefined();
-    expect(unattended.data.sessions.nodes.length).toBeGreaterThan(0);
-    for (const node of unattended.data.sessions.nodes) {
+    const nodes = expectData(unattended).sessions.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
       expect(node.type).toBe('UNATTENDED_ACCESS');
       expect(node.computer).toEqual({ id: expect.any(String), name: expect.any(String) });
     }
@@ -69,109 +106,133 @@ describe('sessions', () => {
 
   it('answers a session with its technician, customer, chat, files and details', async () => {
     // One files call per session: 40 sessions stay within MAX_UPSTREAM_CALLS_PER_OPERATION (60).
-    const list = await stack.graphql(`{ sessions(first: 40) { nodes { id files { id } } } }`);
-    const withFiles = list.data.sessions.nodes.find((s: any) => s.files.length > 0);
+    const list = await stack.graphql<{
+      sessions: { nodes: Array<{ id: string; files: Array<{ id: string }> }> };
+    }>(`{ sessions(first: 40) { nodes { id files { id } } } }`);
+    const withFiles = expectData(list).sessions.nodes.find((s) => s.files.length > 0);
     expect(withFiles).toBeDefined();
-    const result = await stack.graphql(
+    const result = await stack.graphql<{ session: SessionDetail }>(
       `query ($id: ID!) { session(id: $id) { ${SESSION_FIELDS}
         technician { id name email } customer { id name email company }
         chatMessages { id sender senderName text sentAt }
         files { id name size contentType direction status transferredAt session { id } }
         details { technicianName customerName startedAt durationSeconds chatMessageCount filesTransferredCount } } }`,
-      { id: withFiles.id },
+      { id: withFiles!.id },
     );
     expect(result.errors).toBeUndefined();
-    const session = result.data.session;
-    expect(session.id).toBe(withFiles.id);
+    const session = expectData(result).session;
+    expect(session.id).toBe(withFiles!.id);
     expect(session.key).toMatch(/^\d{3}-\d{3}-\d{3}$/);
     expect(session.url).toContain(session.key);
     expect(['REMOTE_SUPPORT', 'UNATTENDED_ACCESS', 'SCHEDULED_SESSION']).toContain(session.type);
     expect(session.technician.id).toMatch(/^tech_/);
     expect(session.customer.id).toMatch(/^cust_/);
     expect(session.chatMessages.length).toBeGreaterThanOrEqual(2);
-    expect(['TECHNICIAN', 'CUSTOMER']).toContain(session.chatMessages[0].sender);
-    expect(session.files[0].session.id).toBe(session.id);
+    expect(['TECHNICIAN', 'CUSTOMER']).toContain(session.chatMessages[0]!.sender);
+    expect(session.files[0]!.session.id).toBe(session.id);
     expect(session.details.chatMessageCount).toBe(session.chatMessages.length);
     expect(session.details.filesTransferredCount).toBe(session.files.length);
   });
 
   it('downloads a file as base64 when asked for its content', async () => {
     // Estimated at 1 + 5 + 5 × 10 assumed files = 56 calls, within MAX_UPSTREAM_CALLS_PER_OPERATION (60).
-    const list = await stack.graphql(`{ sessions(first: 5) { nodes { files { size contentBase64 } } } }`);
-    const file = list.data.sessions.nodes.flatMap((s: any) => s.files)[0];
+    const list = await stack.graphql<{
+      sessions: { nodes: Array<{ files: Array<{ size: number; contentBase64: string }> }> };
+    }>(`{ sessions(first: 5) { nodes { files { size contentBase64 } } } }`);
+    const file = expectData(list).sessions.nodes.flatMap((s) => s.files)[0]!;
     expect(Buffer.from(file.contentBase64, 'base64').length).toBe(file.size);
   });
 });
 
 describe('technicians, customers and computers', () => {
   it('finds a technician by id and lists their sessions', async () => {
-    const list = await stack.graphql(
+    const list = await stack.graphql<{
+      technicians: {
+        totalCount: number;
+        nodes: Array<{ id: string; email: string; role: string; totalSessionCount: number }>;
+      };
+    }>(
       `{ technicians(first: 5) { totalCount nodes { id name email role status activeSessionCount totalSessionCount } } }`,
     );
     expect(list.errors).toBeUndefined();
-    const technician = list.data.technicians.nodes[0];
+    const technician = expectData(list).technicians.nodes[0]!;
     expect(technician.role).toMatch(/^(ADMIN|TECHNICIAN)$/);
-    const result = await stack.graphql(
+    const result = await stack.graphql<{
+      technician: {
+        email: string;
+        sessions: { totalCount: number; nodes: Array<{ technician: { id: string } }> };
+      };
+    }>(
       `query ($id: ID!) { technician(id: $id) { id email sessions(first: 100) { totalCount nodes { technician { id } } } } }`,
       { id: technician.id },
     );
-    expect(result.data.technician.email).toBe(technician.email);
-    expect(result.data.technician.sessions.totalCount).toBe(technician.totalSessionCount);
-    for (const node of result.data.technician.sessions.nodes) expect(node.technician.id).toBe(technician.id);
+    const found = expectData(result).technician;
+    expect(found.email).toBe(technician.email);
+    expect(found.sessions.totalCount).toBe(technician.totalSessionCount);
+    for (const node of found.sessions.nodes) expect(node.technician.id).toBe(technician.id);
   });
 
   it('filters technicians by e-mail', async () => {
-    const list = await stack.graphql(`{ technicians(first: 2) { nodes { id email } } }`);
-    const wanted = list.data.technicians.nodes[1];
-    const result = await stack.graphql(
+    const list = await stack.graphql<{ technicians: { nodes: Array<{ id: string; email: string }> } }>(
+      `{ technicians(first: 2) { nodes { id email } } }`,
+    );
+    const wanted = expectData(list).technicians.nodes[1]!;
+    const result = await stack.graphql<{ technicians: { nodes: Array<{ id: string }>; totalCount: number } }>(
       `query ($email: EmailAddress) { technicians(filter: { email: $email }) { nodes { id } totalCount } }`,
       {
         email: wanted.email,
       },
     );
-    expect(result.data.technicians).toEqual({ nodes: [{ id: wanted.id }], totalCount: 1 });
+    expect(expectData(result).technicians).toEqual({ nodes: [{ id: wanted.id }], totalCount: 1 });
   });
 
   it('finds a customer by id and by e-mail filter, with their sessions', async () => {
-    const list = await stack.graphql(
+    const list = await stack.graphql<{ customers: { nodes: Array<{ id: string; email: string }> } }>(
       `{ customers(first: 3) { totalCount nodes { id name email phone company notes createdAt } } }`,
     );
     expect(list.errors).toBeUndefined();
-    const customer = list.data.customers.nodes[2];
-    const byId = await stack.graphql(
+    const customer = expectData(list).customers.nodes[2]!;
+    const byId = await stack.graphql<{
+      customer: { email: string; sessions: { nodes: Array<{ customer: { email: string } }> } };
+    }>(
       `query ($id: ID!) { customer(id: $id) { id email sessions(first: 5) { nodes { customer { email } } } } }`,
       {
         id: customer.id,
       },
     );
-    expect(byId.data.customer.email).toBe(customer.email);
-    for (const node of byId.data.customer.sessions.nodes) expect(node.customer.email).toBe(customer.email);
-    const byEmail = await stack.graphql(
+    const found = expectData(byId).customer;
+    expect(found.email).toBe(customer.email);
+    for (const node of found.sessions.nodes) expect(node.customer.email).toBe(customer.email);
+    const byEmail = await stack.graphql<{ customers: { nodes: Array<{ id: string }> } }>(
       `query ($email: EmailAddress) { customers(filter: { email: $email }) { nodes { id } } }`,
       {
         email: customer.email,
       },
     );
-    expect(byEmail.data.customers.nodes).toEqual([{ id: customer.id }]);
+    expect(expectData(byEmail).customers.nodes).toEqual([{ id: customer.id }]);
   });
 
   it('finds a computer by id, filters computers by status, and lists the sessions on one', async () => {
-    const online = await stack.graphql(
+    const online = await stack.graphql<{ computers: { nodes: Array<{ id: string; status: string }> } }>(
       `{ computers(first: 100, filter: { status: ONLINE }) { nodes { id status os } } }`,
     );
     expect(online.errors).toBeUndefined();
-    expect(online.data.computers.nodes.length).toBeGreaterThan(0);
-    for (const computer of online.data.computers.nodes) expect(computer.status).toBe('ONLINE');
-    const id = online.data.computers.nodes[0].id;
-    const result = await stack.graphql(
+    const computers = expectData(online).computers.nodes;
+    expect(computers.length).toBeGreaterThan(0);
+    for (const computer of computers) expect(computer.status).toBe('ONLINE');
+    const id = computers[0]!.id;
+    const result = await stack.graphql<{
+      computer: { id: string; sessions: { nodes: Array<{ computer: { id: string } }> } };
+    }>(
       `query ($id: ID!) { computer(id: $id) { id name ipAddress groupName lastSeenAt sessions(first: 10) { nodes { computer { id } } } } }`,
       {
         id,
       },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.computer.id).toBe(id);
-    for (const node of result.data.computer.sessions.nodes) expect(node.computer.id).toBe(id);
+    const computer = expectData(result).computer;
+    expect(computer.id).toBe(id);
+    for (const node of computer.sessions.nodes) expect(node.computer.id).toBe(id);
   });
 });
 
@@ -179,51 +240,64 @@ describe('reports', () => {
   const filter = { from: '2000-01-01', to: '2100-01-01' };
 
   it('answers the session report with a summary that adds up its entries', async () => {
-    const result = await stack.graphql(
+    const result = await stack.graphql<{
+      sessionReport: {
+        sessions: Array<{ durationSeconds: number; status: string }>;
+        summary: { totalSessions: number; completedSessions: number; totalDurationSeconds: number };
+      };
+    }>(
       `query ($filter: ReportFilter!) { sessionReport(filter: $filter) {
         sessions { customerName technicianName startedAt durationSeconds type status chatMessageCount filesTransferredCount session { id } }
         summary { totalSessions completedSessions averageDurationSeconds totalDurationSeconds } } }`,
       { filter },
     );
     expect(result.errors).toBeUndefined();
-    const { sessions, summary } = result.data.sessionReport;
+    const { sessions, summary } = expectData(result).sessionReport;
     expect(summary.totalSessions).toBe(sessions.length);
-    expect(summary.totalDurationSeconds).toBe(
-      sessions.reduce((sum: number, s: any) => sum + s.durationSeconds, 0),
-    );
-    expect(summary.completedSessions).toBe(sessions.filter((s: any) => s.status === 'COMPLETED').length);
+    expect(summary.totalDurationSeconds).toBe(sessions.reduce((sum, s) => sum + s.durationSeconds, 0));
+    expect(summary.completedSessions).toBe(sessions.filter((s) => s.status === 'COMPLETED').length);
   });
 
   it('narrows the session report to one technician', async () => {
-    const list = await stack.graphql(`{ technicians(first: 1) { nodes { id name } } }`);
-    const technician = list.data.technicians.nodes[0];
-    const result = await stack.graphql(
+    const list = await stack.graphql<{ technicians: { nodes: Array<{ id: string; name: string }> } }>(
+      `{ technicians(first: 1) { nodes { id name } } }`,
+    );
+    const technician = expectData(list).technicians.nodes[0]!;
+    const result = await stack.graphql<{ sessionReport: { sessions: Array<{ technicianName: string }> } }>(
       `query ($filter: ReportFilter!) { sessionReport(filter: $filter) { sessions { technicianName } summary { totalSessions } } }`,
       { filter: { ...filter, technicianId: technician.id } },
     );
-    expect(result.data.sessionReport.sessions.length).toBeGreaterThan(0);
-    for (const entry of result.data.sessionReport.sessions)
-      expect(entry.technicianName).toBe(technician.name);
+    const entries = expectData(result).sessionReport.sessions;
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(entry.technicianName).toBe(technician.name);
   });
 
   it('answers the technician and customer reports, linking each entry to its entity', async () => {
-    const result = await stack.graphql(
+    const result = await stack.graphql<{
+      technicianReport: {
+        technicians: Array<{
+          technician: { id: string; name: string };
+          technicianName: string;
+          totalSessions: number;
+        }>;
+        summary: { totalSessions: number };
+      };
+      customerReport: { customers: Array<{ totalSessions: number }>; summary: { totalSessions: number } };
+    }>(
       `query ($filter: ReportFilter!) {
         technicianReport(filter: $filter) { technicians { technician { id name } technicianName totalSessions } summary { totalSessions } }
         customerReport(filter: $filter) { customers { customer { name email } totalSessions lastSessionAt } summary { totalSessions } } }`,
       { filter },
     );
     expect(result.errors).toBeUndefined();
-    const { technicians } = result.data.technicianReport;
+    const { technicianReport, customerReport } = expectData(result);
+    const { technicians } = technicianReport;
     expect(technicians.length).toBeGreaterThan(0);
     for (const entry of technicians) expect(entry.technician.name).toBe(entry.technicianName);
-    const perTechnician = technicians.reduce((sum: number, t: any) => sum + t.totalSessions, 0);
-    expect(perTechnician).toBe(result.data.technicianReport.summary.totalSessions);
-    const perCustomer = result.data.customerReport.customers.reduce(
-      (sum: number, c: any) => sum + c.totalSessions,
-      0,
-    );
-    expect(perCustomer).toBe(result.data.customerReport.summary.totalSessions);
+    const perTechnician = technicians.reduce((sum, t) => sum + t.totalSessions, 0);
+    expect(perTechnician).toBe(technicianReport.summary.totalSessions);
+    const perCustomer = customerReport.customers.reduce((sum, c) => sum + c.totalSessions, 0);
+    expect(perCustomer).toBe(customerReport.summary.totalSessions);
   });
 
   it('rejects a period that ends before it starts, without calling Zoho', async () => {
@@ -238,8 +312,8 @@ describe('reports', () => {
 
 describe('federation', () => {
   it('serves its SDL with the entity keys', async () => {
-    const result = await stack.graphql(`{ _service { sdl } }`);
-    const sdl: string = result.data._service.sdl;
+    const result = await stack.graphql<{ _service: { sdl: string } }>(`{ _service { sdl } }`);
+    const sdl = expectData(result)._service.sdl;
     expect(sdl).toContain('type Session @key(fields: "id")');
     expect(sdl).toMatch(/type Technician @key\(fields: "id"\) @key\(fields: "email"\)/);
     expect(sdl).toMatch(/type Customer @key\(fields: "id"\) @key\(fields: "email"\)/);
@@ -247,34 +321,42 @@ describe('federation', () => {
   });
 
   it('resolves every entity type by each of its keys, in order, with null for the missing', async () => {
-    const seed = await stack.graphql(`{
+    const seed = await stack.graphql<{
+      technicians: { nodes: Array<{ id: string; email: string }> };
+      customers: { nodes: Array<{ id: string; email: string }> };
+      computers: { nodes: Array<{ id: string }> };
+      sessions: { nodes: Array<{ id: string }> };
+    }>(`{
       technicians(first: 1) { nodes { id email } }
       customers(first: 1) { nodes { id email } }
       computers(first: 1) { nodes { id } }
       sessions(first: 1) { nodes { id } } }`);
-    const t = seed.data.technicians.nodes[0];
-    const c = seed.data.customers.nodes[0];
+    const seeded = expectData(seed);
+    const t = seeded.technicians.nodes[0]!;
+    const c = seeded.customers.nodes[0]!;
+    const sessionId = seeded.sessions.nodes[0]!.id;
+    const computerId = seeded.computers.nodes[0]!.id;
     const representations = [
       { __typename: 'Technician', email: t.email },
       { __typename: 'Customer', id: c.id },
-      { __typename: 'Session', id: seed.data.sessions.nodes[0].id },
-      { __typename: 'Computer', id: seed.data.computers.nodes[0].id },
+      { __typename: 'Session', id: sessionId },
+      { __typename: 'Computer', id: computerId },
       { __typename: 'Customer', email: c.email },
       { __typename: 'Technician', id: t.id },
       { __typename: 'Technician', id: 'tech_missing' },
       { __typename: 'Customer', email: 'nobody@example.com' },
     ];
-    const result = await stack.graphql(
+    const result = await stack.graphql<Entities>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) {
         __typename ... on Technician { id } ... on Customer { id } ... on Session { id } ... on Computer { id } } }`,
       { representations },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data._entities).toEqual([
+    expect(expectData(result)._entities).toEqual([
       { __typename: 'Technician', id: t.id },
       { __typename: 'Customer', id: c.id },
-      { __typename: 'Session', id: seed.data.sessions.nodes[0].id },
-      { __typename: 'Computer', id: seed.data.computers.nodes[0].id },
+      { __typename: 'Session', id: sessionId },
+      { __typename: 'Computer', id: computerId },
       { __typename: 'Customer', id: c.id },
       { __typename: 'Technician', id: t.id },
       null,
@@ -283,25 +365,30 @@ describe('federation', () => {
   });
 
   it('_entities answers each representation on its own: one that fails upstream is null with its own error', async () => {
-    const seed = await stack.graphql(`{
+    const seed = await stack.graphql<{
+      technicians: { nodes: Array<{ id: string }> };
+      sessions: { nodes: Array<{ id: string }> };
+      computers: { nodes: Array<{ id: string }> };
+    }>(`{
       technicians(first: 1) { nodes { id } } sessions(first: 1) { nodes { id } } computers(first: 1) { nodes { id } }
     }`);
-    const technicianId: string = seed.data.technicians.nodes[0].id;
-    const sessionId: string = seed.data.sessions.nodes[0].id;
+    const seeded = expectData(seed);
+    const technicianId = seeded.technicians.nodes[0]!.id;
+    const sessionId = seeded.sessions.nodes[0]!.id;
     await stack.control.addFault({ route: 'GET /computers/{computerId}', errorRate: 1 });
     try {
-      const result = await stack.graphql(
+      const result = await stack.graphql<Entities>(
         `query ($representations: [_Any!]!) { _entities(representations: $representations) {
           __typename ... on Technician { id } ... on Computer { id } ... on Session { id } } }`,
         {
           representations: [
             { __typename: 'Technician', id: technicianId },
-            { __typename: 'Computer', id: seed.data.computers.nodes[0].id },
+            { __typename: 'Computer', id: seeded.computers.nodes[0]!.id },
             { __typename: 'Session', id: sessionId },
           ],
         },
       );
-      expect(result.data._entities).toEqual([
+      expect(result.data?._entities).toEqual([
         { __typename: 'Technician', id: technicianId },
         null,
         { __typename: 'Session', id: sessionId },
