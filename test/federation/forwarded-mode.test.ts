@@ -203,8 +203,7 @@ describe('Hive Gateway composed from the running subgraph', () => {
 
   beforeAll(async () => {
     // As `rover subgraph introspect` + `rover supergraph compose` do it: the SDL from the live subgraph, no token.
-    // (Mesh Compose would also introspect the live subgraph, but its composition library stops at
-    // federation v2.9 and this subgraph links v2.14.)
+    // (Mesh Compose introspects the live subgraph too; its composer is test/federation/composers.test.ts's.)
     const introspected = await post('query SubgraphIntrospectQuery { _service { sdl } }');
     const sdl = (introspected.body.data?._service as { sdl: string } | undefined)?.sdl ?? '';
     const supergraph = supergraphSdlOf(composeWithSiblings(stack, sdl, []));

@@ -36,8 +36,8 @@ async function breakingChanges(before: string, after: string): Promise<string[]>
 }
 
 describe('the served SDL', () => {
-  it('links Federation v2.14, the newest our composition and gateway versions accept', () => {
-    expect(served).toContain('@link(url: "https://specs.apollo.dev/federation/v2.14"');
+  it("links Federation v2.9, the newest the Guild's composer accepts and the lowest with our directives", () => {
+    expect(served).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
   });
 
   it('keeps the scopes, costs, list sizes, cache hints and tags through printing', () => {
