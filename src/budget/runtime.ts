@@ -188,6 +188,9 @@ export async function startBudget(options: {
     },
     'budget',
   );
+  if (limits.lifted) {
+    logger.warn('DEV_NO_RATE_LIMITS: the rate limits are off (development only)');
+  }
 
   return {
     tokenStore,

@@ -122,6 +122,8 @@ export interface Config {
     readonly unverifiedPerMinute: number;
     /** RATE_LIMIT_MAX_SHARE_PER_TOKEN: most of the organisation's window one forwarded token may hold. */
     readonly maxSharePerToken: number;
+    /** DEV_NO_RATE_LIMITS: the limits above are lifted to their maximums, in effect off (never in production). */
+    readonly lifted: boolean;
     /** REDIS_URL: the shared budget store; null = in memory (correct for one replica only). */
     readonly redisUrl: string | null;
     /** REDIS_KEY_PREFIX: prefix of every Redis key this service writes. */
@@ -140,6 +142,8 @@ export interface Config {
     readonly enabled: boolean;
     /** EMULATOR_PORT: the embedded emulator's port (0 = ephemeral). */
     readonly port: number;
+    /** Whether the embedded emulator enforces Zoho's 50 a minute and 5,000 a day (off with DEV_NO_RATE_LIMITS). */
+    readonly rateLimits: boolean;
   };
 
   readonly log: {
@@ -305,6 +309,10 @@ const corsOrigins = () =>
 /** An HTTP field name is an RFC 9110 `token`. */
 const SECRET_HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+/** The largest budget the limiter accepts; DEV_NO_RATE_LIMITS sets these, so the limiter never refuses. */
+const MAX_PER_MINUTE = 1_000_000;
+const MAX_PER_DAY = 100_000_000;
+
 /**
  * Every variable the subgraph reads. The key order is the documentation order.
  * Exported for tooling; application code uses `loadConfig`.
@@ -446,12 +454,12 @@ export const envSchema = z.object({
   ),
 
   RATE_LIMIT_PER_MINUTE: withDefault(
-    wholeNumber(1, 1_000_000),
+    wholeNumber(1, MAX_PER_MINUTE),
     '50',
     "Zoho's burst limit: upstream calls per minute, shared by every replica.",
   ),
   RATE_LIMIT_PER_DAY: withDefault(
-    wholeNumber(1, 100_000_000),
+    wholeNumber(1, MAX_PER_DAY),
     '5000',
     "Zoho's daily limit: upstream calls per day, shared by every replica.",
   ),
@@ -474,6 +482,11 @@ export const envSchema = z.object({
     fraction(),
     '0.5',
     '`forwarded` mode with `RATE_LIMIT_SCOPE=organisation`: the most of `RATE_LIMIT_PER_MINUTE` one token may spend in a window, so one busy user always leaves room for the others; `1` turns the limit off.',
+  ),
+  DEV_NO_RATE_LIMITS: withDefault(
+    flag(),
+    'false',
+    "Development only (refused with `NODE_ENV=production`): turns off the subgraph's rate limits (`RATE_LIMIT_PER_MINUTE`, `RATE_LIMIT_PER_DAY` and the per-token share lifted to their maximums) and the embedded emulator's, so clicking around a UI never meets `RATE_LIMITED`. `MAX_UPSTREAM_CALLS_PER_OPERATION` still applies. Against Zoho itself, Zoho's own limits still answer 429.",
   ),
   REDIS_URL: optional(
     z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }),
@@ -757,6 +770,23 @@ function crossVariableProblems(
     problem('ZOHO_DEPARTMENT_ID', 'is set but unused: the seed dialect has no departments; remove it');
   }
 
+  if (ok('DEV_NO_RATE_LIMITS') && v.DEV_NO_RATE_LIMITS) {
+    if (ok('NODE_ENV') && production) {
+      problem(
+        'DEV_NO_RATE_LIMITS',
+        "must not be true when NODE_ENV=production: Zoho's budget is the organisation's",
+      );
+    }
+    for (const name of [
+      'RATE_LIMIT_PER_MINUTE',
+      'RATE_LIMIT_PER_DAY',
+      'RATE_LIMIT_MAX_SHARE_PER_TOKEN',
+    ] as const) {
+      if (isSet(name))
+        problem(name, 'contradicts DEV_NO_RATE_LIMITS=true, which lifts it; unset one of them');
+    }
+  }
+
   if (
     ok('UPSTREAM_CONNECT_TIMEOUT_MS', 'UPSTREAM_TIMEOUT_MS') &&
     v.UPSTREAM_CONNECT_TIMEOUT_MS !== undefined &&
@@ -805,6 +835,7 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
   }
 
   const emulator = emulatorEnabled(v.EMULATOR, production, isSet);
+  const lifted = v.DEV_NO_RATE_LIMITS;
   const dc = dataCentreUrls(v.ZOHO_DC);
 
   return {
@@ -838,17 +869,18 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
     },
     operation: { deadlineMs: v.OPERATION_DEADLINE_MS, maxUpstreamCalls: v.MAX_UPSTREAM_CALLS_PER_OPERATION },
     limits: {
-      perMinute: v.RATE_LIMIT_PER_MINUTE,
-      perDay: v.RATE_LIMIT_PER_DAY,
+      perMinute: lifted ? MAX_PER_MINUTE : v.RATE_LIMIT_PER_MINUTE,
+      perDay: lifted ? MAX_PER_DAY : v.RATE_LIMIT_PER_DAY,
+      lifted,
       redisUrl: v.REDIS_URL ?? null,
       redisKeyPrefix: v.REDIS_KEY_PREFIX,
       windowMs: v.RATE_LIMIT_WINDOW_MS,
       scope: v.RATE_LIMIT_SCOPE,
       unverifiedPerMinute: v.UNVERIFIED_TOKEN_CALLS_PER_MINUTE,
-      maxSharePerToken: v.RATE_LIMIT_MAX_SHARE_PER_TOKEN,
+      maxSharePerToken: lifted ? 1 : v.RATE_LIMIT_MAX_SHARE_PER_TOKEN,
     },
     cache: { enabled: v.READ_CACHE, maxEntries: v.READ_CACHE_MAX_ENTRIES },
-    emulator: { enabled: emulator, port: v.EMULATOR_PORT },
+    emulator: { enabled: emulator, port: v.EMULATOR_PORT, rateLimits: !lifted },
     log: { level: v.LOG_LEVEL },
     metrics: { enabled: v.METRICS_ENABLED },
     tracing: {

@@ -21,6 +21,7 @@ export async function startUpstreamTarget(config: Config): Promise<UpstreamTarge
     port: config.emulator.port,
     host: '127.0.0.1',
     quiet: true,
+    ...(config.emulator.rateLimits ? {} : { rateLimits: false }),
   });
   const apiUrl = emulator?.apiUrl ?? config.upstream.apiUrl;
   const accountsUrl = emulator?.accountsUrl ?? config.upstream.accountsUrl;

@@ -56,6 +56,7 @@ describe('loadConfig defaults', () => {
       scope: 'organisation',
       unverifiedPerMinute: 5,
       maxSharePerToken: 0.5,
+      lifted: false,
     });
     expect(config.cache).toEqual({ enabled: true, maxEntries: 10000 });
     expect(config.log).toEqual({ level: 'info' });
@@ -71,7 +72,7 @@ describe('loadConfig defaults', () => {
   it('embeds the emulator in development when no ZOHO_* variable is set, leaving the upstream URLs to it', () => {
     const config = loadConfig({});
 
-    expect(config.emulator).toEqual({ enabled: true, port: 0 });
+    expect(config.emulator).toEqual({ enabled: true, port: 0, rateLimits: true });
     expect(config.upstream.apiUrl).toBeNull();
     expect(config.upstream.accountsUrl).toBeNull();
   });
