@@ -20,6 +20,24 @@ export interface HttpOptions<C extends Context> {
   admit?: Admission | undefined;
 }
 
+/**
+ * What a browser may send cross-origin: Apollo Client's `apollographql-client-name`/`-version`, our
+ * `x-zoho-budget` (src/budget/plugin.ts) and `x-request-id`, beside GraphQL's own. Never the gateway's secret.
+ */
+const CORS_ALLOWED_HEADERS = [
+  'content-type',
+  'authorization',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'x-request-id',
+  'x-zoho-budget',
+].join(', ');
+
+/** What a browser script may read of an answer beyond the safelisted headers: the id to quote in a report. */
+const CORS_EXPOSED_HEADERS = 'x-request-id';
+
 /** Largest request body accepted. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -85,11 +103,9 @@ export function createHttpHandler<C extends Context>(options: HttpOptions<C>) {
     if (!origin || (!anyOrigin && !origins.has(origin))) return;
     response.setHeader('access-control-allow-origin', anyOrigin ? '*' : origin);
     response.setHeader('vary', 'Origin');
-    response.setHeader(
-      'access-control-allow-headers',
-      'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id',
-    );
+    response.setHeader('access-control-allow-headers', CORS_ALLOWED_HEADERS);
     response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    response.setHeader('access-control-expose-headers', CORS_EXPOSED_HEADERS);
   }
 
   async function graphql(request: IncomingMessage, response: ServerResponse, url: URL) {
