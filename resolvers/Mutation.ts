@@ -2,6 +2,7 @@ import type { MutationResolvers } from '../src/__generated__/resolvers-types.js'
 import type { Context } from '../src/graph/context.js';
 import { sessionType, technicianRole, technicianStatus } from '../src/graph/enums.js';
 import { attempt, userError } from '../src/graph/user-errors.js';
+import { between, email, id, instant, problems, text } from '../src/graph/validation.js';
 import type { ZohoSession, ZohoTechnician, ZohoCustomer } from '../contract/types.js';
 
 /** A write's answer replaces whatever this request loaded before it. */
@@ -25,9 +26,25 @@ function rememberCustomer(ctx: Context, customer: ZohoCustomer): ZohoCustomer {
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const MAX_CONTENT_BASE64 = 1024 * 1024;
 
-function blank(value: string | null | undefined): boolean {
-  return value != null && value.trim() === '';
+/** The contract's bounds on a customer's fields (AddCustomerRequest, UpdateCustomerRequest). */
+function customerProblems(input: {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  company?: string | null;
+  notes?: string | null;
+}) {
+  return problems(
+    text(input.name, 'name', { max: 200 }),
+    email(input.email, 'email'),
+    text(input.phone, 'phone', { min: 0, max: 50 }),
+    text(input.company, 'company', { min: 0, max: 200 }),
+    text(input.notes, 'notes', { min: 0, max: 5000 }),
+  );
 }
+
+/** A technician at their limit is the technician the form picked, not the form as a whole. */
+const AT_TECHNICIAN = { SESSION_LIMIT_REACHED: ['input', 'technicianId'] };
 
 export const Mutation: MutationResolvers = {
   createSession: async (_root, { input }, ctx) => {
@@ -40,12 +57,13 @@ export const Mutation: MutationResolvers = {
         ],
       };
     }
-    if (blank(input.customerName)) {
-      return {
-        session: null,
-        userErrors: [userError('VALIDATION', 'customerName is empty.', ['input', 'customerName'])],
-      };
-    }
+    const invalid = problems(
+      text(input.customerName, 'customerName', { max: 200 }),
+      email(input.customerEmail, 'customerEmail'),
+      id(input.technicianId, 'technicianId'),
+      text(input.name, 'name', { max: 200 }),
+    );
+    if (invalid.length > 0) return { session: null, userErrors: invalid };
     const request = {
       sessionType: sessionType.toUpstream(type) ?? 'remote_support',
       customerName: input.customerName.trim(),
@@ -53,7 +71,11 @@ export const Mutation: MutationResolvers = {
       technicianId: input.technicianId,
       ...(input.name == null ? {} : { sessionName: input.name }),
     };
-    const result = await attempt(() => ctx.api.createSession(request), ['input', 'technicianId']);
+    const result = await attempt(
+      () => ctx.api.createSession(request),
+      ['input', 'technicianId'],
+      AT_TECHNICIAN,
+    );
     if (result.value === null) return { session: null, userErrors: result.userErrors };
     // Zoho answers the new session's own fields; the request supplied the rest, so no second call is needed.
     const session: ZohoSession = {
@@ -72,23 +94,15 @@ export const Mutation: MutationResolvers = {
   },
 
   scheduleSession: async (_root, { input }, ctx) => {
-    if (Date.parse(input.scheduledAt) <= Date.now()) {
-      return {
-        session: null,
-        userErrors: [userError('VALIDATION', 'scheduledAt must be in the future.', ['input', 'scheduledAt'])],
-      };
-    }
-    if (input.durationMinutes != null && (input.durationMinutes < 1 || input.durationMinutes > 1440)) {
-      return {
-        session: null,
-        userErrors: [
-          userError('VALIDATION', 'durationMinutes must be between 1 and 1440.', [
-            'input',
-            'durationMinutes',
-          ]),
-        ],
-      };
-    }
+    const invalid = problems(
+      text(input.customerName, 'customerName', { max: 200 }),
+      email(input.customerEmail, 'customerEmail'),
+      id(input.technicianId, 'technicianId'),
+      instant(input.scheduledAt, 'scheduledAt', { future: true }),
+      between(input.durationMinutes, 'durationMinutes', 1, 1440),
+      text(input.name, 'name', { max: 200 }),
+    );
+    if (invalid.length > 0) return { session: null, userErrors: invalid };
     const result = await attempt(
       () =>
         ctx.api.scheduleSession({
@@ -100,11 +114,14 @@ export const Mutation: MutationResolvers = {
           ...(input.name == null ? {} : { sessionName: input.name }),
         }),
       ['input', 'technicianId'],
+      AT_TECHNICIAN,
     );
     return { session: result.value && remember(ctx, result.value), userErrors: result.userErrors };
   },
 
   inviteToSession: async (_root, { input }, ctx) => {
+    const invalid = problems(id(input.sessionId, 'sessionId'), email(input.email, 'email'));
+    if (invalid.length > 0) return { invitation: null, userErrors: invalid };
     const result = await attempt(
       () =>
         ctx.api.inviteToSession(input.sessionId, { email: input.email, sendEmail: input.sendEmail ?? true }),
@@ -117,6 +134,7 @@ export const Mutation: MutationResolvers = {
     const result = await attempt(
       () => ctx.api.transferSession(input.sessionId, { technicianId: input.technicianId }),
       ['input'],
+      AT_TECHNICIAN,
     );
     return { session: result.value && remember(ctx, result.value), userErrors: result.userErrors };
   },
@@ -126,6 +144,10 @@ export const Mutation: MutationResolvers = {
     const result = await attempt(
       () => ctx.api.connectComputer(input.computerId, body),
       ['input', 'computerId'],
+      {
+        COMPUTER_OFFLINE: ['input', 'computerId'],
+        ...(input.technicianId == null ? {} : AT_TECHNICIAN),
+      },
     );
     return { session: result.value && remember(ctx, result.value), userErrors: result.userErrors };
   },
@@ -147,6 +169,12 @@ export const Mutation: MutationResolvers = {
         userErrors: [userError('VALIDATION', 'role cannot be UNKNOWN.', ['input', 'role'])],
       };
     }
+    const invalid = problems(
+      text(input.name, 'name', { max: 200 }),
+      email(input.email, 'email'),
+      between(input.maxConcurrentSessions, 'maxConcurrentSessions', 1, 100),
+    );
+    if (invalid.length > 0) return { technician: null, userErrors: invalid };
     const result = await attempt(
       () =>
         ctx.api.addTechnician({
@@ -171,6 +199,12 @@ export const Mutation: MutationResolvers = {
     if ((input.role != null && role === undefined) || (input.status != null && status === undefined)) {
       return { technician: null, userErrors: [userError('VALIDATION', 'UNKNOWN cannot be set.', ['input'])] };
     }
+    const invalid = problems(
+      text(input.name, 'name', { max: 200 }),
+      email(input.email, 'email'),
+      between(input.maxConcurrentSessions, 'maxConcurrentSessions', 1, 100),
+    );
+    if (invalid.length > 0) return { technician: null, userErrors: invalid };
     const changes = {
       ...(input.name == null ? {} : { name: input.name }),
       ...(input.email == null ? {} : { email: input.email }),
@@ -201,6 +235,8 @@ export const Mutation: MutationResolvers = {
   },
 
   addCustomer: async (_root, { input }, ctx) => {
+    const invalid = customerProblems(input);
+    if (invalid.length > 0) return { customer: null, userErrors: invalid };
     const result = await attempt(
       () =>
         ctx.api.addCustomer({
@@ -216,6 +252,8 @@ export const Mutation: MutationResolvers = {
   },
 
   updateCustomer: async (_root, { input }, ctx) => {
+    const invalid = customerProblems(input);
+    if (invalid.length > 0) return { customer: null, userErrors: invalid };
     const changes = {
       ...(input.name == null ? {} : { name: input.name }),
       ...(input.email == null ? {} : { email: input.email }),
@@ -243,6 +281,11 @@ export const Mutation: MutationResolvers = {
   },
 
   startFileTransfer: async (_root, { input }, ctx) => {
+    const invalid = problems(
+      text(input.fileName, 'fileName', { max: 255 }),
+      text(input.contentType, 'contentType', { max: 255 }),
+    );
+    if (invalid.length > 0) return { file: null, userErrors: invalid };
     const content = input.contentBase64 ?? undefined;
     if (content !== undefined && (content.length > MAX_CONTENT_BASE64 || !BASE64.test(content))) {
       return {

@@ -19,8 +19,10 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /**
    * An e-mail address (RFC 5322 addr-spec): a malformed one is refused with BAD_USER_INPUT before any upstream call.
-   * Inputs only: e-mail fields in answers (`Technician.email`, `Customer.email`, the e-mail keys) are `String`, the
-   * type a sibling subgraph declares for the same key, since a shared field must have one type in every subgraph.
+   * Query arguments only (filters, entity keys). Mutation inputs take e-mails as `String` and check them in the
+   * resolver, so a form gets a VALIDATION user error on the field instead of a failed operation. E-mail fields in
+   * answers (`Technician.email`, `Customer.email`, the e-mail keys) are `String`, the type a sibling subgraph declares
+   * for the same key, since a shared field must have one type in every subgraph.
    */
   EmailAddress: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -30,8 +32,8 @@ export type Scalars = {
 export type AddCustomerInput = {
   /** The customer's company. */
   company?: InputMaybe<Scalars['String']['input']>;
-  /** The customer's e-mail address. */
-  email: Scalars['EmailAddress']['input'];
+  /** The customer's e-mail address; a malformed one is a VALIDATION user error on this field. */
+  email: Scalars['String']['input'];
   /** The customer's name. */
   name: Scalars['String']['input'];
   /** Notes on the customer. */
@@ -51,9 +53,9 @@ export type AddCustomerPayload = {
 
 /** Add a technician. */
 export type AddTechnicianInput = {
-  /** The technician's e-mail address. */
-  email: Scalars['EmailAddress']['input'];
-  /** How many concurrent sessions to allow. */
+  /** The technician's e-mail address; a malformed one is a VALIDATION user error on this field. */
+  email: Scalars['String']['input'];
+  /** How many concurrent sessions to allow (1 to 100). */
   maxConcurrentSessions?: InputMaybe<Scalars['Int']['input']>;
   /** The technician's name. */
   name: Scalars['String']['input'];
@@ -186,8 +188,8 @@ export type ConnectComputerPayload = {
 
 /** Start an on-demand session. */
 export type CreateSessionInput = {
-  /** The customer's e-mail address. */
-  customerEmail: Scalars['EmailAddress']['input'];
+  /** The customer's e-mail address; a malformed one is a VALIDATION user error on this field. */
+  customerEmail: Scalars['String']['input'];
   /** The customer's name. */
   customerName: Scalars['String']['input'];
   /** A title for the session. */
@@ -369,8 +371,8 @@ export type Invitation = {
 
 /** Invite someone to a session. */
 export type InviteToSessionInput = {
-  /** Who to invite. */
-  email: Scalars['EmailAddress']['input'];
+  /** Who to invite, by e-mail address; a malformed one is a VALIDATION user error on this field. */
+  email: Scalars['String']['input'];
   /** Whether Zoho e-mails the invitation (default true). */
   sendEmail?: InputMaybe<Scalars['Boolean']['input']>;
   /** The session to invite to. */
@@ -774,16 +776,19 @@ export type ReportSummary = {
 
 /** Book a session for later. */
 export type ScheduleSessionInput = {
-  /** The customer's e-mail address. */
-  customerEmail: Scalars['EmailAddress']['input'];
+  /** The customer's e-mail address; a malformed one is a VALIDATION user error on this field. */
+  customerEmail: Scalars['String']['input'];
   /** The customer's name. */
   customerName: Scalars['String']['input'];
   /** How long to book, in minutes (1 to 1440). */
   durationMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** A title for the session. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** When the session starts; must be in the future. */
-  scheduledAt: Scalars['DateTime']['input'];
+  /**
+   * When the session starts: an ISO-8601 date-time with a time zone (`2025-01-15T10:30:00Z`), in the future. One
+   * without a zone, or in the past, is a VALIDATION user error on this field.
+   */
+  scheduledAt: Scalars['String']['input'];
   /** The technician who will run the session. */
   technicianId: Scalars['ID']['input'];
 };
@@ -1111,8 +1116,8 @@ export type UpdateCustomerInput = {
   company?: InputMaybe<Scalars['String']['input']>;
   /** The customer to change. */
   customerId: Scalars['ID']['input'];
-  /** A new e-mail address. */
-  email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** A new e-mail address; a malformed one is a VALIDATION user error on this field. */
+  email?: InputMaybe<Scalars['String']['input']>;
   /** A new name. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** New notes. */
@@ -1132,9 +1137,9 @@ export type UpdateCustomerPayload = {
 
 /** Change a technician: only the fields given change. */
 export type UpdateTechnicianInput = {
-  /** A new e-mail address. */
-  email?: InputMaybe<Scalars['EmailAddress']['input']>;
-  /** A new concurrent-session allowance. */
+  /** A new e-mail address; a malformed one is a VALIDATION user error on this field. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** A new concurrent-session allowance (1 to 100). */
   maxConcurrentSessions?: InputMaybe<Scalars['Int']['input']>;
   /** A new name. */
   name?: InputMaybe<Scalars['String']['input']>;

@@ -46,9 +46,14 @@ export const DateScalar = stringScalar(
   'a date as YYYY-MM-DD',
 );
 
+/** An ISO-8601 instant with a time zone, on a real calendar day; mutation inputs are checked with it too. */
+export function isDateTime(value: string): boolean {
+  return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)) && isCalendarDate(value.slice(0, 10));
+}
+
 export const DateTimeScalar = stringScalar(
   'DateTime',
   'An ISO-8601 instant with a time zone, e.g. `2025-01-15T10:30:00Z`.',
-  (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)) && isCalendarDate(value.slice(0, 10)),
+  isDateTime,
   'an ISO-8601 date-time with a time zone, e.g. 2025-01-15T10:30:00Z',
 );

@@ -27,11 +27,14 @@ const MAX_MESSAGE = 300;
 
 /**
  * Runs one upstream write. Business failures (400, 404, 409) become user errors; `notFoundField` names the input
- * field a 404 points at. Anything else is thrown on, to become a GraphQL error.
+ * field a 404 points at, `conflictFields` the field each kind of 409 points at (a form puts
+ * SESSION_LIMIT_REACHED under the technician it picked), the input as a whole otherwise. Anything else is thrown
+ * on, to become a GraphQL error.
  */
 export async function attempt<T>(
   run: () => Promise<T>,
   notFoundField: string[],
+  conflictFields: Partial<Record<UserErrorCode, string[]>> = {},
 ): Promise<{ value: T; userErrors: UserErrors } | { value: null; userErrors: UserErrors }> {
   try {
     return { value: await run(), userErrors: [] };
@@ -43,8 +46,10 @@ export async function attempt<T>(
         return { value: null, userErrors: [userError('VALIDATION', message, ['input'])] };
       case 'NOT_FOUND':
         return { value: null, userErrors: [userError('NOT_FOUND', message, notFoundField)] };
-      case 'CONFLICT':
-        return { value: null, userErrors: [userError(conflictCode(message), message, ['input'])] };
+      case 'CONFLICT': {
+        const code = conflictCode(message);
+        return { value: null, userErrors: [userError(code, message, conflictFields[code] ?? ['input'])] };
+      }
       default:
         throw error;
     }

@@ -60,6 +60,33 @@ describe('conflict classification', () => {
     ]);
     expect(result.userErrors[0]!.message).toHaveLength(300);
   });
+
+  it('puts a conflict on the field its code names, and the others on the input', async () => {
+    const fields = {
+      SESSION_LIMIT_REACHED: ['input', 'technicianId'],
+      COMPUTER_OFFLINE: ['input', 'computerId'],
+    };
+    const limit = await attempt(
+      failingOnce(new ConflictError('Session limit reached: technician tech_1 already has 3 open sessions')),
+      ['input', 'sessionId'],
+      fields,
+    );
+    const offline = await attempt(
+      failingOnce(new ConflictError('Computer comp_4 is offline')),
+      ['input'],
+      fields,
+    );
+    const other = await attempt(
+      failingOnce(new ConflictError('Session 1 has not started')),
+      ['input'],
+      fields,
+    );
+    expect([limit.userErrors[0]?.field, offline.userErrors[0]?.field, other.userErrors[0]?.field]).toEqual([
+      ['input', 'technicianId'],
+      ['input', 'computerId'],
+      ['input'],
+    ]);
+  });
 });
 
 describe('attempt', () => {
