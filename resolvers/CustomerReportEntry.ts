@@ -1,7 +1,7 @@
 import type { CustomerReportEntryResolvers } from '../src/__generated__/resolvers-types.js';
 
 export const CustomerReportEntry: CustomerReportEntryResolvers = {
-  customer: (entry) => ({ reference: 'byEmail', name: entry.customerName, email: entry.customerEmail }),
+  customer: (entry) => ({ name: entry.customerName, email: entry.customerEmail }),
   totalSessions: (entry) => entry.totalSessions,
   completedSessions: (entry) => entry.completedSessions,
   averageDurationSeconds: (entry) => entry.averageDuration,

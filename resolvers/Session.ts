@@ -1,7 +1,5 @@
 import type { SessionResolvers } from '../src/__generated__/resolvers-types.js';
 import { sessionStatus, sessionType } from '../src/graph/enums.js';
-import type { CustomerReference } from '../src/graph/mappers.js';
-import type { ZohoCustomer } from '../contract/types.js';
 import { orNull } from './shared.js';
 
 export const Session: SessionResolvers = {
@@ -21,13 +19,11 @@ export const Session: SessionResolvers = {
   // The seed's session (the create-session answer) names neither its technician nor its customer.
   technician: (session, _args, ctx) =>
     session.technicianId ? orNull(ctx.loaders.technicianById.load(session.technicianId)) : null,
-  // The session already names its customer: no call unless a field beyond name and email is selected.
-  customer: (session, _args, ctx): CustomerReference | Promise<ZohoCustomer | null> | null => {
-    if (!session.customerEmail) return null;
-    if (session.customerName === undefined)
-      return orNull(ctx.loaders.customerByEmail.load(session.customerEmail));
-    return { reference: 'byEmail', name: session.customerName, email: session.customerEmail };
-  },
+  // What the session says about its customer, never the record: no call, and no record's fields mixed in.
+  customer: (session) =>
+    session.customerEmail === undefined
+      ? null
+      : { name: session.customerName ?? null, email: session.customerEmail },
   computer: (session, _args, ctx) =>
     session.computerId ? orNull(ctx.loaders.computerById.load(session.computerId)) : null,
   chatMessages: async (session, _args, ctx) => [...(await ctx.loaders.chatBySession.load(session.sessionId))],

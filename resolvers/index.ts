@@ -13,6 +13,7 @@ import { Mutation } from './Mutation.js';
 import { Query } from './Query.js';
 import { ReportSummary } from './ReportSummary.js';
 import { Session } from './Session.js';
+import { SessionCustomer } from './SessionCustomer.js';
 import { SessionDetails } from './SessionDetails.js';
 import { SessionReportEntry } from './SessionReportEntry.js';
 import { Technician } from './Technician.js';
@@ -35,6 +36,7 @@ export const resolvers: Resolvers = {
   ReportSummary,
   Session,
   SessionConnection: connectionResolvers,
+  SessionCustomer,
   SessionDetails,
   SessionReportEntry,
   Technician,

@@ -2,21 +2,18 @@
  * The parent types the GraphQL resolvers receive (codegen `mappers`). Mostly the upstream types themselves;
  * the few that are not say why.
  */
-import type { ZohoCustomer, ZohoSession } from '../../contract/types.js';
+import type { ZohoSession } from '../../contract/types.js';
 
 export type SessionParent = ZohoSession;
 
 /**
- * A session names its customer only by name and e-mail. Resolving `customer { name email }` from that costs no
- * upstream call, so Session.customer hands over this reference when nothing more is selected.
+ * The customer a session (or a customer report's row) names: the name and e-mail given at the time, a value of
+ * its parent, never the Customer record, which it reaches by e-mail only when `record` is selected.
  */
-export interface CustomerReference {
-  readonly reference: 'byEmail';
-  readonly name: string;
+export interface SessionCustomerParent {
+  readonly name: string | null;
   readonly email: string;
 }
-
-export type CustomerParent = ZohoCustomer | CustomerReference;
 
 /** A page of a list, as the upstream answered it: the items, where they start and how many match in all. */
 export interface Page<T> {

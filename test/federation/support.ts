@@ -99,12 +99,12 @@ export async function ticketScenario(stack: Stack, count: number): Promise<Ticke
         id: string;
         status: string;
         technician: { name: string } | null;
-        customer: { name: string; email: string; company: string | null };
+        customer: { email: string; record: { name: string; company: string | null } | null };
       }>;
     };
   }>(
     `query ($first: Int) { sessions(first: $first) { nodes { id status technician { name }
-       customer { name email company } } } }`,
+       customer { email record { name company } } } } }`,
     { first: count },
   );
   const sessions = response.data?.sessions.nodes;
@@ -126,12 +126,19 @@ export async function ticketScenario(stack: Stack, count: number): Promise<Ticke
   const expected: TicketRow[] = sessions.map((session, i) => ({
     id: `T-${i + 1}`,
     assistSession: { status: session.status, technician: session.technician },
-    requester: { name: session.customer.name, company: session.customer.company },
+    // The requester is the Customer entity: the record's fields, not the session's snapshot of them.
+    requester: session.customer.record && {
+      name: session.customer.record.name,
+      company: session.customer.record.company,
+    },
   }));
   expected.push({
     id: 'T-phone',
     assistSession: null,
-    requester: { name: first.customer.name, company: first.customer.company },
+    requester: first.customer.record && {
+      name: first.customer.record.name,
+      company: first.customer.record.company,
+    },
   });
   return { tickets, expected };
 }

@@ -39,7 +39,7 @@ describe('upstream call budgets', () => {
 
   it('loads the full customer records of 100 sessions by walking the customer list, not 100 lookups', async () => {
     const result = await stack.graphql(`{
-      sessions(first: 100) { nodes { customer { id company } } }
+      sessions(first: 100) { nodes { customer { record { id company } } } }
     }`);
     expect(result.errors).toBeUndefined();
     const calls = await stack.control.calls();

@@ -264,15 +264,19 @@ describe('a subgraph whose upstream answers as the seed shows', () => {
     expect(calls).toEqual({ 'GET /sessions/{sessionId}': 1, 'GET /sessions/{sessionId}/chat': 1 });
   });
 
-  it('looks the customer up by e-mail when a session names only the e-mail', async () => {
+  it('looks the customer record up by e-mail when a session names only the e-mail', async () => {
     const result = await graphql(`
       {
         session(id: "by-email-only") {
           id
           customer {
-            id
             name
             email
+            record {
+              id
+              name
+              email
+            }
           }
         }
       }
@@ -281,7 +285,11 @@ describe('a subgraph whose upstream answers as the seed shows', () => {
       data: {
         session: {
           id: 'by-email-only',
-          customer: { id: 'cust_1', name: 'John Doe', email: 'john@example.com' },
+          customer: {
+            name: null,
+            email: 'john@example.com',
+            record: { id: 'cust_1', name: 'John Doe', email: 'john@example.com' },
+          },
         },
       },
     });
