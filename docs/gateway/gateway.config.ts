@@ -12,6 +12,9 @@
  *   shares with the subgraph's: GATEWAY_SHARED_SECRET is sent in the GATEWAY_SECRET_HEADER header
  *   (`x-gateway-secret`), GATEWAY_HMAC_SECRET signs each request (Hive Gateway's `hmacSignature`) without the
  *   secret ever being sent. A production subgraph with a stored credential refuses to start without one.
+ * - Answers browsers only from CORS_ORIGINS (`*` for any, or a comma-separated list of origins; unset, no CORS
+ *   header at all, where Hive Gateway would otherwise admit every origin with credentials): they may send the
+ *   headers Apollo Client and our pages send (BROWSER_REQUEST_HEADERS) and read `x-request-id`.
  *
  * What needs no configuration in Hive Gateway: subgraph errors reach the client with their message and every
  * `extensions` key (`code`, `retryAfter`, `estimatedUpstreamCalls`, `maxUpstreamCalls`, `field`), plus the
@@ -32,14 +35,41 @@ export interface GatewayEnvironment {
   GATEWAY_SHARED_SECRET?: string;
   GATEWAY_SECRET_HEADER?: string;
   GATEWAY_HMAC_SECRET?: string;
+  CORS_ORIGINS?: string;
 }
+
+/**
+ * What a browser may send cross-origin: a token, Apollo Client's client awareness headers (it sends them when
+ * `clientAwareness` is set), `x-zoho-budget` and `x-request-id`. The subgraph allows the same (src/server/http.ts).
+ */
+export const BROWSER_REQUEST_HEADERS = [
+  'content-type',
+  'authorization',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'x-request-id',
+  'x-zoho-budget',
+];
 
 export function gatewayOptionsFor(env: GatewayEnvironment) {
   // Empty counts as unset, as it does for the subgraph (`FOO=` in a compose or env file).
   const sharedSecret = env.GATEWAY_SHARED_SECRET?.trim() || undefined;
   const secretHeader = env.GATEWAY_SECRET_HEADER?.trim() || 'x-gateway-secret';
   const hmacSecret = env.GATEWAY_HMAC_SECRET?.trim() || undefined;
+  const corsOrigins = env.CORS_ORIGINS?.split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
   return {
+    cors: corsOrigins?.length
+      ? {
+          origin: corsOrigins,
+          methods: ['GET', 'POST'],
+          allowedHeaders: BROWSER_REQUEST_HEADERS,
+          exposedHeaders: ['x-request-id'],
+          // Tokens travel in `authorization`, never in cookies.
+          credentials: false,
+        }
+      : false,
     propagateHeaders: {
       fromClientToSubgraphs({ request, subgraphName }) {
         if (subgraphName !== ZOHO_ASSIST_SUBGRAPH) return;

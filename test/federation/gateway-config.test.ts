@@ -6,7 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway';
 import { parse as parseYaml } from 'yaml';
-import { gatewayOptionsFor, ZOHO_ASSIST_SUBGRAPH } from '../../docs/gateway/gateway.config.js';
+import {
+  BROWSER_REQUEST_HEADERS,
+  gatewayOptionsFor,
+  ZOHO_ASSIST_SUBGRAPH,
+} from '../../docs/gateway/gateway.config.js';
 import { startDeskSubgraph } from '../fixtures/desk-subgraph.js';
 import type { RunningSubgraph } from '../fixtures/sibling.js';
 import type { GraphQLResult } from '../support/graphql.js';
@@ -269,7 +273,70 @@ describe('Hive Gateway with docs/gateway/gateway.config.ts and GATEWAY_HMAC_SECR
   });
 });
 
+describe('Hive Gateway with docs/gateway/gateway.config.ts, for browsers', () => {
+  const APP = 'https://console.example.com';
+  const list = (header: string | null) => (header ?? '').split(',').map((name) => name.trim().toLowerCase());
+  const preflight = (gateway: GatewayRuntime, origin: string) =>
+    gateway.fetch('http://gateway.test/graphql', {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': BROWSER_REQUEST_HEADERS.join(', '),
+      },
+    });
+
+  it("allows CORS_ORIGINS' preflight with Apollo Client's headers, and lets the page read x-request-id", async () => {
+    const gateway = createGatewayRuntime({
+      ...gatewayOptionsFor({ GATEWAY_SHARED_SECRET: SECRET, CORS_ORIGINS: APP }),
+      supergraph,
+      logging: false,
+    });
+    try {
+      const allowed = await preflight(gateway, APP);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(APP);
+      expect(list(allowed.headers.get('access-control-allow-headers'))).toEqual(
+        expect.arrayContaining(['authorization', 'apollographql-client-name', 'x-zoho-budget']),
+      );
+      expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+
+      const answer = await gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { origin: APP, 'content-type': 'application/json', ...asAlice },
+        body: JSON.stringify({ query: TECHNICIANS }),
+      });
+      expect(answer.status).toBe(200);
+      expect(list(answer.headers.get('access-control-expose-headers'))).toContain('x-request-id');
+      expect(answer.headers.get('x-request-id')).toBeTruthy();
+    } finally {
+      await gateway[Symbol.asyncDispose]();
+    }
+  });
+
+  it('sends no CORS header without CORS_ORIGINS, where stock Hive Gateway admits any origin', async () => {
+    const closed = createGatewayRuntime({ ...gatewayOptionsFor({}), supergraph, logging: false });
+    const stock = createGatewayRuntime({ supergraph, logging: false });
+    try {
+      expect((await preflight(closed, APP)).headers.get('access-control-allow-origin')).toBeNull();
+      expect((await preflight(stock, APP)).headers.get('access-control-allow-origin')).toBe(APP);
+    } finally {
+      await closed[Symbol.asyncDispose]();
+      await stock[Symbol.asyncDispose]();
+    }
+  });
+});
+
 describe('docs/gateway/router.yaml', () => {
+  it("lets browsers send and read what Hive Gateway's configuration lets them", () => {
+    const router = parseYaml(readFileSync('docs/gateway/router.yaml', 'utf8')) as {
+      cors: { policies: Array<{ allow_headers: string[]; expose_headers: string[] }> };
+    };
+    const [policy] = router.cors.policies;
+
+    expect(policy?.allow_headers.sort()).toEqual([...BROWSER_REQUEST_HEADERS].sort());
+    expect(policy?.expose_headers).toEqual(['x-request-id']);
+  });
+
   it('lets through, for our subgraph, every error extension key a client received above', () => {
     const router = parseYaml(readFileSync('docs/gateway/router.yaml', 'utf8')) as {
       include_subgraph_errors: {
