@@ -29,8 +29,6 @@
  *   or the raw body. Causes are plain TransportErrors, never got's error (which holds the request headers).
  * - `onCall` fires once per attempt with the route template, never the concrete path.
  */
-import { setTimeout as delay } from 'node:timers/promises';
-import type { Response } from 'got';
 import { withOperationMethods, type OperationCaller, type ZohoAssistApi } from './api.js';
 import { createLimit, type Limit } from './concurrency.js';
 import {
@@ -42,77 +40,41 @@ import {
 } from '../../contract/operations.js';
 import { contractOperations, validateResponse } from '../../contract/validate.js';
 import {
-  abandonedError,
   BadRequestError,
-  ClientClosedError,
   ConflictError,
   ContractError,
   ForbiddenError,
   NotFoundError,
-  OutcomeUnknownError,
   RateLimitedError,
-  TimeoutError,
   UnauthenticatedError,
   UnavailableError,
   ZohoError,
   type UpstreamCall,
 } from './errors.js';
+import type { ZohoHttp } from './transport.js';
 import {
-  definedOnly,
-  describeTransportFailure,
-  TransportError,
-  type RetryPolicy,
-  type ZohoHttp,
-} from './transport.js';
-import type { TokenProvider } from './tokens.js';
+  createAttempts,
+  type AttemptOperation,
+  type AttemptOptions,
+  type Attempts,
+  type Method,
+} from './attempts.js';
 import type { ZohoFileDownload } from '../../contract/types.js';
 
-export interface UpstreamCallEvent {
-  operationId: string;
-  method: string;
-  /** The route template, e.g. `GET /sessions/{sessionId}`. */
-  route: string;
-  /** undefined when no response arrived (network error, timeout, abort). */
-  status: number | undefined;
-  durationMs: number;
-  /** 1 for the first attempt of a call, then 2, 3... */
-  attempt: number;
-  /** The transport failure code (`ECONNRESET`, `ETIMEDOUT`, `ERR_ABORTED`...) when there was no response. */
-  error?: string;
-  /** Zoho's `Retry-After`, in seconds, on a 429 or 503 that sent one. */
-  retryAfter?: number;
-}
+export { parseRetryAfter, type UpstreamCallEvent } from './attempts.js';
 
-export interface ZohoClientOptions {
-  tokens: TokenProvider;
-  onCall?: (event: UpstreamCallEvent) => void;
-  /**
-   * Runs before every attempt, retries included (each one spends Zoho's budget); what it throws fails the call
-   * before anything leaves (the rate limiter's RateLimitedError).
-   */
-  beforeAttempt?: (call: UpstreamCall) => Promise<void>;
-  /** Sent as X-Request-Id so Zoho-side (and emulator) logs can be matched with ours. */
-  requestId?: string;
-  headers?: Readonly<Record<string, string>>;
-  /** Aborts every call made through this client (the GraphQL client hung up, or the request's deadline passed). */
-  signal?: AbortSignal;
+export interface ZohoClientOptions extends AttemptOptions {
   /**
    * Calls in flight at once through this client, so a wide query cannot open a hundred sockets to Zoho or
    * spend the minute's budget in one burst. Unbounded when absent.
    */
   concurrency?: number;
-  /** Overrides the process-wide policy from createZohoHttp. */
-  retry?: Partial<RetryPolicy>;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-interface Operation {
+interface Operation extends AttemptOperation {
   readonly id: OperationName;
   readonly method: Method;
   readonly call: UpstreamCall;
-  /** Safe to repeat after it may have reached Zoho (GET, PUT, DELETE). */
-  readonly idempotent: boolean;
   /** POST and PUT send their input as a JSON body; GET and DELETE as a query string. */
   readonly sendsBody: boolean;
   /** JSON, a file's bytes, or nothing. */
@@ -174,16 +136,6 @@ function withQuery(path: string, query: object | undefined): string {
   return path + qs;
 }
 
-/** `Retry-After` as seconds: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (!raw) return undefined;
-  const trimmed = raw.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
 const MAX_MESSAGE = 300;
 
 /** got 16 hands bodies over as Uint8Array; a Buffer view over the same memory decodes without copying. */
@@ -208,7 +160,7 @@ function zohoMessage(body: Uint8Array): string | undefined {
   }
 }
 
-function statusError(op: Operation, status: number, body: Uint8Array, retryAfter?: number): ZohoError {
+function statusError(op: AttemptOperation, status: number, body: Uint8Array, retryAfter?: number): ZohoError {
   const message = zohoMessage(body);
   const options = { status, call: op.call };
   const fallback = `Zoho answered ${status} to ${op.call.route}`;
@@ -252,31 +204,12 @@ export function fileNameFromDisposition(header: string | undefined): string | un
 
 const ZohoRestClient = withOperationMethods(
   class ZohoRestClient implements OperationCaller {
-    readonly #http: ZohoHttp;
-    readonly #tokens: TokenProvider;
-    readonly #onCall: ((event: UpstreamCallEvent) => void) | undefined;
-    readonly #beforeAttempt: ((call: UpstreamCall) => Promise<void>) | undefined;
-    readonly #signal: AbortSignal | undefined;
+    readonly #attempts: Attempts;
     readonly #limit: Limit | undefined;
-    readonly #retry: Readonly<RetryPolicy>;
-    readonly #baseHeaders: Readonly<Record<string, string>>;
 
     constructor(http: ZohoHttp, options: ZohoClientOptions) {
-      this.#http = http;
-      this.#tokens = options.tokens;
-      this.#onCall = options.onCall;
-      this.#beforeAttempt = options.beforeAttempt;
-      this.#signal = options.signal;
+      this.#attempts = createAttempts(http, options);
       this.#limit = options.concurrency === undefined ? undefined : createLimit(options.concurrency);
-      this.#retry = options.retry ? { ...http.retry, ...definedOnly(options.retry) } : http.retry;
-      const base: Record<string, string> = {};
-      if (options.headers) {
-        for (const [name, value] of Object.entries(options.headers)) {
-          if (name.toLowerCase() !== 'authorization') base[name.toLowerCase()] = value;
-        }
-      }
-      if (options.requestId) base['x-request-id'] = options.requestId;
-      this.#baseHeaders = base;
     }
 
     call<K extends OperationName>(name: K, args: OperationArgs<K>): Promise<OperationAnswer<K>> {
@@ -344,179 +277,11 @@ const ZohoRestClient = withOperationMethods(
         throw new ContractError(`${op.id}: ${problem}`, { status: response.statusCode, call: op.call });
     }
 
-    #headersFor(token: string, json: boolean): Record<string, string> {
-      const headers = { ...this.#baseHeaders, authorization: `Zoho-oauthtoken ${token}` };
-      return json ? { ...headers, 'content-type': 'application/json' } : headers;
-    }
-
-    async #token(op: Operation, signal: AbortSignal | undefined): Promise<string> {
-      try {
-        return await this.#tokens.getToken(signal);
-      } catch (error) {
-        if (error instanceof ZohoError) throw error;
-        if (signal?.aborted) throw abortError(op, false, signal);
-        throw new UnauthenticatedError('No access token for Zoho: the token provider failed', {
-          call: op.call,
-        });
-      }
-    }
-
-    /** Sends until a 2xx arrives or the failure is final; resolves only with a 2xx response. */
-    async #send(op: Operation, path: string, body: string | undefined): Promise<Response<Uint8Array>> {
-      const signal = this.#signal;
-      const policy = this.#retry;
-      const got = this.#http.got;
-      let token = await this.#token(op, signal);
-      let attempt = 0;
-      let retries = 0;
-      let refreshed = false;
-
-      for (;;) {
-        if (signal?.aborted) throw abortError(op, false, signal);
-        if (this.#beforeAttempt) await this.#beforeAttempt(op.call);
-        attempt += 1;
-        const started = performance.now();
-        let response: Response<Uint8Array>;
-        try {
-          response = (await got(path, {
-            method: op.method,
-            headers: this.#headersFor(token, body !== undefined),
-            body,
-            signal,
-          })) as unknown as Response<Uint8Array>;
-        } catch (error) {
-          const failure = describeTransportFailure(error);
-          const aborted = signal?.aborted === true;
-          this.#emit(op, undefined, started, attempt, aborted ? abortCode(signal) : failure.code);
-          const mayHaveArrived = !op.idempotent && !failure.notSent;
-          if (aborted) throw abortError(op, mayHaveArrived, signal);
-          const cause = new TransportError(failure);
-          if (mayHaveArrived) {
-            throw new OutcomeUnknownError(
-              `${op.call.route} may or may not have taken effect: ${failure.timeout ? 'timed out' : 'connection failed'} after sending (${failure.code})`,
-              { call: op.call, cause },
-            );
-          }
-          if (retries < policy.limit) {
-            retries += 1;
-            await this.#pause(op, backoffMs(policy, retries), signal);
-            continue;
-          }
-          if (failure.timeout)
-            throw new TimeoutError(`Zoho did not answer ${op.call.route} in time`, { call: op.call, cause });
-          throw new UnavailableError(`Zoho is unreachable (${failure.code}) for ${op.call.route}`, {
-            call: op.call,
-            cause,
-          });
-        }
-
-        const status = response.statusCode;
-        this.#emit(
-          op,
-          status,
-          started,
-          attempt,
-          undefined,
-          status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after']) : undefined,
-        );
-        if (status < 300) return response;
-
-        if (status === 401) {
-          this.#tokens.invalidate(token);
-          if (!refreshed) {
-            refreshed = true;
-            const fresh = await this.#token(op, signal);
-            if (fresh !== token) {
-              token = fresh;
-              continue;
-            }
-          }
-          throw statusError(op, status, response.body);
-        }
-
-        if (status === 429 || status >= 500) {
-          const retryAfter = parseRetryAfter(response.headers['retry-after']);
-          if (status >= 500 && !op.idempotent) {
-            throw new OutcomeUnknownError(
-              `${op.call.route} may or may not have taken effect: Zoho answered ${status}`,
-              {
-                status,
-                call: op.call,
-              },
-            );
-          }
-          const tooLong = retryAfter !== undefined && retryAfter > policy.maxRetryAfterSeconds;
-          if (op.idempotent && !tooLong && retries < policy.limit) {
-            retries += 1;
-            await this.#pause(
-              op,
-              retryAfter !== undefined ? retryAfter * 1000 : backoffMs(policy, retries),
-              signal,
-            );
-            continue;
-          }
-        }
-        throw statusError(op, status, response.body, parseRetryAfter(response.headers['retry-after']));
-      }
-    }
-
-    async #pause(op: Operation, ms: number, signal: AbortSignal | undefined): Promise<void> {
-      try {
-        await delay(ms, undefined, signal ? { signal } : undefined);
-      } catch {
-        throw abortError(op, false, signal);
-      }
-    }
-
-    #emit(
-      op: Operation,
-      status: number | undefined,
-      started: number,
-      attempt: number,
-      error: string | undefined,
-      retryAfter?: number,
-    ): void {
-      const onCall = this.#onCall;
-      if (!onCall) return;
-      const event: UpstreamCallEvent = {
-        operationId: op.id,
-        method: op.method,
-        route: op.call.route,
-        status,
-        durationMs: performance.now() - started,
-        attempt,
-      };
-      if (error !== undefined) event.error = error;
-      if (retryAfter !== undefined) event.retryAfter = retryAfter;
-      try {
-        onCall(event);
-      } catch {
-        // A metrics or logging hook must not turn a good call into a failed one.
-      }
+    #send(op: Operation, path: string, body: string | undefined) {
+      return this.#attempts.send(op, path, body, undefined, statusError);
     }
   },
 );
-
-function backoffMs(policy: Readonly<RetryPolicy>, retry: number): number {
-  return Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-}
-
-/** A client's hang-up is its own outcome (`CLIENT_CLOSED`), not an upstream failure like a deadline (`ERR_ABORTED`). */
-function abortCode(signal: AbortSignal): 'CLIENT_CLOSED' | 'ERR_ABORTED' {
-  return signal.reason instanceof ClientClosedError ? 'CLIENT_CLOSED' : 'ERR_ABORTED';
-}
-
-function abortError(op: Operation, inFlightWrite: boolean, signal: AbortSignal | undefined): ZohoError {
-  if (inFlightWrite) {
-    return new OutcomeUnknownError(
-      `${op.call.route} was abandoned in flight and may or may not have taken effect`,
-      {
-        call: op.call,
-      },
-    );
-  }
-  return abandonedError(signal, op.call.route, op.call);
-}
 
 /** Binds the per-request parts (tokens, hooks, request id, signal) to the process-wide ZohoHttp. */
 export function createZohoClient(http: ZohoHttp, options: ZohoClientOptions): ZohoAssistApi {
