@@ -25,6 +25,18 @@ const CLOCK_TICKS_PER_SECOND = (() => {
   }
 })();
 
+/**
+ * The Node flags the production image starts the subgraph with (the Dockerfile's exec-form CMD, e.g. its semi-space
+ * size), so that ours and its variants are measured as they ship, memory and CPU alike.
+ */
+export function imageNodeFlags(root: string): string[] {
+  const dockerfile = readFileSync(`${root}/Dockerfile`, 'utf8');
+  const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(dockerfile);
+  if (!cmd) throw new Error('Dockerfile: no exec-form CMD');
+  const args = JSON.parse(cmd[1]!) as string[];
+  return args.slice(1).filter((arg) => arg.startsWith('--'));
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

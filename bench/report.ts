@@ -38,6 +38,8 @@ export interface Results {
   versions: Record<string, string>;
   meshError: string | undefined;
   oursEnv: Record<string, string>;
+  /** The image's Node flags (Dockerfile CMD) that ours, its variants and the ceiling ran with. */
+  nodeFlags: string[];
   readCache: string;
   workloads: Array<{ name: string; title: string }>;
   calls: Array<{
@@ -237,6 +239,10 @@ export function report(results: Results, chartFile: string): string {
       'fair comparison, and the one every ratio uses); **ours, read cache** runs with the default ' +
       `\`READ_CACHE=true\` (${results.readCache}). Both: NODE_ENV=production, LOG_LEVEL info (one JSON line per ` +
       'operation), metrics on, rate limits off.',
+  );
+  out(
+    `- Ours, its variants and the ceiling run as the image starts the subgraph: \`node ${results.nodeFlags.join(' ')}\` ` +
+      "(the Dockerfile's CMD); the limit and Mesh run with Node's defaults.",
   );
   if (Object.keys(results.oursEnv).length > 0)
     out(`- Extra settings for ours: \`${JSON.stringify(results.oursEnv)}\`.`);
