@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { SessionParent, CustomerParent, Page, Edge } from '../graph/mappers.js';
-import type { ZohoSessionReportEntry, ZohoTechnician, ZohoComputer, ZohoChatMessage, ZohoFile, ZohoInvitation, ZohoSessionReport, ZohoReportSummary, ZohoTechnicianReport, ZohoTechnicianReportEntry, ZohoCustomerReport, ZohoCustomerReportEntry } from '../../contract/types.js';
+import type { SessionParent, SessionCustomerParent, Page, Edge } from '../graph/mappers.js';
+import type { ZohoSessionReportEntry, ZohoTechnician, ZohoCustomer, ZohoComputer, ZohoChatMessage, ZohoFile, ZohoInvitation, ZohoSessionReport, ZohoReportSummary, ZohoTechnicianReport, ZohoTechnicianReportEntry, ZohoCustomerReport, ZohoCustomerReportEntry } from '../../contract/types.js';
 import type { Context } from '../graph/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -220,7 +220,7 @@ export type Customer = {
   email: Scalars['String']['output'];
   /** The customer's id. */
   id: Scalars['ID']['output'];
-  /** The customer's name. */
+  /** The customer's name, as the record holds it now. */
   name: Scalars['String']['output'];
   /** Notes the support team keeps on the customer. */
   notes?: Maybe<Scalars['String']['output']>;
@@ -284,8 +284,8 @@ export type CustomerReportEntry = {
   averageDurationSeconds: Scalars['Int']['output'];
   /** How many of those completed. */
   completedSessions: Scalars['Int']['output'];
-  /** The customer (name and e-mail cost nothing; other fields load the customer). */
-  customer?: Maybe<Customer>;
+  /** The customer as the report's sessions name them (name and e-mail cost nothing; `record` loads the customer). */
+  customer: SessionCustomer;
   /** When their latest session in the period started. */
   lastSessionAt?: Maybe<Scalars['DateTime']['output']>;
   /** Their total session time, in seconds. */
@@ -811,8 +811,11 @@ export type Session = {
   computer?: Maybe<Computer>;
   /** When the session was created. */
   createdAt: Scalars['DateTime']['output'];
-  /** The customer being helped. */
-  customer?: Maybe<Customer>;
+  /**
+   * Who the session is for, as given when it was created: a snapshot that never changes with the customer record
+   * (see SessionCustomer). Null when Zoho's answer names no customer e-mail.
+   */
+  customer?: Maybe<SessionCustomer>;
   /** The session's report: duration and activity counts. */
   details?: Maybe<SessionDetails>;
   /** How long a scheduled session is booked for, in minutes. */
@@ -854,6 +857,24 @@ export type SessionConnection = {
   pageInfo: PageInfo;
   /** How many sessions match in all; null when Zoho did not say and this page does not show where the list ends (a full page). */
   totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/**
+ * The person a session was opened for, with the name and e-mail given at the time: a value of the session, not the
+ * customer record. It has no id, so a normalised cache keeps it inside its session (two sessions of one person may
+ * carry different names); the record, with its own id and current fields, is `record`.
+ */
+export type SessionCustomer = {
+  __typename?: 'SessionCustomer';
+  /** The e-mail address given for the session. */
+  email: Scalars['String']['output'];
+  /** The name given for the session; null when Zoho's answer names only the e-mail (the record may know it). */
+  name?: Maybe<Scalars['String']['output']>;
+  /**
+   * The customer record with this e-mail address; null when there is none (the person was never added as a
+   * customer, or was removed). Loaded for every session of the operation in one batch.
+   */
+  record?: Maybe<Customer>;
 };
 
 /** A session's report: how long it ran and what happened in it. */
@@ -1315,9 +1336,9 @@ export type ResolversTypes = ResolversObject<{
   ConnectComputerPayload: ResolverTypeWrapper<Omit<ConnectComputerPayload, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
   CreateSessionInput: CreateSessionInput;
   CreateSessionPayload: ResolverTypeWrapper<Omit<CreateSessionPayload, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
-  Customer: ResolverTypeWrapper<CustomerParent>;
-  CustomerConnection: ResolverTypeWrapper<Page<CustomerParent>>;
-  CustomerEdge: ResolverTypeWrapper<Edge<CustomerParent>>;
+  Customer: ResolverTypeWrapper<ZohoCustomer>;
+  CustomerConnection: ResolverTypeWrapper<Page<ZohoCustomer>>;
+  CustomerEdge: ResolverTypeWrapper<Edge<ZohoCustomer>>;
   CustomerFilter: CustomerFilter;
   CustomerReport: ResolverTypeWrapper<ZohoCustomerReport>;
   CustomerReportEntry: ResolverTypeWrapper<ZohoCustomerReportEntry>;
@@ -1347,6 +1368,7 @@ export type ResolversTypes = ResolversObject<{
   ScheduleSessionPayload: ResolverTypeWrapper<Omit<ScheduleSessionPayload, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
   Session: ResolverTypeWrapper<SessionParent>;
   SessionConnection: ResolverTypeWrapper<Page<SessionParent>>;
+  SessionCustomer: ResolverTypeWrapper<SessionCustomerParent>;
   SessionDetails: ResolverTypeWrapper<ZohoSessionReportEntry>;
   SessionEdge: ResolverTypeWrapper<Edge<SessionParent>>;
   SessionFilter: SessionFilter;
@@ -1393,9 +1415,9 @@ export type ResolversParentTypes = ResolversObject<{
   ConnectComputerPayload: Omit<ConnectComputerPayload, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
   CreateSessionInput: CreateSessionInput;
   CreateSessionPayload: Omit<CreateSessionPayload, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
-  Customer: CustomerParent;
-  CustomerConnection: Page<CustomerParent>;
-  CustomerEdge: Edge<CustomerParent>;
+  Customer: ZohoCustomer;
+  CustomerConnection: Page<ZohoCustomer>;
+  CustomerEdge: Edge<ZohoCustomer>;
   CustomerFilter: CustomerFilter;
   CustomerReport: ZohoCustomerReport;
   CustomerReportEntry: ZohoCustomerReportEntry;
@@ -1423,6 +1445,7 @@ export type ResolversParentTypes = ResolversObject<{
   ScheduleSessionPayload: Omit<ScheduleSessionPayload, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
   Session: SessionParent;
   SessionConnection: Page<SessionParent>;
+  SessionCustomer: SessionCustomerParent;
   SessionDetails: ZohoSessionReportEntry;
   SessionEdge: Edge<SessionParent>;
   SessionFilter: SessionFilter;
@@ -1539,7 +1562,7 @@ export type CustomerReportResolvers<ContextType = Context, ParentType extends Re
 export type CustomerReportEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerReportEntry'] = ResolversParentTypes['CustomerReportEntry']> = ResolversObject<{
   averageDurationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   completedSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['SessionCustomer'], ParentType, ContextType>;
   lastSessionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   totalDurationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1658,7 +1681,7 @@ export type SessionResolvers<ContextType = Context, ParentType extends Resolvers
   chatMessages?: Resolver<Maybe<Array<ResolversTypes['ChatMessage']>>, ParentType, ContextType>;
   computer?: Resolver<Maybe<ResolversTypes['Computer']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['SessionCustomer']>, ParentType, ContextType>;
   details?: Resolver<Maybe<ResolversTypes['SessionDetails']>, ParentType, ContextType>;
   durationMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1680,6 +1703,12 @@ export type SessionConnectionResolvers<ContextType = Context, ParentType extends
   nodes?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type SessionCustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionCustomer'] = ResolversParentTypes['SessionCustomer']> = ResolversObject<{
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  record?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
 }>;
 
 export type SessionDetailsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionDetails'] = ResolversParentTypes['SessionDetails']> = ResolversObject<{
@@ -1811,6 +1840,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ScheduleSessionPayload?: ScheduleSessionPayloadResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionConnection?: SessionConnectionResolvers<ContextType>;
+  SessionCustomer?: SessionCustomerResolvers<ContextType>;
   SessionDetails?: SessionDetailsResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
   SessionReport?: SessionReportResolvers<ContextType>;
