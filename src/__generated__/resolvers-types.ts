@@ -1209,6 +1209,50 @@ export type UserErrorCode =
   /** The input is invalid (a field is missing, malformed or out of range). */
   | 'VALIDATION';
 
+/**
+ * The vocabulary of `extensions.code` on this graph's GraphQL errors: every code the subgraph emits, and nothing
+ * else (test/frontend/error-codes.test.ts holds the server to it). No field returns it; it is declared so that code
+ * generators give clients a union to branch on. Expected business failures of mutations are not errors: they are
+ * `userErrors`, coded by `UserErrorCode`. A gateway may add codes of its own.
+ */
+export type ZohoErrorCode =
+  /** The HTTP request itself is malformed: not JSON, too large, or a persisted-query mismatch. */
+  | 'BAD_REQUEST'
+  /** An argument or variable is invalid (a malformed value, a string over its length bound, a bad cursor). */
+  | 'BAD_USER_INPUT'
+  /** The client closed the connection before the answer (logged; nobody receives it). */
+  | 'CLIENT_CLOSED'
+  /** The request conflicts with the current state in Zoho Assist. */
+  | 'CONFLICT'
+  /** The token lacks the scope a field needs, or the caller is not the gateway this subgraph answers. */
+  | 'FORBIDDEN'
+  /** The request is not GraphQL the server can parse. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The operation does not validate against the schema, or breaks a limit on depth, aliases or size. */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** Something failed inside the subgraph; the message says nothing more, the logs do. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** What the field names does not exist in Zoho Assist. */
+  | 'NOT_FOUND'
+  /** The request names an operation the document does not define, or several without saying which. */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** The operation would make more upstream calls than one operation may; ask for fewer items. */
+  | 'OPERATION_TOO_EXPENSIVE'
+  /** An automatic persisted query's hash is unknown: send the query text with it. */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** Persisted queries are not accepted here. */
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** The Zoho Assist budget is spent for now; `extensions.retryAfter` says in how many seconds to try again. */
+  | 'RATE_LIMITED'
+  /** No credentials, or Zoho rejected them: get a new token. */
+  | 'UNAUTHENTICATED'
+  /** A write may or may not have been applied: Zoho Assist did not confirm it. Check before retrying. */
+  | 'UPSTREAM_OUTCOME_UNKNOWN'
+  /** Zoho Assist did not answer in time. */
+  | 'UPSTREAM_TIMEOUT'
+  /** Zoho Assist is unavailable or answered something this graph cannot read; try again shortly. */
+  | 'UPSTREAM_UNAVAILABLE';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1394,6 +1438,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateTechnicianPayload: ResolverTypeWrapper<Omit<UpdateTechnicianPayload, 'technician'> & { technician?: Maybe<ResolversTypes['Technician']> }>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  ZohoErrorCode: ZohoErrorCode;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;

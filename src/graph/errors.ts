@@ -5,21 +5,11 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import type { ZohoErrorCode } from '../__generated__/resolvers-types.js';
 import { ZohoError, type ZohoErrorKind } from '../upstream/errors.js';
 
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'UPSTREAM_TIMEOUT'
-  | 'UPSTREAM_OUTCOME_UNKNOWN'
-  | 'OPERATION_TOO_EXPENSIVE'
-  | 'CLIENT_CLOSED'
-  | 'INTERNAL_SERVER_ERROR';
+/** An `extensions.code`: the schema's `ZohoErrorCode` enum is the vocabulary, so clients get it as a union. */
+export type ErrorCode = ZohoErrorCode;
 
 const upstream: Record<ZohoErrorKind, { code: ErrorCode; message: string }> = {
   BAD_REQUEST: { code: 'BAD_USER_INPUT', message: 'Zoho Assist rejected the input.' },
@@ -50,8 +40,8 @@ const upstream: Record<ZohoErrorKind, { code: ErrorCode; message: string }> = {
   CLIENT_CLOSED: { code: 'CLIENT_CLOSED', message: 'The client closed the connection before the answer.' },
 };
 
-/** Codes raised by GraphQL itself or Apollo Server that are safe to show as they are. */
-const passThrough = new Set([
+/** Codes raised by GraphQL itself, Apollo Server or our plugins that are safe to show as they are. */
+export const PASS_THROUGH_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -82,7 +72,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && passThrough.has(code)) {
+  if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) {
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

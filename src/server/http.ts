@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../graph/context.js';
+import type { ErrorCode } from '../graph/errors.js';
 import type { Admission } from './gateway-admission.js';
 
 export interface HttpOptions<C extends Context> {
@@ -90,7 +91,7 @@ function paramsOf(url: URL): Record<string, unknown> {
   return params;
 }
 
-function graphQLError(message: string, code: string) {
+function graphQLError(message: string, code: ErrorCode) {
   return { errors: [{ message, extensions: { code } }] };
 }
 

@@ -45,6 +45,13 @@ const ACCEPTED_HINTS: ReadonlyArray<{ code: string; about: RegExp; why: string }
       'the argument type of our own @cacheControl directive: Apollo Server needs it in the subgraph, no ' +
       'field uses it, and it is @inaccessible, so clients never see it',
   },
+  {
+    code: 'UNUSED_ENUM_TYPE',
+    about: /"ZohoErrorCode"/,
+    why:
+      'the vocabulary of extensions.code: no field returns it, it is declared so that client codegen gives the ' +
+      'codes as a union, and composition keeps it in the supergraph with all its values, as intended',
+  },
 ];
 
 export function unacceptedHints(result: CompositionResult): string[] {
