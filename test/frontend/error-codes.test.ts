@@ -124,7 +124,12 @@ describe('codes in answers', () => {
       stack.graphql('{ session(id: "no-such-session") { id } }'),
     ]);
     const seen = answers.flatMap((answer) => errorCodes(answer));
-    expect(seen).toEqual(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'NOT_FOUND']);
+    expect(seen).toEqual([
+      'GRAPHQL_PARSE_FAILED',
+      'GRAPHQL_VALIDATION_FAILED',
+      'BAD_USER_INPUT',
+      'NOT_FOUND',
+    ]);
     expect(seen.filter((code) => typeof code !== 'string' || !codes.has(code))).toEqual([]);
   });
 });
