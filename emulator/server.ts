@@ -9,6 +9,8 @@ import { OPERATIONS } from '../contract/operations.js';
 import { contractOperations, validateRequest } from '../contract/validate.js';
 import type { ContractOperation } from '../contract/validate.js';
 import type * as Z from '../contract/types.js';
+import { parseLosslessJson } from '../contract/live-json.js';
+import { handleLive, isLiveOperation, LIVE_SCOPES, liveErrorBody, matchLiveRoute } from './live/front.js';
 import { hash32, Random } from './random.js';
 import { ApiError, Store } from './store.js';
 import type { SeedSize } from './store.js';
@@ -26,6 +28,9 @@ export const ALL_SCOPES: readonly string[] = [
   'ZohoAssist.customers.ALL',
   'ZohoAssist.technicians.READ',
 ];
+
+/** What a token carries unless registered with scopes of its own: the seed's scopes and Zoho's real ones. */
+const DEFAULT_SCOPES: readonly string[] = [...ALL_SCOPES, ...LIVE_SCOPES];
 
 export interface RateLimits {
   perMinute: number;
@@ -274,7 +279,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function parseBody(raw: Buffer, contentType: string | undefined): unknown {
+function parseBody(raw: Buffer, contentType: string | undefined, lossless = false): unknown {
   if (raw.length === 0) return undefined;
   const text = raw.toString('utf8');
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
@@ -282,7 +287,8 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   if (type === '' || type === 'application/json' || type.endsWith('+json')) {
     if (text.trim() === '') return undefined;
     try {
-      return JSON.parse(text) as unknown;
+      // The live API's bodies carry ids beyond 2^53 as bare numbers.
+      return lossless ? parseLosslessJson(text) : (JSON.parse(text) as unknown);
     } catch {
       throw new ApiError(400, 'Request body is not valid JSON');
     }
@@ -314,7 +320,8 @@ function validateFault(body: unknown): FaultRule | string {
       if (typeof rule.route !== 'string') return 'route must be a string like "GET /sessions/{sessionId}"';
       const known =
         rule.route === `POST ${TOKEN_PATH}` ||
-        [...contractOperations.values()].some((op) => op.route === rule.route);
+        [...contractOperations.values()].some((op) => op.route === rule.route) ||
+        matchLiveRoute(rule.route.split(' ')[0]!, rule.route.split(' ')[1] ?? '')?.op.route === rule.route;
       if (!known) return `unknown route '${rule.route}'`;
     } else if (rates.includes(key)) {
       if (!isRate(rule[key])) return `${key} must be a number between 0 and 1`;
@@ -437,7 +444,9 @@ export class Emulator {
       op = mintOperation;
     } else if (url.pathname.startsWith(`${API_PREFIX}/`)) {
       try {
-        const matched = matchApiRoute(method, url.pathname.slice(API_PREFIX.length));
+        const below = url.pathname.slice(API_PREFIX.length);
+        // The live front's paths (/session, /devices, /reports…) never meet the seed's (/sessions, /computers…).
+        const matched = matchApiRoute(method, below) ?? matchLiveRoute(method, below);
         if (matched) ({ op, params } = matched);
       } catch {
         badPath = 'Malformed percent-encoding in the path';
@@ -483,8 +492,11 @@ export class Emulator {
       } else res.end(payload);
       finish(reply.status);
     };
+    const live = op !== undefined && isLiveOperation(op);
+    const errorOf = (error: ApiError) =>
+      live ? liveErrorBody(error) : errorBody(error.status, error.message);
     const fail = (status: number, message: string, headers?: Record<string, string>): void =>
-      send({ status, body: errorBody(status, message) }, headers);
+      send({ status, body: errorOf(new ApiError(status, message)) }, headers);
 
     let rawBody: Buffer;
     try {
@@ -535,7 +547,7 @@ export class Emulator {
     const headers: Record<string, string> = {};
     try {
       const contentType = req.headers['content-type'];
-      const body = parseBody(rawBody, contentType);
+      const body = parseBody(rawBody, contentType, live);
       if (!isApi)
         reply = this.#mint(
           body ?? Object.fromEntries(url.searchParams),
@@ -549,28 +561,36 @@ export class Emulator {
           throw new ApiError(429, `Rate limit exceeded; retry after ${limited} seconds`);
         }
         this.#authorize(token, op);
-        const checked = validateRequest(op.operationId, {
-          path: params,
-          query: queryObject(url.searchParams),
-          body,
-          contentType,
-        });
-        if (checked.errors) throw new ApiError(400, checked.errors);
-        if (!isOperationName(op.operationId)) throw new ApiError(404, `No route for ${route}`);
-        reply = handle(
-          op.operationId,
-          { path: params, query: checked.query, body },
-          { store: this.#store(token.tenant), now: Date.now(), emulator: this },
-        );
+        if (live) {
+          reply = handleLive(
+            op,
+            { params, query: queryObject(url.searchParams), body, contentType, headers: req.headers },
+            this.#store(token.tenant),
+            Date.now(),
+          );
+        } else {
+          const checked = validateRequest(op.operationId, {
+            path: params,
+            query: queryObject(url.searchParams),
+            body,
+            contentType,
+          });
+          if (checked.errors) throw new ApiError(400, checked.errors);
+          if (!isOperationName(op.operationId)) throw new ApiError(404, `No route for ${route}`);
+          reply = handle(
+            op.operationId,
+            { path: params, query: checked.query, body },
+            { store: this.#store(token.tenant), now: Date.now(), emulator: this },
+          );
+        }
       }
     } catch (error) {
-      if (error instanceof ApiError)
-        reply = { status: error.status, body: errorBody(error.status, error.message) };
+      if (error instanceof ApiError) reply = { status: error.status, body: errorOf(error) };
       else {
         process.stderr.write(
           `emulator: ${route} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
         );
-        reply = { status: 500, body: errorBody(500, 'Internal error') };
+        reply = { status: 500, body: errorOf(new ApiError(500, 'Internal error')) };
       }
     }
     if (resetAfter) {
@@ -590,7 +610,7 @@ export class Emulator {
       );
     let record: TokenRecord | undefined;
     if (token === EMULATOR_CREDENTIALS.accessToken)
-      record = { scopes: new Set(ALL_SCOPES), tenant: '', minted: false };
+      record = { scopes: new Set(DEFAULT_SCOPES), tenant: '', minted: false };
     else record = this.#registeredTokens.get(token) ?? this.#mintedTokens.get(token);
     if (!record) throw new ApiError(401, 'Invalid OAuth token');
     if (record.expiresAt !== undefined && Date.now() >= record.expiresAt)
@@ -652,7 +672,7 @@ export class Emulator {
     recent.push(now);
     const accessToken = `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`;
     this.#mintedTokens.set(accessToken, {
-      scopes: new Set(ALL_SCOPES),
+      scopes: new Set(DEFAULT_SCOPES),
       tenant: '',
       expiresAt: now + TOKEN_LIFETIME_SECONDS * 1000,
       minted: true,
@@ -775,7 +795,7 @@ export class Emulator {
             );
           }
           const record: TokenRecord = {
-            scopes: new Set((t.scopes as string[] | undefined) ?? ALL_SCOPES),
+            scopes: new Set((t.scopes as string[] | undefined) ?? DEFAULT_SCOPES),
             tenant: t.tenant ?? '',
             minted: false,
           };

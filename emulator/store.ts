@@ -1077,6 +1077,41 @@ export class Store {
     return { customers, summary: this.#summarize(sessions) };
   }
 
+  // ------------------------------------------------------------------------------- for the live front
+
+  /** The account's own technician: who a token acts as when the API names nobody (the live API never does). */
+  accountTechnician(): Z.ZohoTechnician {
+    return this.#renderTechnician(this.#defaultTechnician());
+  }
+
+  renameComputer(computerId: string, name: string): Z.ZohoComputer {
+    const computer = this.#computer(computerId);
+    computer.name = name;
+    return this.#renderComputer(computer);
+  }
+
+  /** Moves a computer into a group, or out of every group (`undefined`). */
+  setComputerGroup(computerId: string, groupName: string | undefined): void {
+    const computer = this.#computer(computerId);
+    if (groupName === undefined) delete computer.groupName;
+    else computer.groupName = groupName;
+  }
+
+  /** Sessions that started in [fromMs, toMs) and have ended, oldest first: what a report lists. */
+  finishedSessionsBetween(fromMs: number, toMs: number): SessionRecord[] {
+    const out: SessionRecord[] = [];
+    for (const s of this.#sessions) {
+      const at = this.#reportStartMs(s);
+      if (at >= fromMs && at < toMs && FINISHED_STATUSES.has(s.status) && s.endMs !== undefined) out.push(s);
+    }
+    return out.sort((a, b) => this.#reportStartMs(a) - this.#reportStartMs(b));
+  }
+
+  /** The e-mail of a session's technician, while the technician exists. */
+  technicianEmail(technicianId: string): string | undefined {
+    return this.#technicians.get(technicianId)?.email;
+  }
+
   // ------------------------------------------------------------------------------------------ test hooks
 
   stateSessions(customerEmail?: string): Record<string, unknown>[] {
