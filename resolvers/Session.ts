@@ -1,10 +1,12 @@
 import type { SessionResolvers } from '../src/__generated__/resolvers-types.js';
 import { sessionStatus, sessionType } from '../src/graph/enums.js';
-import { orNull } from './shared.js';
+import { instant, orNull } from './shared.js';
 
 export const Session: SessionResolvers = {
   __resolveReference: (reference, ctx) => orNull(ctx.loaders.sessionById.load(reference.id)),
   id: (session) => session.sessionId,
+  joinKey: (session) => session.sessionKey,
+  joinUrl: (session) => session.sessionUrl,
   key: (session) => session.sessionKey,
   url: (session) => session.sessionUrl,
   name: (session) => session.sessionName ?? null,
@@ -16,6 +18,11 @@ export const Session: SessionResolvers = {
   startedAt: (session) => session.startTime ?? null,
   endedAt: (session) => session.endTime ?? null,
   expiresIn: (session) => session.expiresIn,
+  joinLinkExpiresAt: (session) => instant(Date.parse(session.createdTime) + session.expiresIn * 1000),
+  durationSeconds: (session) =>
+    session.startTime === undefined || session.endTime === undefined
+      ? null
+      : Math.round((Date.parse(session.endTime) - Date.parse(session.startTime)) / 1000),
   // The seed's session (the create-session answer) names neither its technician nor its customer.
   technician: (session, _args, ctx) =>
     session.technicianId ? orNull(ctx.loaders.technicianById.load(session.technicianId)) : null,

@@ -18,5 +18,9 @@ export const Technician: TechnicianResolvers = {
   activeSessionCount: (technician) => technician.activeSessions,
   totalSessionCount: (technician) => technician.totalSessions,
   maxConcurrentSessions: (technician) => technician.maxConcurrentSessions ?? null,
+  availableCapacity: (technician) =>
+    technician.maxConcurrentSessions === undefined
+      ? null
+      : Math.max(0, technician.maxConcurrentSessions - technician.activeSessions),
   sessions: (technician, args, ctx) => sessionsPage(ctx, args, { technicianId: technician.technicianId }),
 };

@@ -1,6 +1,6 @@
 /** Every type's resolvers, alphabetically; one file per type. */
 import type { Resolvers } from '../src/__generated__/resolvers-types.js';
-import { EmailAddressResolver } from 'graphql-scalars';
+import { EmailAddressResolver, SafeIntResolver } from 'graphql-scalars';
 import { connectionResolvers } from '../src/graph/pagination.js';
 import { DateScalar, DateTimeScalar } from '../src/graph/scalars.js';
 import { ChatMessage } from './ChatMessage.js';
@@ -34,6 +34,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Query,
   ReportSummary,
+  SafeInt: SafeIntResolver,
   Session,
   SessionConnection: connectionResolvers,
   SessionCustomer,

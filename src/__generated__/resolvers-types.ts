@@ -25,6 +25,11 @@ export type Scalars = {
    * for the same key, since a shared field must have one type in every subgraph.
    */
   EmailAddress: { input: string; output: string; }
+  /**
+   * An integer that JavaScript holds exactly: a JSON number between -(2^53 - 1) and 2^53 - 1 (Number.isSafeInteger),
+   * where GraphQL's Int stops at 2^31 - 1. Clients map it to `number`. Used for byte counts (`File.size`).
+   */
+  SafeInt: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -324,8 +329,8 @@ export type File = {
   name: Scalars['String']['output'];
   /** The session the file was transferred in. */
   session?: Maybe<Session>;
-  /** The file's size in bytes. */
-  size: Scalars['Int']['output'];
+  /** The file's size in bytes: a SafeInt, since files of 2 GiB and more do not fit GraphQL's 32-bit Int. */
+  size: Scalars['SafeInt']['output'];
   /** How far the transfer got. */
   status: FileTransferStatus;
   /** When the file was transferred. */
@@ -820,6 +825,11 @@ export type Session = {
   details?: Maybe<SessionDetails>;
   /** How long a scheduled session is booked for, in minutes. */
   durationMinutes?: Maybe<Scalars['Int']['output']>;
+  /**
+   * How long the session ran, in seconds: from `startedAt` to `endedAt`. Null until it has both (it has not started,
+   * or is still running: count a running session from `startedAt` in the client, which stays right every second).
+   */
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
   /** When the session ended. */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Seconds until the join link expires, counted from `createdAt`. */
@@ -829,6 +839,19 @@ export type Session = {
   /** The session's id. */
   id: Scalars['ID']['output'];
   /** The key a customer types to join, e.g. `123-456-789`. */
+  joinKey: Scalars['String']['output'];
+  /**
+   * When the join link stops working: `createdAt` plus `expiresIn`. The seed states `expiresIn` ("seconds until the
+   * join link expires") only in the create-session answer; this assumes every answer counts it from the session's
+   * creation, as the create answer does, so the instant is the same whichever answer it is read from.
+   */
+  joinLinkExpiresAt: Scalars['DateTime']['output'];
+  /** The link a customer opens to join. */
+  joinUrl: Scalars['String']['output'];
+  /**
+   * The key a customer types to join.
+   * @deprecated Use joinKey: a field named `key` collides with React's `key` prop when a row is spread into a component.
+   */
   key: Scalars['String']['output'];
   /** The session's title, e.g. `Software Installation Support`. */
   name?: Maybe<Scalars['String']['output']>;
@@ -842,7 +865,10 @@ export type Session = {
   technician?: Maybe<Technician>;
   /** What the session is for. */
   type: SessionType;
-  /** The link a customer opens to join. */
+  /**
+   * The link a customer opens to join.
+   * @deprecated Use joinUrl, named as joinKey is.
+   */
   url: Scalars['String']['output'];
 };
 
@@ -1010,6 +1036,12 @@ export type Technician = {
   __typename?: 'Technician';
   /** How many sessions the technician is in now. */
   activeSessionCount: Scalars['Int']['output'];
+  /**
+   * How many more sessions the technician can have open now: `maxConcurrentSessions` minus `activeSessionCount`,
+   * never below 0 (0 means createSession would answer SESSION_LIMIT_REACHED). Null when Zoho does not say the
+   * allowance. Computed from the technician's own answer, no call.
+   */
+  availableCapacity?: Maybe<Scalars['Int']['output']>;
   /** The technician's e-mail address. */
   email: Scalars['String']['output'];
   /** The technician's id. */
@@ -1408,6 +1440,7 @@ export type ResolversTypes = ResolversObject<{
   RemoveTechnicianPayload: ResolverTypeWrapper<RemoveTechnicianPayload>;
   ReportFilter: ReportFilter;
   ReportSummary: ResolverTypeWrapper<ZohoReportSummary>;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: ResolverTypeWrapper<Omit<ScheduleSessionPayload, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
   Session: ResolverTypeWrapper<SessionParent>;
@@ -1486,6 +1519,7 @@ export type ResolversParentTypes = ResolversObject<{
   RemoveTechnicianPayload: RemoveTechnicianPayload;
   ReportFilter: ReportFilter;
   ReportSummary: ZohoReportSummary;
+  SafeInt: Scalars['SafeInt']['output'];
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: Omit<ScheduleSessionPayload, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
   Session: SessionParent;
@@ -1637,7 +1671,7 @@ export type FileResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
-  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FileTransferStatus'], ParentType, ContextType>;
   transferredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
@@ -1716,6 +1750,10 @@ export type ReportSummaryResolvers<ContextType = Context, ParentType extends Res
   totalSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
+
 export type ScheduleSessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScheduleSessionPayload'] = ResolversParentTypes['ScheduleSessionPayload']> = ResolversObject<{
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -1729,10 +1767,14 @@ export type SessionResolvers<ContextType = Context, ParentType extends Resolvers
   customer?: Resolver<Maybe<ResolversTypes['SessionCustomer']>, ParentType, ContextType>;
   details?: Resolver<Maybe<ResolversTypes['SessionDetails']>, ParentType, ContextType>;
   durationMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   expiresIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   files?: Resolver<Maybe<Array<ResolversTypes['File']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  joinKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  joinLinkExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  joinUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   scheduledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1797,6 +1839,7 @@ export type StartFileTransferPayloadResolvers<ContextType = Context, ParentType 
 export type TechnicianResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Technician'] = ResolversParentTypes['Technician'], FederationReferenceType extends FederationReferenceTypes['Technician'] = FederationReferenceTypes['Technician']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Technician']> | FederationReferenceType, FederationReferenceType, ContextType>;
   activeSessionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  availableCapacity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maxConcurrentSessions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1882,6 +1925,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RemoveCustomerPayload?: RemoveCustomerPayloadResolvers<ContextType>;
   RemoveTechnicianPayload?: RemoveTechnicianPayloadResolvers<ContextType>;
   ReportSummary?: ReportSummaryResolvers<ContextType>;
+  SafeInt?: GraphQLScalarType;
   ScheduleSessionPayload?: ScheduleSessionPayloadResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionConnection?: SessionConnectionResolvers<ContextType>;

@@ -76,13 +76,13 @@ describe('the committed SDL (docs/subgraph.graphql)', () => {
 
   it('would catch a removed field and a new required argument', async () => {
     const broken = served
-      .replace(/\n {2}"The key a customer types to join, e\.g\. `123-456-789`\."\n {2}key: String!/, '')
+      .replace(/\n {2}"The key a customer types to join, e\.g\. `123-456-789`\."\n {2}joinKey: String!/, '')
       .replace('session(id: ID!)', 'session(id: ID!, tenant: String!)');
 
     expect(broken).not.toBe(served);
     expect((await breakingChanges(served, broken)).sort()).toEqual([
       "Argument 'tenant: String!' added to field 'Query.session'",
-      "Field 'key' was removed from object type 'Session'",
+      "Field 'joinKey' was removed from object type 'Session'",
     ]);
   });
 });
