@@ -23,6 +23,7 @@ import { createHttpHandler } from '../src/server/http.js';
 import { createListener, listen } from '../src/server/listener.js';
 import type { ZohoAssistApi } from '../src/upstream/api.js';
 import { createZohoClient } from '../src/upstream/client.js';
+import { createIdempotentWrites, MemoryIdempotencyStore } from '../src/upstream/idempotency.js';
 import { createZohoHttp } from '../src/upstream/transport.js';
 import { StaticTokenProvider } from '../src/upstream/tokens.js';
 
@@ -57,6 +58,7 @@ function remembering(api: ZohoAssistApi): ZohoAssistApi {
 const live = process.argv.includes('--live');
 const api = live ? upstream : remembering(upstream);
 const neverAborted = new AbortController().signal;
+const writeStore = new MemoryIdempotencyStore();
 
 // The factory without `features`: our schema and error mask, none of ours' production plugins.
 const apollo = createApollo({ schema: buildSchema() });
@@ -70,6 +72,7 @@ const handler = createHttpHandler<Context>({
       requestId: live ? 'bare' : 'ceiling',
       signal: neverAborted,
       stats: { upstreamCalls: 0 },
+      writes: createIdempotentWrites(writeStore, 'bench', { claimMs: 15_000 }),
       hasCredentials: true,
     }) satisfies Context,
   corsOrigins: [],

@@ -1,6 +1,7 @@
 import type { MutationResolvers } from '../src/__generated__/resolvers-types.js';
 import type { Context } from '../src/graph/context.js';
 import { sessionType, technicianRole, technicianStatus } from '../src/graph/enums.js';
+import { landedSession, writeOnce } from '../src/graph/idempotent.js';
 import { attempt, userError } from '../src/graph/user-errors.js';
 import { between, email, id, instant, problems, text } from '../src/graph/validation.js';
 import type { ZohoSession, ZohoTechnician, ZohoCustomer } from '../contract/types.js';
@@ -71,21 +72,31 @@ export const Mutation: MutationResolvers = {
       technicianId: input.technicianId,
       ...(input.name == null ? {} : { sessionName: input.name }),
     };
-    const result = await attempt(
-      () => ctx.api.createSession(request),
-      ['input', 'technicianId'],
-      AT_TECHNICIAN,
-    );
-    if (result.value === null) return { session: null, userErrors: result.userErrors };
-    // Zoho answers the new session's own fields; the request supplied the rest, so no second call is needed.
-    const session: ZohoSession = {
-      ...result.value,
-      technicianId: request.technicianId,
-      customerName: request.customerName,
-      customerEmail: request.customerEmail,
-      ...(request.sessionName === undefined ? {} : { sessionName: request.sessionName }),
-    };
-    return { session: remember(ctx, session), userErrors: [] };
+    const payload = await writeOnce(ctx, 'createSession', input, {
+      empty: { session: null },
+      write: async () => {
+        const result = await attempt(
+          () => ctx.api.createSession(request),
+          ['input', 'technicianId'],
+          AT_TECHNICIAN,
+        );
+        if (result.value === null) return { session: null, userErrors: result.userErrors };
+        // Zoho answers the new session's own fields; the request supplied the rest: no second call is needed.
+        const session: ZohoSession = {
+          ...result.value,
+          technicianId: request.technicianId,
+          customerName: request.customerName,
+          customerEmail: request.customerEmail,
+          ...(request.sessionName === undefined ? {} : { sessionName: request.sessionName }),
+        };
+        return { session, userErrors: [] };
+      },
+      landed: async (since) => {
+        const session = await landedSession(ctx.api, request, since);
+        return session && { session, userErrors: [] };
+      },
+    });
+    return { session: payload.session && remember(ctx, payload.session), userErrors: payload.userErrors };
   },
 
   endSession: async (_root, { input }, ctx) => {
@@ -103,31 +114,44 @@ export const Mutation: MutationResolvers = {
       text(input.name, 'name', { max: 200 }),
     );
     if (invalid.length > 0) return { session: null, userErrors: invalid };
-    const result = await attempt(
-      () =>
-        ctx.api.scheduleSession({
-          customerName: input.customerName,
-          customerEmail: input.customerEmail,
-          technicianId: input.technicianId,
-          scheduledTime: new Date(input.scheduledAt).toISOString(),
-          ...(input.durationMinutes == null ? {} : { duration: input.durationMinutes }),
-          ...(input.name == null ? {} : { sessionName: input.name }),
-        }),
-      ['input', 'technicianId'],
-      AT_TECHNICIAN,
-    );
-    return { session: result.value && remember(ctx, result.value), userErrors: result.userErrors };
+    const request = {
+      customerName: input.customerName,
+      customerEmail: input.customerEmail,
+      technicianId: input.technicianId,
+      scheduledTime: new Date(input.scheduledAt).toISOString(),
+      ...(input.durationMinutes == null ? {} : { duration: input.durationMinutes }),
+      ...(input.name == null ? {} : { sessionName: input.name }),
+    };
+    const payload = await writeOnce(ctx, 'scheduleSession', input, {
+      empty: { session: null },
+      write: () =>
+        attempt(() => ctx.api.scheduleSession(request), ['input', 'technicianId'], AT_TECHNICIAN).then(
+          (result) => ({ session: result.value, userErrors: result.userErrors }),
+        ),
+      landed: async (since) => {
+        const session = await landedSession(ctx.api, { ...request, sessionType: 'scheduled_session' }, since);
+        return session && { session, userErrors: [] };
+      },
+    });
+    return { session: payload.session && remember(ctx, payload.session), userErrors: payload.userErrors };
   },
 
   inviteToSession: async (_root, { input }, ctx) => {
     const invalid = problems(id(input.sessionId, 'sessionId'), email(input.email, 'email'));
     if (invalid.length > 0) return { invitation: null, userErrors: invalid };
-    const result = await attempt(
-      () =>
-        ctx.api.inviteToSession(input.sessionId, { email: input.email, sendEmail: input.sendEmail ?? true }),
-      ['input', 'sessionId'],
-    );
-    return { invitation: result.value, userErrors: result.userErrors };
+    // No lookup of invitations exists: after an unknown outcome a retry invites again (at worst a second e-mail).
+    return writeOnce(ctx, 'inviteToSession', input, {
+      empty: { invitation: null },
+      write: () =>
+        attempt(
+          () =>
+            ctx.api.inviteToSession(input.sessionId, {
+              email: input.email,
+              sendEmail: input.sendEmail ?? true,
+            }),
+          ['input', 'sessionId'],
+        ).then((result) => ({ invitation: result.value, userErrors: result.userErrors })),
+    });
   },
 
   transferSession: async (_root, { input }, ctx) => {

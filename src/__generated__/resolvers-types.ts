@@ -193,6 +193,13 @@ export type ConnectComputerPayload = {
 
 /** Start an on-demand session. */
 export type CreateSessionInput = {
+  /**
+   * An idempotency key the client picks (a UUID per submission, say): a retry with the same key and the same input
+   * within ten minutes answers the first write's result instead of writing again, on any replica, and a concurrent
+   * duplicate waits for it. Retry with it after UPSTREAM_OUTCOME_UNKNOWN, a timeout or a lost connection. The same
+   * key with another input is a CONFLICT user error on this field. Keys are the caller's own.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The customer's e-mail address; a malformed one is a VALIDATION user error on this field. */
   customerEmail: Scalars['String']['input'];
   /** The customer's name. */
@@ -376,6 +383,13 @@ export type Invitation = {
 
 /** Invite someone to a session. */
 export type InviteToSessionInput = {
+  /**
+   * An idempotency key the client picks (a UUID per submission, say): a retry with the same key and the same input
+   * within ten minutes answers the first write's result instead of writing again, on any replica, and a concurrent
+   * duplicate waits for it. Retry with it after UPSTREAM_OUTCOME_UNKNOWN, a timeout or a lost connection. The same
+   * key with another input is a CONFLICT user error on this field. Keys are the caller's own.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Who to invite, by e-mail address; a malformed one is a VALIDATION user error on this field. */
   email: Scalars['String']['input'];
   /** Whether Zoho e-mails the invitation (default true). */
@@ -781,6 +795,13 @@ export type ReportSummary = {
 
 /** Book a session for later. */
 export type ScheduleSessionInput = {
+  /**
+   * An idempotency key the client picks (a UUID per submission, say): a retry with the same key and the same input
+   * within ten minutes answers the first write's result instead of writing again, on any replica, and a concurrent
+   * duplicate waits for it. Retry with it after UPSTREAM_OUTCOME_UNKNOWN, a timeout or a lost connection. The same
+   * key with another input is a CONFLICT user error on this field. Keys are the caller's own.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The customer's e-mail address; a malformed one is a VALIDATION user error on this field. */
   customerEmail: Scalars['String']['input'];
   /** The customer's name. */
@@ -1278,7 +1299,10 @@ export type ZohoErrorCode =
   | 'RATE_LIMITED'
   /** No credentials, or Zoho rejected them: get a new token. */
   | 'UNAUTHENTICATED'
-  /** A write may or may not have been applied: Zoho Assist did not confirm it. Check before retrying. */
+  /**
+   * A write may or may not have been applied: Zoho Assist did not confirm it. Retry with the same `clientMutationId`
+   * where the mutation takes one (it answers the write that landed, or writes once); otherwise check before retrying.
+   */
   | 'UPSTREAM_OUTCOME_UNKNOWN'
   /** Zoho Assist did not answer in time. */
   | 'UPSTREAM_TIMEOUT'

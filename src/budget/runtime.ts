@@ -13,6 +13,13 @@ import type { AuthConfig, Config } from '../config/index.js';
 import type { Metrics } from '../observability/metrics.js';
 import { connectRedis, type RedisConnection, type RedisStatus } from '../redis/connection.js';
 import type { ZohoAssistApi } from '../upstream/api.js';
+import {
+  createIdempotentWrites,
+  MemoryIdempotencyStore,
+  RedisIdempotencyStore,
+  type IdempotencyStore,
+  type IdempotentWrites,
+} from '../upstream/idempotency.js';
 import { MemoryTokenStore, RedisTokenStore, type TokenStore } from '../upstream/token-store.js';
 import { createBudgetGuard, fingerprint, type BudgetGuard } from './guard.js';
 import {
@@ -46,6 +53,8 @@ export interface BudgetRuntime {
    */
   caller(forwardedToken: string | undefined): Promise<Caller>;
   guard(caller: Caller): BudgetGuard;
+  /** The caller's idempotent writes (`clientMutationId`), keyed within the caller's scope, shared by replicas. */
+  writes(caller: Caller): IdempotentWrites;
   /** The budget `budgetKey` as it stands, spending nothing (`extensions.budget`). */
   peek(budgetKey: string): Promise<BudgetSnapshot>;
   /**
@@ -110,6 +119,11 @@ export async function startBudget(options: {
     : redis
       ? new RedisCacheStore(redis, prefix)
       : new MemoryCacheStore(cache.maxEntries);
+
+  const localWrites = new MemoryIdempotencyStore();
+  const writes: IdempotencyStore = redis
+    ? new RedisIdempotencyStore(redis, { prefix, local: localWrites, onError: fellBack('idempotent writes') })
+    : localWrites;
 
   const localVerdicts = new MemoryTokenVerdicts();
   const verdicts: TokenVerdicts = redis
@@ -238,6 +252,10 @@ export async function startBudget(options: {
         onRefused: (call, snapshot) =>
           logger.info({ route: call.route, retryAfter: snapshot.retryAfter }, 'budget spent: call refused'),
       });
+    },
+    writes(caller) {
+      // A claim holds as long as its holder's operation may run.
+      return createIdempotentWrites(writes, caller.cacheScope, { claimMs: config.operation.deadlineMs });
     },
     peek(budgetKey) {
       return limiter.peek(claimFor(budgetKey));

@@ -6,6 +6,7 @@
 import type { Loaders } from './loaders/index.js';
 import type { OperationTrace } from '../observability/tracing.js';
 import type { ZohoAssistApi } from '../upstream/api.js';
+import type { IdempotentWrites } from '../upstream/idempotency.js';
 
 export interface OperationStats {
   /** Upstream calls made so far by this operation (every attempt counts: each spends budget). */
@@ -19,6 +20,8 @@ export interface Context {
   /** Aborts when the client disconnects or the operation's deadline passes. */
   signal: AbortSignal;
   stats: OperationStats;
+  /** Writes made at most once per `clientMutationId` of this caller (src/upstream/idempotency.ts). */
+  writes: IdempotentWrites;
   /**
    * False when forwarded mode received no usable `Authorization` header: only operations that read nothing from
    * Zoho may run (src/server/auth.ts).

@@ -79,6 +79,7 @@ export function createContextFactory(options: ContextOptions): ContextFactory {
       requestId,
       signal: controller.signal,
       stats,
+      writes: budget.writes(caller),
       trace,
       hasCredentials: credentials.hasCredentials,
       // Without credentials nothing is spent, and the organisation's budget is not the caller's to see.
