@@ -198,7 +198,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 }
 
 /** Whether a failed write may have reached Zoho: only failures the client knows were refused or never sent are not. */
-export function mayHaveLanded(error: unknown): boolean {
+function mayHaveLanded(error: unknown): boolean {
   if (error instanceof OutcomeUnknownError || error instanceof ContractError) return true;
   // Our own refusals (the budget, the operation's call limit) happen before anything is sent.
   if (error instanceof ZohoError || error instanceof GraphQLError) return false;
