@@ -22,6 +22,8 @@ export interface ContractOperation {
   route: string;
   /** The operation's `x-scopes`. */
   scopes: string[];
+  /** Whether it takes a request body. */
+  hasRequestBody: boolean;
 }
 
 export interface RequestInput {
@@ -170,6 +172,7 @@ export function loadContract(fileName: string, specId: string): Contract {
           path,
           route: `${method} ${path}`,
           scopes: [...(raw['x-scopes'] ?? [])],
+          hasRequestBody: raw.requestBody !== undefined,
         },
         raw,
         parameters: [...byKey.values()],

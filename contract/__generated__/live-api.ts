@@ -199,7 +199,7 @@ export interface components {
             };
         };
         UserAnswer: components["schemas"]["Envelope"] & {
-            representation?: components["schemas"]["User"];
+            representation: components["schemas"]["User"];
         };
         User: {
             zuid?: components["schemas"]["BigId"];
@@ -231,7 +231,7 @@ export interface components {
             is_system_generated?: boolean;
         };
         CreatedSessionAnswer: components["schemas"]["Envelope"] & {
-            representation?: {
+            representation: {
                 /** @description The customer's join link. */
                 customer_url: string;
                 /** @description The technician's link. */
@@ -264,7 +264,7 @@ export interface components {
             department_id: components["schemas"]["BigIdIn"];
         };
         ScheduleAnswer: components["schemas"]["Envelope"] & {
-            representation?: {
+            representation: {
                 /** @description `ok` (Zoho's spelling of status) */
                 statue?: string;
                 schedule_id: components["schemas"]["BigId"];
@@ -273,12 +273,12 @@ export interface components {
             };
         };
         DeviceListAnswer: components["schemas"]["Envelope"] & {
-            representation?: {
+            representation: {
                 computers: components["schemas"]["Device"][];
             } | components["schemas"]["Device"][];
         };
         DeviceAnswer: components["schemas"]["Envelope"] & {
-            representation?: components["schemas"]["Device"];
+            representation: components["schemas"]["Device"];
         };
         Device: {
             resource_id?: components["schemas"]["BigId"];
@@ -307,7 +307,7 @@ export interface components {
             last_accessed_time?: components["schemas"]["EpochMs"];
         };
         ConnectAnswer: components["schemas"]["Envelope"] & {
-            representation?: {
+            representation: {
                 session_key: components["schemas"]["BigId"];
                 technician_uri: string;
                 authkey?: string | number;
@@ -317,7 +317,7 @@ export interface components {
             };
         };
         ReportAnswer: components["schemas"]["Envelope"] & {
-            representation?: components["schemas"]["ReportRow"][];
+            representation: components["schemas"]["ReportRow"][];
         };
         ReportRow: {
             session_id?: components["schemas"]["BigId"];
@@ -341,10 +341,10 @@ export interface components {
             session_owner_email?: string;
         };
         GroupListAnswer: components["schemas"]["Envelope"] & {
-            representation?: components["schemas"]["Group"][];
+            representation: components["schemas"]["Group"][];
         };
         GroupAnswer: components["schemas"]["Envelope"] & {
-            representation?: components["schemas"]["Group"];
+            representation: components["schemas"]["Group"];
         };
         Group: {
             /** @description `UNGROUPED` for the built-in group. */

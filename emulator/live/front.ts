@@ -32,7 +32,7 @@ export const LIVE_SCOPES: readonly string[] = [
 ].sort();
 
 /** A failure in the live error envelope: `{"error":{"code","message","parameter_name"?}}`. */
-export class LiveApiError extends ApiError {
+class LiveApiError extends ApiError {
   constructor(
     status: number,
     readonly code: number,

@@ -307,7 +307,7 @@ function abortCode(signal: AbortSignal): 'CLIENT_CLOSED' | 'ERR_ABORTED' {
   return signal.reason instanceof ClientClosedError ? 'CLIENT_CLOSED' : 'ERR_ABORTED';
 }
 
-export function abortError(
+function abortError(
   op: AttemptOperation,
   inFlightWrite: boolean,
   signal: AbortSignal | undefined,

@@ -37,9 +37,17 @@ export type ZohoErrorKind =
   | 'TOKEN_MINT_THROTTLED'
   | 'CLIENT_CLOSED';
 
-/** 400: Zoho rejected the parameters or body. */
+/** 400: Zoho rejected the parameters or body; `parameter` is the one it named (the live API's `parameter_name`). */
 export class BadRequestError extends ZohoError {
   readonly kind = 'BAD_REQUEST';
+  readonly parameter: string | undefined;
+  constructor(
+    message: string,
+    options: { status?: number; call?: UpstreamCall; cause?: unknown; parameter?: string } = {},
+  ) {
+    super(message, options);
+    this.parameter = options.parameter;
+  }
 }
 /** 401, or no usable credentials: the token is missing, invalid or expired (after one refresh). */
 export class UnauthenticatedError extends ZohoError {

@@ -24,6 +24,10 @@ export interface TokenStore {
   get(): Promise<StoredToken | undefined>;
   set(token: StoredToken): Promise<void>;
   delete(accessToken: string): Promise<void>;
+  /** Epoch ms until which Zoho refuses mints for this refresh token ("Access Denied"); 0 when it does not. */
+  mintsBlockedUntil(): Promise<number>;
+  /** Records that Zoho refuses mints until `until` (epoch ms), for everything using this store. */
+  blockMints(until: number): Promise<void>;
   /**
    * Runs `mint` while holding a lock shared by everything using this store (a Redis lock across replicas), so
    * only one of them mints; the provider re-reads the store inside the lock first. Optional: without it the
@@ -34,6 +38,13 @@ export interface TokenStore {
 
 export class MemoryTokenStore implements TokenStore {
   #token: StoredToken | undefined;
+  #blockedUntil = 0;
+  async mintsBlockedUntil(): Promise<number> {
+    return this.#blockedUntil;
+  }
+  async blockMints(until: number): Promise<void> {
+    this.#blockedUntil = Math.max(this.#blockedUntil, until);
+  }
   async get(): Promise<StoredToken | undefined> {
     return this.#token;
   }
@@ -79,6 +90,7 @@ export class RedisTokenStore implements TokenStore {
   readonly #redis: RedisConnection;
   readonly #key: string;
   readonly #lockKey: string;
+  readonly #blockKey: string;
   readonly #onError: (error: unknown) => void;
   readonly #now: () => number;
 
@@ -90,6 +102,7 @@ export class RedisTokenStore implements TokenStore {
     this.#redis = redis;
     this.#key = `${options.prefix}token:${options.identity}`;
     this.#lockKey = `${this.#key}:mint-lock`;
+    this.#blockKey = `${this.#key}:mint-blocked`;
     this.#onError = options.onError ?? (() => undefined);
     this.#now = options.now ?? Date.now;
   }
@@ -126,6 +139,27 @@ export class RedisTokenStore implements TokenStore {
       await this.#redis.call((redis) =>
         (redis as Redis & TokenCommands).zohoTokenDelete(this.#key, accessToken),
       );
+    } catch (error) {
+      this.#onError(error);
+    }
+  }
+
+  async mintsBlockedUntil(): Promise<number> {
+    try {
+      const until = Number(await this.#redis.call((redis) => redis.get(this.#blockKey)));
+      return Number.isFinite(until) ? until : 0;
+    } catch (error) {
+      // Without Redis each replica keeps its own record of the throttle.
+      this.#onError(error);
+      return 0;
+    }
+  }
+
+  async blockMints(until: number): Promise<void> {
+    const ms = until - this.#now();
+    if (ms <= 0) return;
+    try {
+      await this.#redis.call((redis) => redis.set(this.#blockKey, String(until), 'PX', ms));
     } catch (error) {
       this.#onError(error);
     }

@@ -5,8 +5,11 @@
  *   401 with it is final.
  * - RefreshTokenProvider: exchanges the refresh token at `${accountsUrl}/oauth/v2/token` (Zoho's self-client
  *   flow), caches the access token until `expires_in` minus REFRESH_MARGIN_MS, and shares one in-flight mint among
- *   concurrent callers. Zoho allows about 10 mints per refresh token per 10 minutes and answers the next with
- *   HTTP 200 `{"error":"Access Denied"}`; that is recognised and no mint is attempted until a backoff passes.
+ *   concurrent callers. Zoho allows 10 mints per refresh token per 10 minutes and answers the next with
+ *   `{"error":"Access Denied"}` (HTTP 200 by Zoho's word, 400 as several projects recorded it), blocking minting
+ *   "for the rest of the ten minutes"; retrying reportedly extends the lockout. Any answer with an `error`
+ *   field is a failure whatever its status; after "Access Denied" no mint is attempted for ten minutes, and
+ *   the store shares that with every replica.
  *
  * The cache sits behind `TokenStore` (token-store.ts) so that replicas can share one token (Redis with a
  * cross-replica mint lock) instead of each minting its own; the in-memory store is the default. The provider also memoises the current
@@ -73,10 +76,8 @@ export interface RefreshTokenProviderOptions {
 
 /** A token is minted again this long before `expires_in` runs out. */
 const REFRESH_MARGIN_MS = 300_000;
-/** The first wait after an "Access Denied" mint answer; it doubles on each consecutive one. */
-const THROTTLE_BACKOFF_MS = 60_000;
-/** The longest wait after consecutive throttles: Zoho's window is 10 minutes. */
-const MAX_THROTTLE_BACKOFF_MS = 600_000;
+/** Zoho's window: "the access token creation will be blocked for the rest of the ten minutes". */
+const THROTTLE_MS = 600_000;
 
 const MINT_CALL: UpstreamCall = { method: 'POST', route: 'POST /oauth/v2/token' };
 
@@ -95,7 +96,6 @@ export class RefreshTokenProvider implements TokenProvider {
   #pendingDelete: Promise<void> | undefined;
   #inflight: Promise<string> | undefined;
   #throttledUntil = 0;
-  #throttleStreak = 0;
 
   constructor(options: RefreshTokenProviderOptions) {
     for (const key of ['accountsUrl', 'clientId', 'clientSecret', 'refreshToken'] as const) {
@@ -150,6 +150,9 @@ export class RefreshTokenProvider implements TokenProvider {
         const again = this.#usable(await this.#store.get());
         if (again) return again;
       }
+      // Another replica may have been told "Access Denied": asking again would extend Zoho's lockout.
+      this.#throttledUntil = Math.max(this.#throttledUntil, await this.#store.mintsBlockedUntil());
+      this.#assertNotThrottled();
       const minted = await this.#mint();
       await this.#store.set(minted);
       this.#current = minted;
@@ -217,14 +220,13 @@ export class RefreshTokenProvider implements TokenProvider {
       });
     }
     const error = typeof body?.error === 'string' ? body.error : undefined;
-    if (status === 200 && error === 'Access Denied') {
+    if (error === 'Access Denied') {
       report('throttled', error);
-      const waitMs = Math.min(MAX_THROTTLE_BACKOFF_MS, THROTTLE_BACKOFF_MS * 2 ** this.#throttleStreak);
-      this.#throttleStreak += 1;
-      this.#throttledUntil = this.#now() + waitMs;
+      this.#throttledUntil = this.#now() + THROTTLE_MS;
+      await this.#store.blockMints(this.#throttledUntil);
       throw new TokenMintThrottledError(
         'Zoho refused a new access token: too many mints for this refresh token (Access Denied)',
-        Math.ceil(waitMs / 1000),
+        Math.ceil(THROTTLE_MS / 1000),
         { status, call: MINT_CALL },
       );
     }
@@ -245,7 +247,6 @@ export class RefreshTokenProvider implements TokenProvider {
         call: MINT_CALL,
       });
     }
-    this.#throttleStreak = 0;
     this.#throttledUntil = 0;
     report('minted');
     const lifetimeMs = expiresIn * 1000;

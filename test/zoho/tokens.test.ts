@@ -114,7 +114,7 @@ describe('RefreshTokenProvider', () => {
 
     const throttled = await rejectionOf(tokens.getToken());
     expect(throttled).toBeInstanceOf(TokenMintThrottledError);
-    expect((throttled as TokenMintThrottledError).retryAfter).toBe(60);
+    expect((throttled as TokenMintThrottledError).retryAfter).toBe(600);
     expect(await upstream.control.calls()).toEqual({ total: 11, byRoute: { [MINT]: 11 } });
 
     const again = await rejectionOf(tokens.getToken());
