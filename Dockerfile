@@ -22,8 +22,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# Read at run time: the upstream contract (validation, embedded emulator) and the GraphQL schema files.
-COPY contract/__generated__/seed.openapi.json ./contract/__generated__/seed.openapi.json
+# Read at run time: the upstream contracts of both dialects (validation, embedded emulator) and the GraphQL
+# schema files.
+COPY contract/__generated__/seed.openapi.json contract/__generated__/live.openapi.json ./contract/__generated__/
 COPY schema ./schema
 # Everything above is owned by root and only readable by the process: it cannot rewrite its own code.
 USER node
