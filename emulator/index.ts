@@ -9,6 +9,7 @@ import { Emulator } from './server.js';
 import type { SeedSize } from './store.js';
 
 export { EMULATOR_CREDENTIALS, ALL_SCOPES } from './server.js';
+export { LIVE_SCOPES } from './live/front.js';
 export type { FaultRule, LogEntry, RateLimits } from './server.js';
 export { createEmulatorControl, EmulatorControlError } from './control.js';
 export type {

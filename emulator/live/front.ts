@@ -365,12 +365,10 @@ const handlers: { readonly [K in LiveOperationName]: LiveHandler<K> } = {
   },
 
   bulkDeleteDevices: ({ store, body, department }) => {
+    if (!holdsDevices(department)) throw new LiveApiError(404, 404, 'Device not found');
     const ids = body.managed_computer_ids.map(computerIdOf);
     // All or none: check each exists before removing any.
-    for (const id of ids) {
-      if (!holdsDevices(department)) throw new LiveApiError(404, 404, `Device not found`);
-      store.getComputer(id);
-    }
+    for (const id of ids) store.getComputer(id);
     for (const id of ids) store.removeComputer(id);
     return empty;
   },

@@ -7,7 +7,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { pino } from 'pino';
-import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import {
+  EMULATOR_CREDENTIALS,
+  LIVE_SCOPES,
+  startEmulator,
+  type RunningEmulator,
+} from '../../emulator/index.js';
 import { connectRedis } from '../../src/redis/connection.js';
 import { createLiveZohoApi, utcOffset, type LiveZohoApi } from '../../src/upstream/live-api.js';
 import { createLiveRestClient, LiveDepartments, liveErrorDetails } from '../../src/upstream/live-client.js';
@@ -148,12 +153,27 @@ describe('computers, through the shared interface', () => {
     expect((await api.listComputers({ count: 50 })).computers).toHaveLength(9);
   });
 
+  it('remove several in one call, all or none', async () => {
+    const api = live({ departments: new LiveDepartments(DEPARTMENT) });
+    const missing = await rejectionOf(api.removeComputers([FIRST_DEVICE, '275000000000000999']));
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect((await api.listComputers()).computers).toHaveLength(10);
+    await api.removeComputers([FIRST_DEVICE, '275000000000000002']);
+    expect((await api.listComputers()).computers.map((c) => c.computerId)).not.toContain(FIRST_DEVICE);
+    expect((await emulator.control.calls()).byRoute['DELETE /devices']).toBe(2);
+  });
+
   it('read a page above 50 as pages of 50, each a counted call', async () => {
     await emulator.control.reseed({ computers: 120 });
-    const page = await live({ departments: new LiveDepartments(DEPARTMENT) }).listComputers({ count: 100 });
-    expect(page.computers).toHaveLength(100);
-    expect(new Set(page.computers.map((c) => c.computerId)).size).toBe(100);
-    expect((await emulator.control.calls()).byRoute).toEqual({ 'GET /devices': 2 });
+    try {
+      const page = await live({ departments: new LiveDepartments(DEPARTMENT) }).listComputers({ count: 100 });
+      expect(page.computers).toHaveLength(100);
+      expect(new Set(page.computers.map((c) => c.computerId)).size).toBe(100);
+      expect((await emulator.control.calls()).byRoute).toEqual({ 'GET /devices': 2 });
+    } finally {
+      // A reseed outlives reset(): the other tests count on the default ten computers.
+      await emulator.control.reseed({ computers: 10 });
+    }
   });
 
   it('refuse a status filter the live API cannot apply, without a call', async () => {
@@ -264,6 +284,25 @@ describe("Zoho's errors", () => {
     );
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as BadRequestError).parameter).toBe('todate');
+  });
+
+  it("a token without Zoho's scope for the operation is refused", async () => {
+    await emulator.control.registerToken({ token: 'seed-scopes-only', scopes: ['ZohoAssist.sessions.ALL'] });
+    const api = live({
+      tokens: new StaticTokenProvider('seed-scopes-only'),
+      departments: new LiveDepartments(DEPARTMENT),
+    });
+    expect((await rejectionOf(api.listComputers())).name).toBe('ForbiddenError');
+    await emulator.control.registerToken({
+      token: 'devices-reader',
+      scopes: ['ZohoAssist.unattended.computer.READ'],
+    });
+    const reader = live({
+      tokens: new StaticTokenProvider('devices-reader'),
+      departments: new LiveDepartments(DEPARTMENT),
+    });
+    expect((await reader.listComputers()).computers).toHaveLength(10);
+    expect(LIVE_SCOPES).toContain('ZohoAssist.unattended.computer.READ');
   });
 
   it('a 429 is RATE_LIMITED with its Retry-After', async () => {
