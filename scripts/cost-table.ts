@@ -22,6 +22,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { withKitFragments } from '../kit/src/fragments.js';
 import { estimateUpstreamCalls } from '../src/budget/cost.js';
 import { buildSchema } from '../src/graph/schema.js';
 import { specStaticCost } from './spec-cost.js';
@@ -56,7 +57,8 @@ function examplePaths(directory: string): string[] {
 function operationCosts(schema: GraphQLSchema, file: string, source: string): CostRow[] {
   const header = /^# Variables: (.+)$/m.exec(source)?.[1];
   const inputs = header === undefined ? {} : (JSON.parse(header) as Record<string, unknown>);
-  const document = parse(source);
+  // Examples spread the client kit's fragments; priced as sent, with them.
+  const document = withKitFragments(parse(source));
   const fragments: Record<string, FragmentDefinitionNode> = {};
   const operations: OperationDefinitionNode[] = [];
   for (const definition of document.definitions) {

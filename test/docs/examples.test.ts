@@ -1,12 +1,14 @@
 /**
  * The examples in docs/examples/ are documentation a frontend developer pastes: every document must validate
  * against the subgraph schema, run against the emulator with the variables its header names, and stay within the
- * upstream calls its header promises; the Deluge function must send exactly its companion document.
+ * upstream calls its header promises; the Deluge function must send exactly its companion document. Examples
+ * spread the client kit's fragments (kit/fragments/), resolved here as codegen resolves them for an app.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Kind, parse, print, validate } from 'graphql';
+import { Kind, parse, print, validate, type DocumentNode } from 'graphql';
+import { withKitFragments } from '../../kit/src/fragments.js';
 import { buildSchema } from '../../src/graph/schema.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -22,6 +24,8 @@ function filesUnder(directory: string, extension: string): string[] {
 interface Example {
   name: string;
   source: string;
+  /** The document with the kit fragments it spreads. */
+  document: DocumentNode;
   variables: Record<string, unknown>;
   maxUpstreamCalls: number;
 }
@@ -36,6 +40,7 @@ function readExample(path: string): Example {
   return {
     name: relative(EXAMPLES, path),
     source,
+    document: withKitFragments(parse(source)),
     variables: JSON.parse(variables) as Record<string, unknown>,
     maxUpstreamCalls: Number(calls),
   };
@@ -76,10 +81,31 @@ describe('docs/examples', () => {
     );
   });
 
+  it("selects sessions, technicians, pages and user errors through the client kit's fragments", () => {
+    const users = (fragment: string) =>
+      examples
+        .filter((example) => [...example.source.matchAll(/\.\.\.(\w+)/g)].some((m) => m[1] === fragment))
+        .map((example) => example.name);
+
+    expect(users('SessionRow')).toEqual([
+      'create-session.graphql',
+      'session-detail.graphql',
+      'sessions-dashboard.graphql',
+      'transfer-session.graphql',
+    ]);
+    expect(users('UserErrorFields')).toEqual([
+      'create-session.graphql',
+      'invite-to-session.graphql',
+      'transfer-session.graphql',
+    ]);
+    expect(users('PageInfoFields')).toEqual(['sessions-dashboard.graphql']);
+    expect(users('TechnicianSummary')).toEqual(['available-technicians.graphql']);
+  });
+
   it.each(examples.map((example) => [example.name, example] as const))(
     '%s validates against the schema',
     (_name, example) => {
-      expect(validate(schema, parse(example.source)).map((error) => error.message)).toEqual([]);
+      expect(validate(schema, example.document).map((error) => error.message)).toEqual([]);
     },
   );
 
@@ -104,7 +130,7 @@ describe('docs/examples against the emulator', () => {
     '%s answers without errors within its upstream calls',
     async (_name, example) => {
       await stack.control.resetCalls();
-      const result = await stack.graphql(example.source, example.variables);
+      const result = await stack.graphql(print(example.document), example.variables);
       expect(result.errors).toBeUndefined();
       expect(result.data).toEqual(expect.any(Object));
       expect(userErrorsIn(result.data)).toEqual([]);
