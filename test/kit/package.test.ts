@@ -11,8 +11,10 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { generate } from '@graphql-codegen/cli';
+import { buildSchema, validate, type DocumentNode } from 'graphql';
 import { format, resolveConfig } from 'prettier';
 import config from '../../kit/codegen.js';
+import * as kit from '../../kit/src/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const KIT = join(ROOT, 'kit');
@@ -35,6 +37,18 @@ describe('the kit package', () => {
         content: formatted,
       });
     }
+  });
+
+  it('serves an app on the public contract every document but the internal reports', () => {
+    const publicSchema = buildSchema(readFileSync(join(ROOT, 'docs', 'api.public.graphql'), 'utf8'));
+    const documents = Object.entries(kit).filter(([name]) => name.endsWith('Document')) as Array<
+      [string, DocumentNode]
+    >;
+
+    const refused = documents.filter(([, document]) => validate(publicSchema, document).length > 0);
+
+    expect(documents.length).toBeGreaterThanOrEqual(7);
+    expect(refused.map(([name]) => name)).toEqual(['SupportReportsDocument']);
   });
 
   it('builds with its own tsconfig, and an app imports it by name', () => {
