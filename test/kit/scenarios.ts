@@ -219,6 +219,30 @@ export function describeKitScenarios(where: string, transport: () => Transport):
       }
     });
 
+    it('pages on past a session someone else created meanwhile: no session twice, none skipped', async () => {
+      const first = await kit.client.query({ query: SessionsDashboardDocument, variables: { first: 5 } });
+      const before = await newestSessions(10);
+      const watcher = kit.client.watchQuery({ query: SessionsDashboardDocument, variables: { first: 5 } });
+      const subscription = watcher.subscribe(() => undefined);
+      try {
+        // Another console creates a session: the list moves down by one under this client's page 1.
+        const other = await transport().stack.graphql<{ createSession: { session: { id: string } | null } }>(
+          print(CreateSessionDocument),
+          { input: await createInput() },
+        );
+        expect(expectData(other).createSession.session).not.toBeNull();
+        await resetCalls();
+
+        await watcher.fetchMore({ variables: { after: first.data?.sessions?.pageInfo.endCursor } });
+        const cached = kit.client.readQuery({ query: SessionsDashboardDocument, variables: { first: 5 } });
+
+        expect(ids(cached?.sessions?.nodes ?? [])).toEqual(before);
+        expect(await calls()).toEqual({ total: 2, byRoute: { 'GET /sessions': 1, 'GET /technicians': 1 } });
+      } finally {
+        subscription.unsubscribe();
+      }
+    });
+
     it('keeps each session once when a page repeats sessions the list already holds (edges)', async () => {
       const first = await kit.client.query({ query: SessionEdges, variables: { first: 5 } });
       const edges = first.data?.sessions.edges ?? [];
@@ -272,7 +296,11 @@ export function describeKitScenarios(where: string, transport: () => Transport):
       expect(
         kit.client.readQuery({ query: SessionLookup, variables: { id: target.id } })?.session?.status,
       ).toBe('ENDED');
-      expect((await calls()).byRoute).not.toHaveProperty(['GET /sessions']);
+      // The write and the session's technician (SessionRow): no list read again.
+      expect(await calls()).toEqual({
+        total: 2,
+        byRoute: { 'DELETE /sessions/{sessionId}': 1, 'GET /technicians/{technicianId}': 1 },
+      });
     });
 
     it("moves a transferred session from its technician's cached list to the new technician's", async () => {
@@ -290,6 +318,7 @@ export function describeKitScenarios(where: string, transport: () => Transport):
       });
       await kit.client.query({ query: TechnicianSessions, variables: { first: 100, technicianId: to } });
       const requests = kit.requests();
+      await resetCalls();
 
       const result = await kit.client.mutate({
         mutation: TransferSessionDocument,
@@ -298,6 +327,10 @@ export function describeKitScenarios(where: string, transport: () => Transport):
       });
 
       expect(result.data?.transferSession.userErrors).toEqual([]);
+      expect(await calls()).toEqual({
+        total: 2,
+        byRoute: { 'POST /sessions/{sessionId}/transfer': 1, 'GET /technicians/{technicianId}': 1 },
+      });
       const fromAfter = kit.client.readQuery({
         query: TechnicianSessions,
         variables: { first: 100, technicianId: from },
