@@ -41,7 +41,7 @@ export type AddCustomerInput = {
   email: Scalars['String']['input'];
   /** The customer's name. */
   name: Scalars['String']['input'];
-  /** Notes on the customer. */
+  /** Notes on the customer (internal, as `Customer.notes` is: a public client cannot read them back). */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** The customer's phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
@@ -1194,7 +1194,7 @@ export type UpdateCustomerInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   /** A new name. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** New notes. */
+  /** New notes (internal, as `Customer.notes` is: a public client cannot read them back). */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** A new phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
