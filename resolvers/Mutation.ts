@@ -155,12 +155,22 @@ export const Mutation: MutationResolvers = {
   },
 
   transferSession: async (_root, { input }, ctx) => {
+    // Who had the session, if the read cache knows: the write's answer names only the new technician.
+    const before = await ctx.known?.getSession(input.sessionId).catch(() => undefined);
+    const previous = before?.technicianId
+      ? await ctx.known?.getTechnician(before.technicianId).catch(() => undefined)
+      : undefined;
     const result = await attempt(
       () => ctx.api.transferSession(input.sessionId, { technicianId: input.technicianId }),
       ['input'],
       AT_TECHNICIAN,
     );
-    return { session: result.value && remember(ctx, result.value), userErrors: result.userErrors };
+    return {
+      session: result.value && remember(ctx, result.value),
+      userErrors: result.userErrors,
+      previousTechnicianId: (result.value && before?.technicianId) ?? null,
+      previousTechnician: previous ?? null,
+    };
   },
 
   connectComputer: async (_root, { input }, ctx) => {

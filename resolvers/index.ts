@@ -18,6 +18,7 @@ import { SessionDetails } from './SessionDetails.js';
 import { SessionReportEntry } from './SessionReportEntry.js';
 import { Technician } from './Technician.js';
 import { TechnicianReportEntry } from './TechnicianReportEntry.js';
+import { TransferSessionPayload } from './TransferSessionPayload.js';
 
 export const resolvers: Resolvers = {
   ChatMessage,
@@ -43,4 +44,5 @@ export const resolvers: Resolvers = {
   Technician,
   TechnicianConnection: connectionResolvers,
   TechnicianReportEntry,
+  TransferSessionPayload,
 };

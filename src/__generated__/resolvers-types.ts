@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { SessionParent, SessionCustomerParent, Page, Edge } from '../graph/mappers.js';
+import type { SessionParent, SessionCustomerParent, Page, Edge, TransferSessionPayloadParent } from '../graph/mappers.js';
 import type { ZohoSessionReportEntry, ZohoTechnician, ZohoCustomer, ZohoComputer, ZohoChatMessage, ZohoFile, ZohoInvitation, ZohoSessionReport, ZohoReportSummary, ZohoTechnicianReport, ZohoTechnicianReportEntry, ZohoCustomerReport, ZohoCustomerReportEntry } from '../../contract/types.js';
 import type { Context } from '../graph/context.js';
 export type Maybe<T> = T | null;
@@ -1178,6 +1178,13 @@ export type TransferSessionInput = {
 /** The result of transferSession. */
 export type TransferSessionPayload = {
   __typename?: 'TransferSessionPayload';
+  /**
+   * The technician who had the session before, as this graph knew it before the transfer: from its read cache (a
+   * session is kept 5 s, per user), never from a call of its own; null when the graph had not read the session
+   * recently (read `session(id) { technician { id } }` first when you need it for sure) or when it had none. Its
+   * fields load like `Session.technician`'s, free when the technician was read recently too.
+   */
+  previousTechnician?: Maybe<Technician>;
   /** The session with its new technician. */
   session?: Maybe<Session>;
   /** Why the session was not transferred, if it was not. */
@@ -1488,7 +1495,7 @@ export type ResolversTypes = ResolversObject<{
   TechnicianRole: TechnicianRole;
   TechnicianStatus: TechnicianStatus;
   TransferSessionInput: TransferSessionInput;
-  TransferSessionPayload: ResolverTypeWrapper<Omit<TransferSessionPayload, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
+  TransferSessionPayload: ResolverTypeWrapper<TransferSessionPayloadParent>;
   UpdateCustomerInput: UpdateCustomerInput;
   UpdateCustomerPayload: ResolverTypeWrapper<Omit<UpdateCustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   UpdateTechnicianInput: UpdateTechnicianInput;
@@ -1563,7 +1570,7 @@ export type ResolversParentTypes = ResolversObject<{
   TechnicianReport: ZohoTechnicianReport;
   TechnicianReportEntry: ZohoTechnicianReportEntry;
   TransferSessionInput: TransferSessionInput;
-  TransferSessionPayload: Omit<TransferSessionPayload, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
+  TransferSessionPayload: TransferSessionPayloadParent;
   UpdateCustomerInput: UpdateCustomerInput;
   UpdateCustomerPayload: Omit<UpdateCustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   UpdateTechnicianInput: UpdateTechnicianInput;
@@ -1901,6 +1908,7 @@ export type TechnicianReportEntryResolvers<ContextType = Context, ParentType ext
 }>;
 
 export type TransferSessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferSessionPayload'] = ResolversParentTypes['TransferSessionPayload']> = ResolversObject<{
+  previousTechnician?: Resolver<Maybe<ResolversTypes['Technician']>, ParentType, ContextType>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;

@@ -7,7 +7,7 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { createCachedApi } from '../cache/cached-api.js';
+import { createCachedApi, createKnownApi } from '../cache/cached-api.js';
 import { MemoryCacheStore, RedisCacheStore, type CacheStore } from '../cache/store.js';
 import type { AuthConfig, Config } from '../config/index.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -53,6 +53,8 @@ export interface BudgetRuntime {
    */
   caller(forwardedToken: string | undefined): Promise<Caller>;
   guard(caller: Caller): BudgetGuard;
+  /** What the read cache holds for the caller, answered without a call (a miss rejects); none without the cache. */
+  known(caller: Caller): ZohoAssistApi | undefined;
   /** The caller's idempotent writes (`clientMutationId`), keyed within the caller's scope, shared by replicas. */
   writes(caller: Caller): IdempotentWrites;
   /** The budget `budgetKey` as it stands, spending nothing (`extensions.budget`). */
@@ -252,6 +254,9 @@ export async function startBudget(options: {
         onRefused: (call, snapshot) =>
           logger.info({ route: call.route, retryAfter: snapshot.retryAfter }, 'budget spent: call refused'),
       });
+    },
+    known(caller) {
+      return cacheStore && createKnownApi({ store: cacheStore, scope: caller.cacheScope });
     },
     writes(caller) {
       // A claim holds as long as its holder's operation may run.

@@ -139,3 +139,21 @@ function stable(query: object): [string, unknown][] {
 export function createCachedApi(inner: ZohoAssistApi, options: CachedApiOptions): ZohoAssistApi {
   return new CachedZohoApi(inner, options);
 }
+
+/** Answers nothing: behind the read cache, it turns every miss into a refusal. */
+const NoUpstream = withOperationMethods(
+  class NoUpstream implements OperationCaller {
+    call<K extends OperationName>(name: K): Promise<OperationAnswer<K>> {
+      return Promise.reject(new Error(`${name}: not in the read cache`));
+    }
+  },
+);
+
+/**
+ * What the read cache already holds for `scope`, answered without a call: a miss (or a write) rejects. For
+ * answers that are free when known and not worth a call otherwise (the technician a session had before a
+ * transfer).
+ */
+export function createKnownApi(options: { store: CacheStore; scope: string }): ZohoAssistApi {
+  return new CachedZohoApi(new NoUpstream(), options);
+}

@@ -16,6 +16,8 @@ export interface OperationStats {
 export interface Context {
   api: ZohoAssistApi;
   loaders: Loaders;
+  /** What the read cache already holds, answered without a call (a miss rejects); absent without the cache. */
+  known?: ZohoAssistApi | undefined;
   requestId: string;
   /** Aborts when the client disconnects or the operation's deadline passes. */
   signal: AbortSignal;

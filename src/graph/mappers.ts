@@ -2,7 +2,7 @@
  * The parent types the GraphQL resolvers receive (codegen `mappers`). Mostly the upstream types themselves;
  * the few that are not say why.
  */
-import type { ZohoSession } from '../../contract/types.js';
+import type { ZohoSession, ZohoTechnician } from '../../contract/types.js';
 
 export type SessionParent = ZohoSession;
 
@@ -28,4 +28,17 @@ export interface Page<T> {
 export interface Edge<T> {
   readonly node: T;
   readonly cursor: string;
+}
+
+/**
+ * A transfer's answer, and the technician the session had before it as far as the read cache knew (no call is
+ * made to find out): TransferSessionPayload.previousTechnician loads it only when selected.
+ */
+export interface TransferSessionPayloadParent {
+  readonly session: SessionParent | null;
+  /** As src/graph/user-errors.ts builds them (its type is generated from the schema, which maps to this file). */
+  readonly userErrors: Array<{ code: string; message: string; field?: string[] | null | undefined }>;
+  readonly previousTechnicianId: string | null;
+  /** That technician as the read cache held it before the transfer, when it did. */
+  readonly previousTechnician: ZohoTechnician | null;
 }

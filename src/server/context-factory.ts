@@ -80,6 +80,7 @@ export function createContextFactory(options: ContextOptions): ContextFactory {
       signal: controller.signal,
       stats,
       writes: budget.writes(caller),
+      known: budget.known(caller),
       trace,
       hasCredentials: credentials.hasCredentials,
       // Without credentials nothing is spent, and the organisation's budget is not the caller's to see.
