@@ -15,7 +15,7 @@
  * Env: ZOHO_ASSIST_API_URL, ZOHO_ACCESS_TOKEN, PORT. Prints `ceiling ready at <url>` (`bare ready at <url>`)
  * when listening.
  */
-import type { Context } from '../src/graph/context.js';
+import type { Context, GraphContext } from '../src/graph/context.js';
 import { createLoaders } from '../src/graph/loaders/index.js';
 import { buildSchema } from '../src/graph/schema.js';
 import { createApollo } from '../src/server/apollo.js';
@@ -63,7 +63,7 @@ const writeStore = new MemoryIdempotencyStore();
 // The factory without `features`: our schema and error mask, none of ours' production plugins.
 const apollo = createApollo({ schema: buildSchema() });
 await apollo.start();
-const handler = createHttpHandler<Context>({
+const handler = createHttpHandler<GraphContext>({
   apollo,
   context: async () =>
     ({

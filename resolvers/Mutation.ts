@@ -68,7 +68,8 @@ export const Mutation: MutationResolvers = {
     const request = {
       sessionType: sessionType.toUpstream(type) ?? 'remote_support',
       customerName: input.customerName.trim(),
-      customerEmail: input.customerEmail,
+      // Required in the seed's graph; only the live graph's input leaves it out (src/graph/dialect.ts).
+      customerEmail: input.customerEmail!,
       technicianId: input.technicianId,
       ...(input.name == null ? {} : { sessionName: input.name }),
     };

@@ -67,11 +67,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     metrics,
     tracing,
     onUpstreamAnswer: readiness.upstreamAnswered,
+    upstream: config.upstream,
   });
 
   const server = createListener();
   const apollo = createApollo({
-    schema: buildSchema({ securityDirectives: config.federation.securityDirectives }),
+    schema: buildSchema({
+      securityDirectives: config.federation.securityDirectives,
+      dialect: config.upstream.dialect,
+    }),
     cacheScope: auth.mode === 'forwarded' ? 'PRIVATE' : 'PUBLIC',
     features: {
       logger,
@@ -84,7 +88,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     },
   });
   await apollo.start();
-  const running = { authMode: auth.mode, upstream: apiUrl, production: config.isProduction };
+  const running = {
+    authMode: auth.mode,
+    upstream: apiUrl,
+    dialect: config.upstream.dialect,
+    production: config.isProduction,
+  };
   logger.info({ ...running, emulator: emulator !== undefined, tracing: tracing !== undefined }, 'starting');
 
   const handler = createHttpHandler({

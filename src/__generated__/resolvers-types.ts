@@ -161,8 +161,27 @@ export type ComputerEdge = {
 
 /** Narrows a list of computers. */
 export type ComputerFilter = {
+  /** Only computers in this group. */
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only computers whose name contains this text (Zoho's `display_name`). */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Only computers in this status. */
   status?: InputMaybe<ComputerStatus>;
+};
+
+/** A group of unattended computers. */
+export type ComputerGroup = {
+  __typename?: 'ComputerGroup';
+  /** How many computers the group holds, when Zoho says. */
+  computerCount?: Maybe<Scalars['Int']['output']>;
+  /** When the group was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The group's description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The group's id; `UNGROUPED` for the built-in group of computers in none. */
+  id: Scalars['ID']['output'];
+  /** The group's name. */
+  name: Scalars['String']['output'];
 };
 
 /** Whether an unattended computer can be reached. */
@@ -191,6 +210,25 @@ export type ConnectComputerPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Create a computer group. */
+export type CreateComputerGroupInput = {
+  /** Computers to put in the group. */
+  computerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The group's description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The group's name. */
+  name: Scalars['String']['input'];
+};
+
+/** The result of createComputerGroup. */
+export type CreateComputerGroupPayload = {
+  __typename?: 'CreateComputerGroupPayload';
+  /** The new group, when it was created. */
+  group?: Maybe<ComputerGroup>;
+  /** Why the group was not created, if it was not. */
+  userErrors: Array<UserError>;
+};
+
 /** Start an on-demand session. */
 export type CreateSessionInput = {
   /**
@@ -201,7 +239,7 @@ export type CreateSessionInput = {
    */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The customer's e-mail address; a malformed one is a VALIDATION user error on this field. */
-  customerEmail: Scalars['String']['input'];
+  customerEmail?: InputMaybe<Scalars['String']['input']>;
   /** The customer's name. */
   customerName: Scalars['String']['input'];
   /** A title for the session. */
@@ -306,6 +344,42 @@ export type CustomerReportEntry = {
   totalSessions: Scalars['Int']['output'];
 };
 
+/** Delete computer groups. */
+export type DeleteComputerGroupsInput = {
+  /** The groups to delete (1 to 100). */
+  groupIds: Array<Scalars['ID']['input']>;
+};
+
+/** The result of deleteComputerGroups. */
+export type DeleteComputerGroupsPayload = {
+  __typename?: 'DeleteComputerGroupsPayload';
+  /** The ids of the deleted groups, when they were deleted. */
+  deletedGroupIds?: Maybe<Array<Scalars['ID']['output']>>;
+  /** Why the groups were not deleted, if they were not. */
+  userErrors: Array<UserError>;
+};
+
+/** A department of the organisation: devices, groups and schedules belong to one. */
+export type Department = {
+  __typename?: 'Department';
+  /** The department's id. */
+  id: Scalars['ID']['output'];
+  /** The department's display name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Whether Zoho created it with the organisation. */
+  systemGenerated?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/**
+ * Which upstream dialect's graph an element belongs to. Build-time only: src/graph/dialect.ts reads and removes it,
+ * so no published SDL carries it.
+ */
+export type Dialect =
+  /** Zoho's published Assist API v2. */
+  | 'LIVE'
+  /** The seed's API (the embedded emulator's default). */
+  | 'SEED';
+
 /** End a session. */
 export type EndSessionInput = {
   /** The session to end. */
@@ -407,6 +481,21 @@ export type InviteToSessionPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The Zoho Assist user the token belongs to. */
+export type Me = {
+  __typename?: 'Me';
+  /** The departments the user belongs to. */
+  departments: Array<Department>;
+  /** Zoho's user id (zuid). */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The organisation the token is bound to. */
+  organisation: Organisation;
+  /** The department Zoho acts in when none is named; null when Zoho names none. */
+  preferredDepartment?: Maybe<Department>;
+  /** The user's role, e.g. `SUPER_ADMIN` or `TECHNICIAN`. */
+  role?: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * Change the Zoho Assist state. Every mutation takes one `input` and answers a payload whose `userErrors` carry the
  * expected business failures; infrastructure and authorisation failures are GraphQL errors.
@@ -419,8 +508,12 @@ export type Mutation = {
   addTechnician: AddTechnicianPayload;
   /** Start an unattended-access session on a computer. */
   connectComputer: ConnectComputerPayload;
+  /** Create a group of unattended computers in the department. */
+  createComputerGroup: CreateComputerGroupPayload;
   /** Start an on-demand remote-support session for a customer. */
   createSession: CreateSessionPayload;
+  /** Delete computer groups (their computers stay, ungrouped). One upstream call for all of them. */
+  deleteComputerGroups: DeleteComputerGroupsPayload;
   /** End a waiting or active session. */
   endSession: EndSessionPayload;
   /** Invite someone to join a session by e-mail. */
@@ -431,12 +524,16 @@ export type Mutation = {
   removeCustomer: RemoveCustomerPayload;
   /** Remove a technician. */
   removeTechnician: RemoveTechnicianPayload;
+  /** Rename an unattended computer (its display name). */
+  renameComputer: RenameComputerPayload;
   /** Schedule a session for a later time. */
   scheduleSession: ScheduleSessionPayload;
   /** Send a file within a session. */
   startFileTransfer: StartFileTransferPayload;
   /** Hand a session over to another technician. */
   transferSession: TransferSessionPayload;
+  /** Rename a computer group, change its description, add or remove computers. */
+  updateComputerGroup: UpdateComputerGroupPayload;
   /** Change a customer. */
   updateCustomer: UpdateCustomerPayload;
   /** Change a technician. */
@@ -475,8 +572,26 @@ export type MutationConnectComputerArgs = {
  * Change the Zoho Assist state. Every mutation takes one `input` and answers a payload whose `userErrors` carry the
  * expected business failures; infrastructure and authorisation failures are GraphQL errors.
  */
+export type MutationCreateComputerGroupArgs = {
+  input: CreateComputerGroupInput;
+};
+
+
+/**
+ * Change the Zoho Assist state. Every mutation takes one `input` and answers a payload whose `userErrors` carry the
+ * expected business failures; infrastructure and authorisation failures are GraphQL errors.
+ */
 export type MutationCreateSessionArgs = {
   input: CreateSessionInput;
+};
+
+
+/**
+ * Change the Zoho Assist state. Every mutation takes one `input` and answers a payload whose `userErrors` carry the
+ * expected business failures; infrastructure and authorisation failures are GraphQL errors.
+ */
+export type MutationDeleteComputerGroupsArgs = {
+  input: DeleteComputerGroupsInput;
 };
 
 
@@ -529,6 +644,15 @@ export type MutationRemoveTechnicianArgs = {
  * Change the Zoho Assist state. Every mutation takes one `input` and answers a payload whose `userErrors` carry the
  * expected business failures; infrastructure and authorisation failures are GraphQL errors.
  */
+export type MutationRenameComputerArgs = {
+  input: RenameComputerInput;
+};
+
+
+/**
+ * Change the Zoho Assist state. Every mutation takes one `input` and answers a payload whose `userErrors` carry the
+ * expected business failures; infrastructure and authorisation failures are GraphQL errors.
+ */
 export type MutationScheduleSessionArgs = {
   input: ScheduleSessionInput;
 };
@@ -556,6 +680,15 @@ export type MutationTransferSessionArgs = {
  * Change the Zoho Assist state. Every mutation takes one `input` and answers a payload whose `userErrors` carry the
  * expected business failures; infrastructure and authorisation failures are GraphQL errors.
  */
+export type MutationUpdateComputerGroupArgs = {
+  input: UpdateComputerGroupInput;
+};
+
+
+/**
+ * Change the Zoho Assist state. Every mutation takes one `input` and answers a payload whose `userErrors` carry the
+ * expected business failures; infrastructure and authorisation failures are GraphQL errors.
+ */
 export type MutationUpdateCustomerArgs = {
   input: UpdateCustomerInput;
 };
@@ -567,6 +700,15 @@ export type MutationUpdateCustomerArgs = {
  */
 export type MutationUpdateTechnicianArgs = {
   input: UpdateTechnicianInput;
+};
+
+/** A Zoho Assist organisation. */
+export type Organisation = {
+  __typename?: 'Organisation';
+  /** The organisation's id (zsoid). */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The organisation's name. */
+  name?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -594,6 +736,8 @@ export type Query = {
   __typename?: 'Query';
   /** An unattended computer by id; `null` with a NOT_FOUND error when there is none. */
   computer?: Maybe<Computer>;
+  /** The department's unattended computer groups, optionally only those whose name matches. One upstream call (Zoho does not page them). */
+  computerGroups?: Maybe<Array<ComputerGroup>>;
   /** Unattended computers, a page at a time. */
   computers?: Maybe<ComputerConnection>;
   /** A customer by id; `null` with a NOT_FOUND error when there is none. */
@@ -602,6 +746,8 @@ export type Query = {
   customerReport?: Maybe<CustomerReport>;
   /** Customers, a page at a time. */
   customers?: Maybe<CustomerConnection>;
+  /** The token's own Zoho Assist user: role, organisation, departments. One upstream call (`GET /user`). */
+  me?: Maybe<Me>;
   /** A remote-support session by id; `null` with a NOT_FOUND error when there is none. */
   session?: Maybe<Session>;
   /** Sessions in a period with a computed summary. */
@@ -623,6 +769,15 @@ export type Query = {
  */
 export type QueryComputerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read the Zoho Assist graph. Every root field is nullable so that one failing field (a missing scope, an
+ * upstream outage) leaves the others' data in the response.
+ */
+export type QueryComputerGroupsArgs = {
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -768,16 +923,37 @@ export type RemoveTechnicianPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Rename an unattended computer. */
+export type RenameComputerInput = {
+  /** The computer to rename. */
+  computerId: Scalars['ID']['input'];
+  /** Its new name. */
+  name: Scalars['String']['input'];
+};
+
+/** The result of renameComputer. */
+export type RenameComputerPayload = {
+  __typename?: 'RenameComputerPayload';
+  /** The renamed computer (one upstream call when selected: Zoho's rename answers nothing). */
+  computer?: Maybe<Computer>;
+  /** Why the computer was not renamed, if it was not. */
+  userErrors: Array<UserError>;
+};
+
 /** The period and filters of a report. */
 export type ReportFilter = {
   /** The first day of the period (inclusive). */
   from: Scalars['Date']['input'];
   /** Only sessions in this status. */
   status?: InputMaybe<SessionStatus>;
+  /** Only sessions run by the technician with this e-mail address. */
+  technicianEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** Only sessions run by this technician. */
   technicianId?: InputMaybe<Scalars['ID']['input']>;
   /** The last day of the period (inclusive). */
   to: Scalars['Date']['input'];
+  /** Only sessions of this type (REMOTE_SUPPORT, UNATTENDED_ACCESS or SCREEN_SHARING). */
+  type?: InputMaybe<SessionType>;
 };
 
 /** Totals over a report's sessions, computed by Zoho. */
@@ -810,6 +986,10 @@ export type ScheduleSessionInput = {
   durationMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** A title for the session. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Notes for the session. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Minutes before the session Zoho reminds the customer: 0, 5, 10, 15, 30, 45, 60 or 1440 (default 15). */
+  reminderMinutes?: InputMaybe<Scalars['Int']['input']>;
   /**
    * When the session starts: an ISO-8601 date-time with a time zone (`2025-01-15T10:30:00Z`), in the future. One
    * without a zone, or in the past, is a VALIDATION user error on this field.
@@ -817,15 +997,30 @@ export type ScheduleSessionInput = {
   scheduledAt: Scalars['String']['input'];
   /** The technician who will run the session. */
   technicianId: Scalars['ID']['input'];
+  /** The IANA time zone the session is booked in, e.g. `Europe/London` (Zoho shows it to the customer). */
+  timeZone: Scalars['String']['input'];
 };
 
 /** The result of scheduleSession. */
 export type ScheduleSessionPayload = {
   __typename?: 'ScheduleSessionPayload';
+  /** The booked schedule, when one was booked: Zoho lists no schedules, so this is all there is to keep. */
+  schedule?: Maybe<ScheduledSession>;
   /** The scheduled session. */
   session?: Maybe<Session>;
   /** Why the session was not scheduled, if it was not. */
   userErrors: Array<UserError>;
+};
+
+/** A session booked for later (Zoho's schedule: its own id space, not a session id). */
+export type ScheduledSession = {
+  __typename?: 'ScheduledSession';
+  /** The schedule's id. */
+  id: Scalars['ID']['output'];
+  /** The link the technician opens to start. */
+  technicianUrl?: Maybe<Scalars['String']['output']>;
+  /** The link the customer opens to join. */
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 /** A Zoho Assist remote-support or unattended-access session. */
@@ -868,7 +1063,7 @@ export type Session = {
    */
   joinLinkExpiresAt: Scalars['DateTime']['output'];
   /** The link a customer opens to join. */
-  joinUrl: Scalars['String']['output'];
+  joinUrl?: Maybe<Scalars['String']['output']>;
   /**
    * The key a customer types to join.
    * @deprecated Use joinKey: a field named `key` collides with React's `key` prop when a row is spread into a component.
@@ -884,13 +1079,15 @@ export type Session = {
   status: SessionStatus;
   /** The technician running the session. */
   technician?: Maybe<Technician>;
+  /** The link the technician opens to start the session; null where the upstream gives none (the seed never does). */
+  technicianUrl?: Maybe<Scalars['String']['output']>;
   /** What the session is for. */
   type: SessionType;
   /**
    * The link a customer opens to join.
    * @deprecated Use joinUrl, named as joinKey is.
    */
-  url: Scalars['String']['output'];
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of sessions. */
@@ -980,20 +1177,26 @@ export type SessionReportEntry = {
   __typename?: 'SessionReportEntry';
   /** How many chat messages were exchanged. */
   chatMessageCount: Scalars['Int']['output'];
+  /** The customer's e-mail address. */
+  customerEmail?: Maybe<Scalars['String']['output']>;
   /** The customer's name at the time. */
-  customerName: Scalars['String']['output'];
+  customerName?: Maybe<Scalars['String']['output']>;
   /** How long it ran, in seconds. */
-  durationSeconds: Scalars['Int']['output'];
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
   /** When the session ended. */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** How many files were transferred. */
   filesTransferredCount: Scalars['Int']['output'];
   /** The session (costs one upstream call per entry unless already loaded). */
   session?: Maybe<Session>;
+  /** The session's key, as Zoho's report names it. */
+  sessionKey?: Maybe<Scalars['String']['output']>;
   /** When the session started. */
-  startedAt: Scalars['DateTime']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where the session is in its life. */
   status: SessionStatus;
+  /** The technician's e-mail address. */
+  technicianEmail?: Maybe<Scalars['String']['output']>;
   /** The technician's name at the time. */
   technicianName: Scalars['String']['output'];
   /** What the session was for. */
@@ -1024,6 +1227,8 @@ export type SessionType =
   | 'REMOTE_SUPPORT'
   /** A session booked for a later time. */
   | 'SCHEDULED_SESSION'
+  /** Screen sharing: the technician shows their screen (Zoho's `dm`). */
+  | 'SCREEN_SHARING'
   /** Unattended access to a computer with no one at it. */
   | 'UNATTENDED_ACCESS'
   /** A type Zoho reported that this graph does not know yet. */
@@ -1188,6 +1393,29 @@ export type TransferSessionPayload = {
   /** The session with its new technician. */
   session?: Maybe<Session>;
   /** Why the session was not transferred, if it was not. */
+  userErrors: Array<UserError>;
+};
+
+/** Change a computer group. Zoho renames on every update, so `name` is required. */
+export type UpdateComputerGroupInput = {
+  /** Computers to add to the group. */
+  addComputerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The group's new description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The group to change. */
+  groupId: Scalars['ID']['input'];
+  /** The group's name. */
+  name: Scalars['String']['input'];
+  /** Computers to take out of the group. */
+  removeComputerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The result of updateComputerGroup. */
+export type UpdateComputerGroupPayload = {
+  __typename?: 'UpdateComputerGroupPayload';
+  /** The id of the changed group, when it was changed (Zoho's update answers nothing more). */
+  updatedGroupId?: Maybe<Scalars['ID']['output']>;
+  /** Why the group was not changed, if it was not. */
   userErrors: Array<UserError>;
 };
 
@@ -1426,7 +1654,6 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AddCustomerInput: AddCustomerInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddCustomerPayload: ResolverTypeWrapper<Omit<AddCustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   AddTechnicianInput: AddTechnicianInput;
   AddTechnicianPayload: ResolverTypeWrapper<Omit<AddTechnicianPayload, 'technician'> & { technician?: Maybe<ResolversTypes['Technician']> }>;
@@ -1438,9 +1665,12 @@ export type ResolversTypes = ResolversObject<{
   ComputerConnection: ResolverTypeWrapper<Page<ZohoComputer>>;
   ComputerEdge: ResolverTypeWrapper<Edge<ZohoComputer>>;
   ComputerFilter: ComputerFilter;
+  ComputerGroup: ResolverTypeWrapper<ComputerGroup>;
   ComputerStatus: ComputerStatus;
   ConnectComputerInput: ConnectComputerInput;
   ConnectComputerPayload: ResolverTypeWrapper<Omit<ConnectComputerPayload, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
+  CreateComputerGroupInput: CreateComputerGroupInput;
+  CreateComputerGroupPayload: ResolverTypeWrapper<CreateComputerGroupPayload>;
   CreateSessionInput: CreateSessionInput;
   CreateSessionPayload: ResolverTypeWrapper<Omit<CreateSessionPayload, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
   Customer: ResolverTypeWrapper<ZohoCustomer>;
@@ -1451,6 +1681,10 @@ export type ResolversTypes = ResolversObject<{
   CustomerReportEntry: ResolverTypeWrapper<ZohoCustomerReportEntry>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteComputerGroupsInput: DeleteComputerGroupsInput;
+  DeleteComputerGroupsPayload: ResolverTypeWrapper<DeleteComputerGroupsPayload>;
+  Department: ResolverTypeWrapper<Department>;
+  Dialect: Dialect;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
   EndSessionInput: EndSessionInput;
   EndSessionPayload: ResolverTypeWrapper<Omit<EndSessionPayload, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
@@ -1460,7 +1694,9 @@ export type ResolversTypes = ResolversObject<{
   Invitation: ResolverTypeWrapper<ZohoInvitation>;
   InviteToSessionInput: InviteToSessionInput;
   InviteToSessionPayload: ResolverTypeWrapper<Omit<InviteToSessionPayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['Invitation']> }>;
+  Me: ResolverTypeWrapper<Me>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Organisation: ResolverTypeWrapper<Organisation>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RemoveComputerInput: RemoveComputerInput;
@@ -1469,11 +1705,14 @@ export type ResolversTypes = ResolversObject<{
   RemoveCustomerPayload: ResolverTypeWrapper<RemoveCustomerPayload>;
   RemoveTechnicianInput: RemoveTechnicianInput;
   RemoveTechnicianPayload: ResolverTypeWrapper<RemoveTechnicianPayload>;
+  RenameComputerInput: RenameComputerInput;
+  RenameComputerPayload: ResolverTypeWrapper<Omit<RenameComputerPayload, 'computer'> & { computer?: Maybe<ResolversTypes['Computer']> }>;
   ReportFilter: ReportFilter;
   ReportSummary: ResolverTypeWrapper<ZohoReportSummary>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: ResolverTypeWrapper<Omit<ScheduleSessionPayload, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
+  ScheduledSession: ResolverTypeWrapper<ScheduledSession>;
   Session: ResolverTypeWrapper<SessionParent>;
   SessionConnection: ResolverTypeWrapper<Page<SessionParent>>;
   SessionCustomer: ResolverTypeWrapper<SessionCustomerParent>;
@@ -1496,6 +1735,8 @@ export type ResolversTypes = ResolversObject<{
   TechnicianStatus: TechnicianStatus;
   TransferSessionInput: TransferSessionInput;
   TransferSessionPayload: ResolverTypeWrapper<TransferSessionPayloadParent>;
+  UpdateComputerGroupInput: UpdateComputerGroupInput;
+  UpdateComputerGroupPayload: ResolverTypeWrapper<UpdateComputerGroupPayload>;
   UpdateCustomerInput: UpdateCustomerInput;
   UpdateCustomerPayload: ResolverTypeWrapper<Omit<UpdateCustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   UpdateTechnicianInput: UpdateTechnicianInput;
@@ -1505,12 +1746,12 @@ export type ResolversTypes = ResolversObject<{
   ZohoErrorCode: ZohoErrorCode;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AddCustomerInput: AddCustomerInput;
-  String: Scalars['String']['output'];
   AddCustomerPayload: Omit<AddCustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   AddTechnicianInput: AddTechnicianInput;
   AddTechnicianPayload: Omit<AddTechnicianPayload, 'technician'> & { technician?: Maybe<ResolversParentTypes['Technician']> };
@@ -1520,8 +1761,11 @@ export type ResolversParentTypes = ResolversObject<{
   ComputerConnection: Page<ZohoComputer>;
   ComputerEdge: Edge<ZohoComputer>;
   ComputerFilter: ComputerFilter;
+  ComputerGroup: ComputerGroup;
   ConnectComputerInput: ConnectComputerInput;
   ConnectComputerPayload: Omit<ConnectComputerPayload, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
+  CreateComputerGroupInput: CreateComputerGroupInput;
+  CreateComputerGroupPayload: CreateComputerGroupPayload;
   CreateSessionInput: CreateSessionInput;
   CreateSessionPayload: Omit<CreateSessionPayload, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
   Customer: ZohoCustomer;
@@ -1532,6 +1776,9 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerReportEntry: ZohoCustomerReportEntry;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeleteComputerGroupsInput: DeleteComputerGroupsInput;
+  DeleteComputerGroupsPayload: DeleteComputerGroupsPayload;
+  Department: Department;
   EmailAddress: Scalars['EmailAddress']['output'];
   EndSessionInput: EndSessionInput;
   EndSessionPayload: Omit<EndSessionPayload, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
@@ -1539,7 +1786,9 @@ export type ResolversParentTypes = ResolversObject<{
   Invitation: ZohoInvitation;
   InviteToSessionInput: InviteToSessionInput;
   InviteToSessionPayload: Omit<InviteToSessionPayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['Invitation']> };
+  Me: Me;
   Mutation: Record<PropertyKey, never>;
+  Organisation: Organisation;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RemoveComputerInput: RemoveComputerInput;
@@ -1548,11 +1797,14 @@ export type ResolversParentTypes = ResolversObject<{
   RemoveCustomerPayload: RemoveCustomerPayload;
   RemoveTechnicianInput: RemoveTechnicianInput;
   RemoveTechnicianPayload: RemoveTechnicianPayload;
+  RenameComputerInput: RenameComputerInput;
+  RenameComputerPayload: Omit<RenameComputerPayload, 'computer'> & { computer?: Maybe<ResolversParentTypes['Computer']> };
   ReportFilter: ReportFilter;
   ReportSummary: ZohoReportSummary;
   SafeInt: Scalars['SafeInt']['output'];
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: Omit<ScheduleSessionPayload, 'session'> & { session?: Maybe<ResolversParentTypes['Session']> };
+  ScheduledSession: ScheduledSession;
   Session: SessionParent;
   SessionConnection: Page<SessionParent>;
   SessionCustomer: SessionCustomerParent;
@@ -1571,6 +1823,8 @@ export type ResolversParentTypes = ResolversObject<{
   TechnicianReportEntry: ZohoTechnicianReportEntry;
   TransferSessionInput: TransferSessionInput;
   TransferSessionPayload: TransferSessionPayloadParent;
+  UpdateComputerGroupInput: UpdateComputerGroupInput;
+  UpdateComputerGroupPayload: UpdateComputerGroupPayload;
   UpdateCustomerInput: UpdateCustomerInput;
   UpdateCustomerPayload: Omit<UpdateCustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   UpdateTechnicianInput: UpdateTechnicianInput;
@@ -1578,6 +1832,7 @@ export type ResolversParentTypes = ResolversObject<{
   UserError: UserError;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
 }>;
 
 export type CacheControlDirectiveArgs = {
@@ -1587,6 +1842,19 @@ export type CacheControlDirectiveArgs = {
 };
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type DialectDirectiveArgs = {
+  only?: Maybe<Dialect>;
+  required?: Maybe<Dialect>;
+};
+
+export type DialectDirectiveResolver<Result, Parent, ContextType = Context, Args = DialectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type LiveScopesDirectiveArgs = {
+  scopes: Array<Array<Scalars['String']['input']>>;
+};
+
+export type LiveScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = LiveScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddCustomerPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddCustomerPayload'] = ResolversParentTypes['AddCustomerPayload']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
@@ -1630,8 +1898,21 @@ export type ComputerEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Computer'], ParentType, ContextType>;
 }>;
 
+export type ComputerGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerGroup'] = ResolversParentTypes['ComputerGroup']> = ResolversObject<{
+  computerCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ConnectComputerPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConnectComputerPayload'] = ResolversParentTypes['ConnectComputerPayload']> = ResolversObject<{
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CreateComputerGroupPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateComputerGroupPayload'] = ResolversParentTypes['CreateComputerGroupPayload']> = ResolversObject<{
+  group?: Resolver<Maybe<ResolversTypes['ComputerGroup']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
@@ -1686,6 +1967,17 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteComputerGroupsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteComputerGroupsPayload'] = ResolversParentTypes['DeleteComputerGroupsPayload']> = ResolversObject<{
+  deletedGroupIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type DepartmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  systemGenerated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+}>;
+
 export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['EmailAddress'], any> {
   name: 'EmailAddress';
 }
@@ -1721,21 +2013,38 @@ export type InviteToSessionPayloadResolvers<ContextType = Context, ParentType ex
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type MeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = ResolversObject<{
+  departments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  preferredDepartment?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCustomer?: Resolver<ResolversTypes['AddCustomerPayload'], ParentType, ContextType, RequireFields<MutationAddCustomerArgs, 'input'>>;
   addTechnician?: Resolver<ResolversTypes['AddTechnicianPayload'], ParentType, ContextType, RequireFields<MutationAddTechnicianArgs, 'input'>>;
   connectComputer?: Resolver<ResolversTypes['ConnectComputerPayload'], ParentType, ContextType, RequireFields<MutationConnectComputerArgs, 'input'>>;
+  createComputerGroup?: Resolver<ResolversTypes['CreateComputerGroupPayload'], ParentType, ContextType, RequireFields<MutationCreateComputerGroupArgs, 'input'>>;
   createSession?: Resolver<ResolversTypes['CreateSessionPayload'], ParentType, ContextType, RequireFields<MutationCreateSessionArgs, 'input'>>;
+  deleteComputerGroups?: Resolver<ResolversTypes['DeleteComputerGroupsPayload'], ParentType, ContextType, RequireFields<MutationDeleteComputerGroupsArgs, 'input'>>;
   endSession?: Resolver<ResolversTypes['EndSessionPayload'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'input'>>;
   inviteToSession?: Resolver<ResolversTypes['InviteToSessionPayload'], ParentType, ContextType, RequireFields<MutationInviteToSessionArgs, 'input'>>;
   removeComputer?: Resolver<ResolversTypes['RemoveComputerPayload'], ParentType, ContextType, RequireFields<MutationRemoveComputerArgs, 'input'>>;
   removeCustomer?: Resolver<ResolversTypes['RemoveCustomerPayload'], ParentType, ContextType, RequireFields<MutationRemoveCustomerArgs, 'input'>>;
   removeTechnician?: Resolver<ResolversTypes['RemoveTechnicianPayload'], ParentType, ContextType, RequireFields<MutationRemoveTechnicianArgs, 'input'>>;
+  renameComputer?: Resolver<ResolversTypes['RenameComputerPayload'], ParentType, ContextType, RequireFields<MutationRenameComputerArgs, 'input'>>;
   scheduleSession?: Resolver<ResolversTypes['ScheduleSessionPayload'], ParentType, ContextType, RequireFields<MutationScheduleSessionArgs, 'input'>>;
   startFileTransfer?: Resolver<ResolversTypes['StartFileTransferPayload'], ParentType, ContextType, RequireFields<MutationStartFileTransferArgs, 'input'>>;
   transferSession?: Resolver<ResolversTypes['TransferSessionPayload'], ParentType, ContextType, RequireFields<MutationTransferSessionArgs, 'input'>>;
+  updateComputerGroup?: Resolver<ResolversTypes['UpdateComputerGroupPayload'], ParentType, ContextType, RequireFields<MutationUpdateComputerGroupArgs, 'input'>>;
   updateCustomer?: Resolver<ResolversTypes['UpdateCustomerPayload'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'input'>>;
   updateTechnician?: Resolver<ResolversTypes['UpdateTechnicianPayload'], ParentType, ContextType, RequireFields<MutationUpdateTechnicianArgs, 'input'>>;
+}>;
+
+export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = ResolversObject<{
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1747,10 +2056,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   computer?: Resolver<Maybe<ResolversTypes['Computer']>, ParentType, ContextType, RequireFields<QueryComputerArgs, 'id'>>;
+  computerGroups?: Resolver<Maybe<Array<ResolversTypes['ComputerGroup']>>, ParentType, ContextType, Partial<QueryComputerGroupsArgs>>;
   computers?: Resolver<Maybe<ResolversTypes['ComputerConnection']>, ParentType, ContextType, RequireFields<QueryComputersArgs, 'first'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customerReport?: Resolver<Maybe<ResolversTypes['CustomerReport']>, ParentType, ContextType, RequireFields<QueryCustomerReportArgs, 'filter'>>;
   customers?: Resolver<Maybe<ResolversTypes['CustomerConnection']>, ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
+  me?: Resolver<Maybe<ResolversTypes['Me']>, ParentType, ContextType>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessionReport?: Resolver<Maybe<ResolversTypes['SessionReport']>, ParentType, ContextType, RequireFields<QuerySessionReportArgs, 'filter'>>;
   sessions?: Resolver<Maybe<ResolversTypes['SessionConnection']>, ParentType, ContextType, RequireFields<QuerySessionsArgs, 'first'>>;
@@ -1774,6 +2085,11 @@ export type RemoveTechnicianPayloadResolvers<ContextType = Context, ParentType e
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type RenameComputerPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RenameComputerPayload'] = ResolversParentTypes['RenameComputerPayload']> = ResolversObject<{
+  computer?: Resolver<Maybe<ResolversTypes['Computer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type ReportSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportSummary'] = ResolversParentTypes['ReportSummary']> = ResolversObject<{
   averageDurationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   completedSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1786,8 +2102,15 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 }
 
 export type ScheduleSessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScheduleSessionPayload'] = ResolversParentTypes['ScheduleSessionPayload']> = ResolversObject<{
+  schedule?: Resolver<Maybe<ResolversTypes['ScheduledSession']>, ParentType, ContextType>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ScheduledSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScheduledSession'] = ResolversParentTypes['ScheduledSession']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  technicianUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type SessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session'], FederationReferenceType extends FederationReferenceTypes['Session'] = FederationReferenceTypes['Session']> = ResolversObject<{
@@ -1805,15 +2128,16 @@ export type SessionResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   joinKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   joinLinkExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  joinUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  joinUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   scheduledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SessionStatus'], ParentType, ContextType>;
   technician?: Resolver<Maybe<ResolversTypes['Technician']>, ParentType, ContextType>;
+  technicianUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['SessionType'], ParentType, ContextType>;
-  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type SessionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionConnection'] = ResolversParentTypes['SessionConnection']> = ResolversObject<{
@@ -1851,13 +2175,16 @@ export type SessionReportResolvers<ContextType = Context, ParentType extends Res
 
 export type SessionReportEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionReportEntry'] = ResolversParentTypes['SessionReportEntry']> = ResolversObject<{
   chatMessageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  customerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  customerEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  customerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   filesTransferredCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
-  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sessionKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SessionStatus'], ParentType, ContextType>;
+  technicianEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   technicianName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['SessionType'], ParentType, ContextType>;
 }>;
@@ -1913,6 +2240,11 @@ export type TransferSessionPayloadResolvers<ContextType = Context, ParentType ex
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type UpdateComputerGroupPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateComputerGroupPayload'] = ResolversParentTypes['UpdateComputerGroupPayload']> = ResolversObject<{
+  updatedGroupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type UpdateCustomerPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateCustomerPayload'] = ResolversParentTypes['UpdateCustomerPayload']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -1936,7 +2268,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Computer?: ComputerResolvers<ContextType>;
   ComputerConnection?: ComputerConnectionResolvers<ContextType>;
   ComputerEdge?: ComputerEdgeResolvers<ContextType>;
+  ComputerGroup?: ComputerGroupResolvers<ContextType>;
   ConnectComputerPayload?: ConnectComputerPayloadResolvers<ContextType>;
+  CreateComputerGroupPayload?: CreateComputerGroupPayloadResolvers<ContextType>;
   CreateSessionPayload?: CreateSessionPayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
@@ -1945,20 +2279,26 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CustomerReportEntry?: CustomerReportEntryResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeleteComputerGroupsPayload?: DeleteComputerGroupsPayloadResolvers<ContextType>;
+  Department?: DepartmentResolvers<ContextType>;
   EmailAddress?: GraphQLScalarType;
   EndSessionPayload?: EndSessionPayloadResolvers<ContextType>;
   File?: FileResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   InviteToSessionPayload?: InviteToSessionPayloadResolvers<ContextType>;
+  Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RemoveComputerPayload?: RemoveComputerPayloadResolvers<ContextType>;
   RemoveCustomerPayload?: RemoveCustomerPayloadResolvers<ContextType>;
   RemoveTechnicianPayload?: RemoveTechnicianPayloadResolvers<ContextType>;
+  RenameComputerPayload?: RenameComputerPayloadResolvers<ContextType>;
   ReportSummary?: ReportSummaryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   ScheduleSessionPayload?: ScheduleSessionPayloadResolvers<ContextType>;
+  ScheduledSession?: ScheduledSessionResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionCustomer?: SessionCustomerResolvers<ContextType>;
@@ -1973,6 +2313,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TechnicianReport?: TechnicianReportResolvers<ContextType>;
   TechnicianReportEntry?: TechnicianReportEntryResolvers<ContextType>;
   TransferSessionPayload?: TransferSessionPayloadResolvers<ContextType>;
+  UpdateComputerGroupPayload?: UpdateComputerGroupPayloadResolvers<ContextType>;
   UpdateCustomerPayload?: UpdateCustomerPayloadResolvers<ContextType>;
   UpdateTechnicianPayload?: UpdateTechnicianPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
@@ -1980,4 +2321,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
   cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+  dialect?: DialectDirectiveResolver<any, any, ContextType>;
+  liveScopes?: LiveScopesDirectiveResolver<any, any, ContextType>;
 }>;

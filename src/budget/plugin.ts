@@ -8,7 +8,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { coercedVariables } from '../graph/coerced-variables.js';
-import type { Context } from '../graph/context.js';
+import type { GraphContext } from '../graph/context.js';
 import { estimateDocumentCalls } from './cost.js';
 import type { BudgetSnapshot } from './limiter.js';
 
@@ -19,10 +19,10 @@ export interface BudgetPluginOptions {
   /** MAX_UPSTREAM_CALLS_PER_OPERATION. */
   maxUpstreamCalls: number;
   /** The budget this request spends from, as it stands now (no call spent). */
-  snapshot(context: Context): Promise<BudgetSnapshot | undefined>;
+  snapshot(context: GraphContext): Promise<BudgetSnapshot | undefined>;
 }
 
-export function budgetPlugin(options: BudgetPluginOptions): ApolloServerPlugin<Context> {
+export function budgetPlugin(options: BudgetPluginOptions): ApolloServerPlugin<GraphContext> {
   return {
     async requestDidStart() {
       let estimated: number | undefined;

@@ -9,6 +9,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { Kind, parse, visit, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers/index.js';
+import { liveResolvers } from '../../resolvers/live/index.js';
+import type { ApiDialect } from '../config/index.js';
+import { forDialect } from './dialect.js';
 import { checkEntityRepresentations } from './entities.js';
 
 /** schema/ sits at the project root, whether this module runs from src/ or from dist/src/. */
@@ -23,6 +26,7 @@ function schemaDirectory(): string {
   }
 }
 
+/** Every schema/*.graphql, both dialects' elements and the build-time directives included (src/graph/dialect.ts). */
 export function loadTypeDefs(): DocumentNode {
   const dir = schemaDirectory();
   const files = readdirSync(dir)
@@ -38,11 +42,18 @@ export interface SchemaOptions {
    * scope on the caller's token whatever the SDL says.
    */
   securityDirectives?: boolean;
+  /** Which upstream's graph: the seed's (the default) or Zoho's published API's (ZOHO_API_DIALECT). */
+  dialect?: ApiDialect;
 }
 
-export function buildSchema({ securityDirectives = true }: SchemaOptions = {}): GraphQLSchema {
-  const typeDefs = securityDirectives ? loadTypeDefs() : stripSecurityDirectives(loadTypeDefs());
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+export function buildSchema({
+  securityDirectives = true,
+  dialect = 'seed',
+}: SchemaOptions = {}): GraphQLSchema {
+  const graph = forDialect(loadTypeDefs(), dialect);
+  const typeDefs = securityDirectives ? graph : stripSecurityDirectives(graph);
+  const map = dialect === 'live' ? liveResolvers : resolvers;
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: map as GraphQLResolverMap<unknown> }]);
   checkEntityRepresentations(schema);
   return schema;
 }

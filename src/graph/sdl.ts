@@ -8,6 +8,8 @@ import { buildSchema, type SchemaOptions } from './schema.js';
 export const PRINTED_SDL = 'docs/subgraph.graphql';
 /** What `_service { sdl }` serves with FEDERATION_SECURITY_DIRECTIVES=false, for Apollo Gateway. */
 export const PRINTED_GATEWAY_SDL = 'docs/subgraph.apollo-gateway.graphql';
+/** What `_service { sdl }` serves with ZOHO_API_DIALECT=live: the graph Zoho's published API can serve. */
+export const PRINTED_LIVE_SDL = 'docs/subgraph.live.graphql';
 
 /** Exactly what `_service { sdl }` serves: asked of the schema itself, not re-printed. */
 export async function servedSubgraphSdl(options: SchemaOptions = {}): Promise<string> {

@@ -5,7 +5,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
-import type { Context } from '../graph/context.js';
+import type { GraphContext } from '../graph/context.js';
 import { loggableText } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { UpstreamCallEvent } from '../upstream/client.js';
@@ -59,7 +59,10 @@ const OPERATION_NAME_LOGGED = 64;
  * waits on I/O (a Redis budget snapshot), the handler has written the response by then, so the client does not
  * wait for our bookkeeping.
  */
-export function operationPlugin(logger: Logger, metrics: Metrics | undefined): ApolloServerPlugin<Context> {
+export function operationPlugin(
+  logger: Logger,
+  metrics: Metrics | undefined,
+): ApolloServerPlugin<GraphContext> {
   return {
     async requestDidStart() {
       const started = performance.now();

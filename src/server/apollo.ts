@@ -16,7 +16,7 @@ import { budgetPlugin } from '../budget/plugin.js';
 import type { BudgetRuntime } from '../budget/runtime.js';
 import { argumentLimitsPlugin } from '../graph/argument-limits.js';
 import { cacheScopePlugin, type CacheScope } from '../graph/cache-control.js';
-import type { Context } from '../graph/context.js';
+import type { GraphContext } from '../graph/context.js';
 import { formatError } from '../graph/errors.js';
 import { knownOperationTypes } from '../graph/known-operation-types.js';
 import { structuralLimits } from '../graph/query-limits.js';
@@ -60,9 +60,9 @@ query Dashboard {
 }
 `;
 
-export function createApollo({ schema, cacheScope, features }: ApolloOptions): ApolloServer<Context> {
+export function createApollo({ schema, cacheScope, features }: ApolloOptions): ApolloServer<GraphContext> {
   const limits = features && structuralLimits(undefined, { hideSuggestions: !features.introspection });
-  const plugins: ApolloServerPlugin<Context>[] = cacheScope ? [cacheScopePlugin(cacheScope)] : [];
+  const plugins: ApolloServerPlugin<GraphContext>[] = cacheScope ? [cacheScopePlugin(cacheScope)] : [];
   if (features) {
     const { budget } = features;
     plugins.push(
@@ -85,7 +85,7 @@ export function createApollo({ schema, cacheScope, features }: ApolloOptions): A
       }),
     );
   }
-  return new ApolloServer<Context>({
+  return new ApolloServer<GraphContext>({
     schema,
     validationRules: [...(limits?.validationRules ?? []), knownOperationTypes],
     ...(limits ? { parseOptions: limits.parseOptions, documentStore: limits.documentStore } : {}),

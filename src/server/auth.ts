@@ -13,7 +13,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { Context } from '../graph/context.js';
+import type { GraphContext } from '../graph/context.js';
 import { UnauthenticatedError } from '../upstream/errors.js';
 import type { TokenProvider } from '../upstream/tokens.js';
 
@@ -59,7 +59,7 @@ function readsUpstream(
 const MISSING_TOKEN_MESSAGE = 'Send the Zoho access token as `Authorization: Zoho-oauthtoken <token>`.';
 
 /** Refuses, before execution, an operation that reads from Zoho when the request carries no credentials. */
-export function credentialsPlugin(): ApolloServerPlugin<Context> {
+export function credentialsPlugin(): ApolloServerPlugin<GraphContext> {
   return {
     async requestDidStart({ contextValue }) {
       if (contextValue.hasCredentials) return;

@@ -5,11 +5,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { Context } from '../graph/context.js';
+import type { GraphContext } from '../graph/context.js';
 import type { ErrorCode } from '../graph/errors.js';
 import type { Admission } from './gateway-admission.js';
 
-export interface HttpOptions<C extends Context> {
+export interface HttpOptions<C extends GraphContext> {
   apollo: ApolloServer<C>;
   /** Builds the per-request context; `response` lets it abort upstream work when the client goes away. */
   context: (request: IncomingMessage, response: ServerResponse) => Promise<C>;
@@ -95,7 +95,7 @@ function graphQLError(message: string, code: ErrorCode) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
-export function createHttpHandler<C extends Context>(options: HttpOptions<C>) {
+export function createHttpHandler<C extends GraphContext>(options: HttpOptions<C>) {
   const anyOrigin = options.corsOrigins === '*';
   const origins = new Set(anyOrigin ? [] : options.corsOrigins);
 

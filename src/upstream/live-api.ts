@@ -34,7 +34,21 @@ import type {
 /** The seed's operations the live API serves with the same meaning. */
 export type SharedOperationName = 'listComputers' | 'getComputer' | 'removeComputer';
 
-export interface LiveZohoApi extends Pick<ZohoAssistApi, SharedOperationName> {
+/** A page of devices: the seed's `index` and `count`, and the filters Zoho has (it has none by status). */
+export interface LiveComputerQuery {
+  index?: number;
+  count?: number;
+  /** Names containing this text (`display_name`). */
+  name?: string;
+  /** Members of this group (`group_ids`). */
+  groupId?: string;
+}
+
+export interface LiveZohoApi extends Pick<ZohoAssistApi, Exclude<SharedOperationName, 'listComputers'>> {
+  /** The seed's `listComputers` with Zoho's filters; a `status` filter is refused (Zoho has none). */
+  listComputers(
+    query?: LiveComputerQuery & Pick<QueryOf<'listComputers'>, 'status'>,
+  ): Promise<ZohoComputerList>;
   /** The token's own user: role, organisation, departments. */
   me(): Promise<LiveMe>;
   /** The department this credential's calls name (ZOHO_DEPARTMENT_ID, else the preferred one). */
@@ -145,7 +159,9 @@ class LiveApi implements LiveZohoApi {
     return this.#rest.department();
   }
 
-  async listComputers(query?: QueryOf<'listComputers'>): Promise<ZohoComputerList> {
+  async listComputers(
+    query?: LiveComputerQuery & Pick<QueryOf<'listComputers'>, 'status'>,
+  ): Promise<ZohoComputerList> {
     if (query?.status !== undefined)
       throw new BadRequestError("Zoho's live API cannot filter computers by status", { parameter: 'status' });
     const index = query?.index ?? 1;
@@ -155,7 +171,12 @@ class LiveApi implements LiveZohoApi {
     // A page larger than Zoho's 50 is read in pages of 50 (`index` is a record position), each call counted.
     while (computers.length < wanted) {
       const count = Math.min(LIVE_DEVICE_PAGE, wanted - computers.length);
-      const answer = await this.#rest.listDevices({ index: index + computers.length, count });
+      const answer = await this.#rest.listDevices({
+        index: index + computers.length,
+        count,
+        ...(query?.name === undefined ? {} : { display_name: query.name }),
+        ...(query?.groupId === undefined ? {} : { group_ids: query.groupId }),
+      });
       const representation = answer.representation;
       const devices = Array.isArray(representation) ? representation : representation.computers;
       total ??= answer.total_count;

@@ -18,8 +18,10 @@ export interface BatchSource<T> {
   keyOf(item: T): string;
   /** One item by key; rejects with NotFoundError when there is none. */
   getOne(key: string): Promise<T>;
-  /** The PAGE_SIZE items from the 1-based item position `index` (Zoho's `index` counts items, not pages). */
+  /** The page of items from the 1-based item position `index` (Zoho's `index` counts items, not pages). */
   listPage(index: number): Promise<ListPage<T>>;
+  /** Items per `listPage`: PAGE_SIZE unless the upstream pages smaller (the live API's devices: 50). */
+  pageSize?: number;
   /** Feeds every item a list answered to the other loaders of the request. */
   prime(items: readonly T[]): void;
   /**
@@ -34,8 +36,12 @@ export interface BatchSource<T> {
 /** The last list total seen per resource. Only a count, used to price strategies; never data. */
 export class TotalHint {
   #total: number | undefined;
+  readonly #pageSize: number;
+  constructor(pageSize = PAGE_SIZE) {
+    this.#pageSize = pageSize;
+  }
   get pages(): number | undefined {
-    return this.#total === undefined ? undefined : Math.max(1, Math.ceil(this.#total / PAGE_SIZE));
+    return this.#total === undefined ? undefined : Math.max(1, Math.ceil(this.#total / this.#pageSize));
   }
   remember(total: number | null): void {
     if (total !== null) this.#total = total;
@@ -46,6 +52,7 @@ export async function fetchMany<T>(
   keys: readonly string[],
   source: BatchSource<T>,
 ): Promise<Array<T | Error>> {
+  const pageSize = source.pageSize ?? PAGE_SIZE;
   const found = new Map<string, T>();
   let missing = [...new Set(keys)];
   let listedAll = false;
@@ -61,12 +68,12 @@ export async function fetchMany<T>(
     collect(first);
     missing = missing.filter((key) => !found.has(key));
     // A full first page without a count cannot price the walk: the keys it did not hold go one by one.
-    const rest = first.total === null ? undefined : Math.max(1, Math.ceil(first.total / PAGE_SIZE)) - 1;
+    const rest = first.total === null ? undefined : Math.max(1, Math.ceil(first.total / pageSize)) - 1;
     if (rest === 0) {
       listedAll = true;
     } else if (rest !== undefined && missing.length > 0 && rest <= missing.length) {
       const more = await Promise.all(
-        Array.from({ length: rest }, (_, i) => source.listPage(1 + (i + 1) * PAGE_SIZE)),
+        Array.from({ length: rest }, (_, i) => source.listPage(1 + (i + 1) * pageSize)),
       );
       more.forEach(collect);
       listedAll = true;
