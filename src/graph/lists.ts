@@ -1,6 +1,7 @@
 /**
  * The list queries behind every connection field: filters from the graph's terms to Zoho's, one upstream call
- * per page, and the page primes the request's loaders so later lookups of the same items cost nothing.
+ * per page (src/graph/pagination.ts reads it, stable when the list moved since the cursor), and every answer
+ * primes the request's loaders so later lookups of the same items cost nothing.
  */
 import type {
   ComputerFilter,
@@ -12,7 +13,7 @@ import type { Context } from './context.js';
 import { computerStatus, sessionStatus, sessionType, technicianRole, technicianStatus } from './enums.js';
 import { badUserInput } from './errors.js';
 import type { Page } from './mappers.js';
-import { pageRequest, toPage } from './pagination.js';
+import { pageRequest, readPage, type ListShape } from './pagination.js';
 import type { ListSessionsQuery } from '../../contract/types.js';
 import type { ZohoComputer, ZohoCustomer, ZohoSession, ZohoTechnician } from '../../contract/types.js';
 
@@ -41,6 +42,15 @@ const defined = <T extends object>(value: T): WithoutNulls<T> =>
     Object.entries(value).filter(([, v]) => v !== undefined && v !== null),
   ) as WithoutNulls<T>;
 
+/** Sessions are newest first: a cursor carries the creation instant, to find its place after the list moved. */
+const SESSIONS: ListShape<ZohoSession> = {
+  id: (session) => session.sessionId,
+  order: (session) => Date.parse(session.createdTime),
+};
+const TECHNICIANS: ListShape<ZohoTechnician> = { id: (technician) => technician.technicianId };
+const CUSTOMERS: ListShape<ZohoCustomer> = { id: (customer) => customer.customerId };
+const COMPUTERS: ListShape<ZohoComputer> = { id: (computer) => computer.computerId };
+
 export async function sessionsPage(
   ctx: Context,
   args: PageArgs<SessionFilter>,
@@ -51,7 +61,6 @@ export async function sessionsPage(
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
   const query = defined({
-    ...request,
     status: known(filter.status, sessionStatus.toUpstream, 'status'),
     sessionType: known(filter.type, sessionType.toUpstream, 'type'),
     technicianId: filter.technicianId,
@@ -59,11 +68,17 @@ export async function sessionsPage(
     computerId: filter.computerId,
     ...fixed,
   });
-  const listed = ctx.api.listSessions(query);
-  alongside?.();
-  const page = await listed;
-  ctx.loaders.primeSessions(page.sessions);
-  return toPage(page.sessions, request, page.total_count);
+  let started = false;
+  return readPage(request, SESSIONS, async (index, count) => {
+    const listed = ctx.api.listSessions({ ...query, index, count });
+    if (!started) {
+      started = true;
+      alongside?.();
+    }
+    const page = await listed;
+    ctx.loaders.primeSessions(page.sessions);
+    return { items: page.sessions, reported: page.total_count };
+  });
 }
 
 export async function techniciansPage(
@@ -73,14 +88,15 @@ export async function techniciansPage(
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
   const query = defined({
-    ...request,
     email: filter.email,
     status: known(filter.status, technicianStatus.toUpstream, 'status'),
     role: known(filter.role, technicianRole.toUpstream, 'role'),
   });
-  const page = await ctx.api.listTechnicians(query);
-  ctx.loaders.primeTechnicians(page.technicians);
-  return toPage(page.technicians, request, page.total_count);
+  return readPage(request, TECHNICIANS, async (index, count) => {
+    const page = await ctx.api.listTechnicians({ ...query, index, count });
+    ctx.loaders.primeTechnicians(page.technicians);
+    return { items: page.technicians, reported: page.total_count };
+  });
 }
 
 export async function customersPage(
@@ -89,10 +105,12 @@ export async function customersPage(
 ): Promise<Page<ZohoCustomer>> {
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
-  const query = defined({ ...request, email: filter.email, company: filter.company });
-  const page = await ctx.api.listCustomers(query);
-  ctx.loaders.primeCustomers(page.customers);
-  return toPage(page.customers, request, page.total_count);
+  const query = defined({ email: filter.email, company: filter.company });
+  return readPage(request, CUSTOMERS, async (index, count) => {
+    const page = await ctx.api.listCustomers({ ...query, index, count });
+    ctx.loaders.primeCustomers(page.customers);
+    return { items: page.customers, reported: page.total_count };
+  });
 }
 
 export async function computersPage(
@@ -101,8 +119,10 @@ export async function computersPage(
 ): Promise<Page<ZohoComputer>> {
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
-  const query = defined({ ...request, status: known(filter.status, computerStatus.toUpstream, 'status') });
-  const page = await ctx.api.listComputers(query);
-  ctx.loaders.primeComputers(page.computers);
-  return toPage(page.computers, request, page.total_count);
+  const query = defined({ status: known(filter.status, computerStatus.toUpstream, 'status') });
+  return readPage(request, COMPUTERS, async (index, count) => {
+    const page = await ctx.api.listComputers({ ...query, index, count });
+    ctx.loaders.primeComputers(page.computers);
+    return { items: page.computers, reported: page.total_count };
+  });
 }

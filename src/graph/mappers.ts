@@ -15,14 +15,17 @@ export interface SessionCustomerParent {
   readonly email: string;
 }
 
-/** A page of a list, as the upstream answered it: the items, where they start and how many match in all. */
+/** A page of a list, as src/graph/pagination.ts read it: the items with their cursors and where the page stands. */
 export interface Page<T> {
   readonly items: T[];
-  /** 0-based position of the first item in the whole list. */
-  readonly offset: number;
-  /** null when Zoho sent no count and the page does not show where the list ends (src/graph/pagination.ts). */
-  readonly totalCount: number | null;
+  /** One per item: where the next page starts if it starts after that item. */
+  readonly cursors: string[];
+  /** Where the next page starts: the last item's cursor; null when the page is empty. */
+  readonly endCursor: string | null;
+  readonly hasPreviousPage: boolean;
   readonly hasNextPage: boolean;
+  /** null when Zoho sent no count and the reads did not reach the list's end. */
+  readonly totalCount: number | null;
 }
 
 export interface Edge<T> {

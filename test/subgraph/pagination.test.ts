@@ -9,44 +9,26 @@ import {
   type BatchSource,
   type ListPage,
 } from '../../src/graph/loaders/fetch-many.js';
-import { listTotal, pageRequest, toPage } from '../../src/graph/pagination.js';
+import { listTotal } from '../../src/graph/pagination.js';
 import { NotFoundError } from '../../src/upstream/errors.js';
 
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => `id_${from + i}`);
 
-describe('listTotal and toPage', () => {
+describe('listTotal', () => {
   it('uses the count Zoho sent, whatever the page shows', () => {
     expect(listTotal(0, 5, 5, 42)).toBe(42);
-    expect(toPage(ids(0, 5), pageRequest(5, null), 42)).toMatchObject({ totalCount: 42, hasNextPage: true });
-    expect(toPage(ids(40, 2), { index: 41, count: 5 }, 42)).toMatchObject({
-      totalCount: 42,
-      hasNextPage: false,
-    });
+    expect(listTotal(40, 2, 5, 42)).toBe(42);
   });
 
   it('counts the total from a page shorter than asked for: it is the last', () => {
     expect(listTotal(0, 1, 20, undefined)).toBe(1);
     expect(listTotal(40, 3, 20, undefined)).toBe(43);
     expect(listTotal(0, 0, 20, undefined)).toBe(0);
-    expect(toPage(ids(40, 3), { index: 41, count: 20 }, undefined)).toEqual({
-      items: ids(40, 3),
-      offset: 40,
-      totalCount: 43,
-      hasNextPage: false,
-    });
   });
 
   it('says null for a full page, and for an empty page past the start, when Zoho sent no count', () => {
     expect(listTotal(0, 20, 20, undefined)).toBeNull();
     expect(listTotal(60, 0, 20, undefined)).toBeNull();
-    expect(toPage(ids(0, 20), pageRequest(20, null), undefined)).toMatchObject({
-      totalCount: null,
-      hasNextPage: true,
-    });
-    expect(toPage([], { index: 61, count: 20 }, undefined)).toMatchObject({
-      totalCount: null,
-      hasNextPage: false,
-    });
   });
 });
 

@@ -127,7 +127,11 @@ describe('a subgraph whose upstream answers as the seed shows', () => {
       data: {
         technicians: {
           totalCount: 1,
-          pageInfo: { hasNextPage: false, endCursor: Buffer.from('o:0').toString('base64url') },
+          pageInfo: {
+            hasNextPage: false,
+            // The cursor names the seed's technician at position 0 (src/graph/pagination.ts).
+            endCursor: Buffer.from('c[0,["tech_123"]]').toString('base64url'),
+          },
           nodes: [
             {
               id: 'tech_123',

@@ -1,16 +1,54 @@
 /**
- * Cursor paging over Zoho's index/count lists: cursors, the page request they become, and what a page proves
- * about the list's end when Zoho sends no count.
+ * Cursor paging over Zoho's index/count lists (src/graph/pagination.ts): cursors that name their item, pages
+ * that find that item again after the list moved, and what a page proves about the list's end when Zoho sends
+ * no count. The list is a plain array behind a fake reader that records every read.
  */
 import { describe, expect, it } from '@jest/globals';
 import { GraphQLError } from 'graphql';
 import {
   connectionResolvers,
+  decodeCursor,
   encodeCursor,
   listTotal,
+  MAX_REALIGN_READS,
   pageRequest,
-  toPage,
+  readPage,
+  SLACK,
+  TRAIL,
+  type ListShape,
+  type ListWindow,
 } from '../../src/graph/pagination.js';
+import type { Page } from '../../src/graph/mappers.js';
+
+interface Item {
+  id: string;
+  /** Creation instant: the list is newest first. */
+  at: number;
+}
+
+const NEWEST_FIRST: ListShape<Item> = { id: (item) => item.id, order: (item) => item.at };
+const UNORDERED: ListShape<Item> = { id: (item) => item.id };
+
+/** A newest-first list of `size` items, item `n` created at instant `n` (so `i0` is the oldest, last). */
+function newestFirst(size: number): Item[] {
+  return Array.from({ length: size }, (_, i) => ({ id: `i${size - 1 - i}`, at: size - 1 - i }));
+}
+
+/** A reader over `list` (read at call time, so a test can change the list between pages). */
+function reader(list: () => Item[], options: { reportsTotal?: boolean } = {}) {
+  const reads: Array<[number, number]> = [];
+  const read = (index: number, count: number): Promise<ListWindow<Item>> => {
+    reads.push([index, count]);
+    const all = list();
+    return Promise.resolve({
+      items: all.slice(index - 1, index - 1 + count),
+      ...(options.reportsTotal ? { reported: all.length } : {}),
+    });
+  };
+  return { read, reads };
+}
+
+const ids = (items: readonly Item[]) => items.map((item) => item.id);
 
 function inputErrorOf(run: () => unknown): { code: unknown; field: unknown; message: string } {
   try {
@@ -22,15 +60,29 @@ function inputErrorOf(run: () => unknown): { code: unknown; field: unknown; mess
   throw new Error('expected a BAD_USER_INPUT error, but nothing was thrown');
 }
 
-describe('pageRequest', () => {
+describe('pageRequest and cursors', () => {
   it('asks for 20 items from the start when neither first nor after is given', () => {
-    expect(pageRequest(undefined, undefined)).toEqual({ index: 1, count: 20 });
-    expect(pageRequest(null, null)).toEqual({ index: 1, count: 20 });
+    expect(pageRequest(undefined, undefined)).toEqual({ first: 20 });
+    expect(pageRequest(null, null)).toEqual({ first: 20 });
   });
 
-  it("starts right after the cursor's item: a cursor round-trips to the next upstream index", () => {
-    expect(pageRequest(5, encodeCursor(0))).toEqual({ index: 2, count: 5 });
-    expect(pageRequest(100, encodeCursor(249))).toEqual({ index: 251, count: 100 });
+  it("round-trips a cursor's position, id and creation instant", () => {
+    const cursor = encodeCursor(41, { id: 'i7', at: 1_700_000_000_000 }, NEWEST_FIRST);
+    expect(pageRequest(5, cursor)).toEqual({
+      first: 5,
+      anchor: { position: 41, id: 'i7', before: [], order: 1_700_000_000_000 },
+    });
+    expect(decodeCursor(encodeCursor(3, { id: 'tech_8', at: 0 }, UNORDERED))).toEqual({
+      position: 3,
+      id: 'tech_8',
+      before: [],
+    });
+  });
+
+  it(`carries the ids of the ${TRAIL - 1} items before its own, nearest first`, () => {
+    const before = newestFirst(10).reverse();
+    const cursor = encodeCursor(9, { id: 'x', at: 0 }, UNORDERED, before);
+    expect(decodeCursor(cursor)).toEqual({ position: 9, id: 'x', before: ids(before.slice(0, TRAIL - 1)) });
   });
 
   it.each([0, -1, 101, 2.5])('refuses first = %p as bad user input on the first argument', (first) => {
@@ -40,11 +92,20 @@ describe('pageRequest', () => {
     });
   });
 
+  const raw = (text: string) => Buffer.from(text).toString('base64url');
   it.each([
     ['not base64 of ours', 'bm9wZQ'],
-    ['a negative offset', encodeCursor(-1)],
-    ['a fractional offset', Buffer.from('o:1.5').toString('base64url')],
-    ['a huge offset', Buffer.from('o:1e300').toString('base64url')],
+    ['an offset cursor of the old format', raw('o:20')],
+    ['not JSON', raw('c[1,')],
+    ['a negative position', raw('c[-1,["i1"]]')],
+    ['a fractional position', raw('c[1.5,["i1"]]')],
+    ['a huge position', raw('c[1e300,["i1"]]')],
+    ['an id outside a list', raw('c[1,"i1"]')],
+    ['no id', raw('c[1,[]]')],
+    ['an empty id', raw('c[1,[""]]')],
+    ['too many ids', raw(`c[1,${JSON.stringify(Array.from({ length: TRAIL + 1 }, (_, i) => `i${i}`))}]`)],
+    ['an order that is not a number', raw('c[1,["i1"],"soon"]')],
+    ['too many fields', raw('c[1,["i1"],2,3]')],
     ['the empty string', ''],
   ])('refuses a cursor that is %s as bad user input, never as an internal error', (_, cursor) => {
     const error = inputErrorOf(() => pageRequest(10, cursor));
@@ -52,10 +113,182 @@ describe('pageRequest', () => {
     expect(error.message).toBe('after is not a cursor this graph issued.');
   });
 
-  it('issues opaque cursors: no raw number in the text a client sees', () => {
-    const cursor = encodeCursor(42);
+  it('issues opaque cursors: no raw id or number in the text a client sees', () => {
+    const cursor = encodeCursor(42, { id: 'i42', at: 42 }, NEWEST_FIRST);
     expect(cursor).not.toContain('42');
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+});
+
+describe('readPage over a list that stands still', () => {
+  it('reads the first page with one call of exactly `first` items', async () => {
+    const { read, reads } = reader(() => newestFirst(50), { reportsTotal: true });
+    const page = await readPage(pageRequest(5, null), NEWEST_FIRST, read);
+    expect(ids(page.items)).toEqual(['i49', 'i48', 'i47', 'i46', 'i45']);
+    expect(reads).toEqual([[1, 5]]);
+    expect(page).toMatchObject({ hasPreviousPage: false, hasNextPage: true, totalCount: 50 });
+  });
+
+  it('reads the next page with one call around the cursor, and starts right after its item', async () => {
+    const list = newestFirst(100);
+    const { read, reads } = reader(() => list, { reportsTotal: true });
+    const first = await readPage(pageRequest(20, null), NEWEST_FIRST, read);
+    const second = await readPage(pageRequest(20, first.endCursor), NEWEST_FIRST, read);
+    expect(ids(second.items)).toEqual(ids(list.slice(20, 40)));
+    // The window: SLACK before the cursor's item, the item, SLACK after, and the page.
+    expect(reads[1]).toEqual([20 - SLACK, SLACK + 1 + SLACK + 20]);
+    expect(second).toMatchObject({ hasPreviousPage: true, hasNextPage: true, totalCount: 100 });
+  });
+
+  it('pages through a whole list without a count, each item once, and knows the end from a short read', async () => {
+    const list = newestFirst(47);
+    const { read } = reader(() => list);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page: Page<Item> = await readPage(pageRequest(10, after), NEWEST_FIRST, read);
+      seen.push(...ids(page.items));
+      pages++;
+      if (!page.hasNextPage) {
+        expect(page.totalCount).toBe(47);
+        break;
+      }
+      after = page.endCursor;
+    }
+    expect(seen).toEqual(ids(list));
+    expect(pages).toBe(5);
+  });
+
+  it('says nothing about the total after a full first page without a count', async () => {
+    const { read } = reader(() => newestFirst(30));
+    const page = await readPage(pageRequest(10, null), NEWEST_FIRST, read);
+    expect(page).toMatchObject({ totalCount: null, hasNextPage: true });
+  });
+
+  it('has no previous page at the start and no cursors on an empty page', async () => {
+    const { read } = reader(() => []);
+    const page = await readPage(pageRequest(5, null), NEWEST_FIRST, read);
+    expect(connectionResolvers.pageInfo(page)).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
+    expect(connectionResolvers.totalCount(page)).toBe(0);
+    expect(connectionResolvers.nodes(page)).toEqual([]);
+  });
+
+  it("gives each edge its own item's cursor, and page info the first and last of them", async () => {
+    const list = newestFirst(30);
+    const { read } = reader(() => list, { reportsTotal: true });
+    const page = await readPage(pageRequest(3, null), NEWEST_FIRST, read);
+    const edges = connectionResolvers.edges(page);
+    expect(edges.map((edge) => [edge.node.id, decodeCursor(edge.cursor)])).toEqual([
+      ['i29', { position: 0, id: 'i29', before: [], order: 29 }],
+      ['i28', { position: 1, id: 'i28', before: ['i29'], order: 28 }],
+      ['i27', { position: 2, id: 'i27', before: ['i28', 'i29'], order: 27 }],
+    ]);
+    expect(connectionResolvers.pageInfo(page)).toMatchObject({
+      startCursor: edges[0]!.cursor,
+      endCursor: edges[2]!.cursor,
+    });
+  });
+});
+
+describe('readPage over a list that moved between two pages', () => {
+  it('shows no item twice when items were added at the head of a newest-first list', async () => {
+    let list = newestFirst(60);
+    const { read, reads } = reader(() => list);
+    const first = await readPage(pageRequest(10, null), NEWEST_FIRST, read);
+    list = [{ id: 'new2', at: 1000 }, { id: 'new1', at: 999 }, ...list];
+    const second = await readPage(pageRequest(10, first.endCursor), NEWEST_FIRST, read);
+    expect(ids(second.items)).toEqual(ids(newestFirst(60).slice(10, 20)));
+    expect(reads).toHaveLength(2);
+  });
+
+  it('skips no item when items before the cursor left the list, and none when the cursor’s own item left', async () => {
+    const original = newestFirst(60);
+    let list = original;
+    const { read, reads } = reader(() => list);
+    const first = await readPage(pageRequest(10, null), NEWEST_FIRST, read);
+    // Three of page 1 leave (ended, so no longer in a WAITING list), its last item among them.
+    list = original.filter((item) => !['i58', 'i55', 'i50'].includes(item.id));
+    const second = await readPage(pageRequest(10, first.endCursor), NEWEST_FIRST, read);
+    expect(ids(second.items)).toEqual(ids(original.slice(10, 20)));
+    expect(reads).toHaveLength(2);
+  });
+
+  it('finds its place among sessions created in the same second, after its own item and the one before it left', async () => {
+    // Zoho's creation instants are whole seconds: a burst of sessions ties, so the order cannot place the cursor.
+    const original = Array.from({ length: 30 }, (_, i) => ({ id: `s${30 - i}`, at: 1000 }));
+    let list = original;
+    const { read } = reader(() => list);
+    const first = await readPage(pageRequest(5, null), NEWEST_FIRST, read);
+    list = [{ id: 'new', at: 1000 }, ...original.filter((item) => !['s27', 's26'].includes(item.id))];
+    const second = await readPage(pageRequest(5, first.endCursor), NEWEST_FIRST, read);
+    expect(ids(second.items)).toEqual(ids(original.slice(5, 10)));
+  });
+
+  it('finds its place with one more read when more than SLACK items were added', async () => {
+    const original = newestFirst(200);
+    let list = original;
+    const { read, reads } = reader(() => list);
+    const first = await readPage(pageRequest(10, null), NEWEST_FIRST, read);
+    const added = Array.from({ length: 3 * SLACK }, (_, i) => ({ id: `new${i}`, at: 10_000 - i }));
+    list = [...added, ...original];
+    const second = await readPage(pageRequest(10, first.endCursor), NEWEST_FIRST, read);
+    expect(ids(second.items)).toEqual(ids(original.slice(10, 20)));
+    expect(reads).toHaveLength(3);
+  });
+
+  it('finds its place with one more read when more than SLACK items before it left', async () => {
+    const original = newestFirst(300);
+    let list = original;
+    const { read, reads } = reader(() => list);
+    const first = await readPage(pageRequest(10, null), NEWEST_FIRST, read);
+    const second = await readPage(pageRequest(50, first.endCursor), NEWEST_FIRST, read);
+    // Everything of page 2 but its last item (the cursor's) leaves: the cursor's item moves up by 49.
+    list = original.filter((item, i) => i < 10 || i >= 59);
+    const third = await readPage(pageRequest(10, second.endCursor), NEWEST_FIRST, read);
+    expect(ids(third.items)).toEqual(ids(original.slice(60, 70)));
+    expect(reads).toHaveLength(4);
+  });
+
+  it('reads a page of 100 after a cursor in one call of 100, still dropping what was added before it', async () => {
+    const original = newestFirst(300);
+    let list = original;
+    const { read, reads } = reader(() => list, { reportsTotal: true });
+    const first = await readPage(pageRequest(100, null), NEWEST_FIRST, read);
+    list = [{ id: 'new', at: 10_000 }, ...original];
+    const second = await readPage(pageRequest(100, first.endCursor), NEWEST_FIRST, read);
+    expect(reads).toEqual([
+      [1, 100],
+      [101, 100],
+    ]);
+    // The added session pushed the cursor's item into the window: it is dropped, the page is one short.
+    expect(ids(second.items)).toEqual(ids(original.slice(100, 199)));
+    expect(second.hasNextPage).toBe(true);
+  });
+
+  it(`makes at most ${MAX_REALIGN_READS} extra reads however far the list moved`, async () => {
+    const original = newestFirst(50);
+    let list = original;
+    const { read, reads } = reader(() => list);
+    const first = await readPage(pageRequest(10, null), NEWEST_FIRST, read);
+    list = [...Array.from({ length: 1000 }, (_, i) => ({ id: `new${i}`, at: 100_000 - i })), ...original];
+    await readPage(pageRequest(10, first.endCursor), NEWEST_FIRST, read);
+    expect(reads.length - 1).toBe(1 + MAX_REALIGN_READS);
+  });
+
+  it('finds an unordered list’s item by id after items before it left', async () => {
+    const original = newestFirst(40).reverse();
+    let list = original;
+    const { read } = reader(() => list);
+    const first = await readPage(pageRequest(10, null), UNORDERED, read);
+    list = original.filter((item) => item.id !== 'i2' && item.id !== 'i4');
+    const second = await readPage(pageRequest(10, first.endCursor), UNORDERED, read);
+    expect(ids(second.items)).toEqual(ids(original.slice(10, 20)));
   });
 });
 
@@ -73,54 +306,5 @@ describe('listTotal', () => {
   it('knows nothing from a full page, or an empty page past the start', () => {
     expect(listTotal(0, 20, 20, undefined)).toBeNull();
     expect(listTotal(60, 0, 20, undefined)).toBeNull();
-  });
-});
-
-describe('toPage and the connection resolvers', () => {
-  it('has a next page after a full page without a count, and none after a short one', () => {
-    expect(toPage(['a', 'b'], { index: 1, count: 2 }, undefined)).toMatchObject({
-      offset: 0,
-      totalCount: null,
-      hasNextPage: true,
-    });
-    expect(toPage(['a'], { index: 3, count: 2 }, undefined)).toMatchObject({
-      offset: 2,
-      totalCount: 3,
-      hasNextPage: false,
-    });
-  });
-
-  it('uses the count to tell whether more follow a full page', () => {
-    expect(toPage(['a', 'b'], { index: 1, count: 2 }, 2).hasNextPage).toBe(false);
-    expect(toPage(['a', 'b'], { index: 1, count: 2 }, 3).hasNextPage).toBe(true);
-  });
-
-  it("gives each edge its own position's cursor, and page info the first and last of them", () => {
-    const page = toPage(['x', 'y', 'z'], { index: 11, count: 3 }, 30);
-    expect(connectionResolvers.edges(page)).toEqual([
-      { node: 'x', cursor: encodeCursor(10) },
-      { node: 'y', cursor: encodeCursor(11) },
-      { node: 'z', cursor: encodeCursor(12) },
-    ]);
-    expect(connectionResolvers.pageInfo(page)).toEqual({
-      hasNextPage: true,
-      hasPreviousPage: true,
-      startCursor: encodeCursor(10),
-      endCursor: encodeCursor(12),
-    });
-    // The end cursor asks for exactly the item after the page.
-    expect(pageRequest(3, connectionResolvers.pageInfo(page).endCursor)).toEqual({ index: 14, count: 3 });
-  });
-
-  it('has no previous page at the start and no cursors on an empty page', () => {
-    const page = toPage([], { index: 1, count: 5 }, undefined);
-    expect(connectionResolvers.pageInfo(page)).toEqual({
-      hasNextPage: false,
-      hasPreviousPage: false,
-      startCursor: null,
-      endCursor: null,
-    });
-    expect(connectionResolvers.totalCount(page)).toBe(0);
-    expect(connectionResolvers.nodes(page)).toEqual([]);
   });
 });
