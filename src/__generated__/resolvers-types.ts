@@ -246,7 +246,7 @@ export type CreateSessionInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** The technician who will run the session. */
   technicianId: Scalars['ID']['input'];
-  /** REMOTE_SUPPORT (the default) or UNATTENDED_ACCESS. */
+  /** REMOTE_SUPPORT (the default); also UNATTENDED_ACCESS in the seed's graph, SCREEN_SHARING in the live one. */
   type?: InputMaybe<SessionType>;
 };
 
@@ -956,7 +956,7 @@ export type ReportFilter = {
   type?: InputMaybe<SessionType>;
 };
 
-/** Totals over a report's sessions, computed by Zoho. */
+/** Totals over a report's sessions: the seed's API computes them, the live graph counts them from the rows. */
 export type ReportSummary = {
   __typename?: 'ReportSummary';
   /** Their average length, in seconds. */

@@ -4,12 +4,17 @@
  * client without someone deciding so.
  *
  * To accept an intentional breaking change: run `npm run schema:print`, commit docs/subgraph.graphql (and the
- * Apollo Gateway variant), and say in the commit who was told.
+ * Apollo Gateway variant, and the live graph's docs/subgraph.live.graphql), and say in the commit who was told.
  */
 import { readFileSync } from 'node:fs';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import { buildSchema } from 'graphql';
-import { PRINTED_GATEWAY_SDL, PRINTED_SDL, servedSubgraphSdl } from '../../src/graph/sdl.js';
+import {
+  PRINTED_GATEWAY_SDL,
+  PRINTED_LIVE_SDL,
+  PRINTED_SDL,
+  servedSubgraphSdl,
+} from '../../src/graph/sdl.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { servedSdl } from './support.js';
 
@@ -84,5 +89,26 @@ describe('the committed SDL (docs/subgraph.graphql)', () => {
       "Argument 'tenant: String!' added to field 'Query.session'",
       "Field 'joinKey' was removed from object type 'Session'",
     ]);
+  });
+});
+
+describe('the committed live SDL (docs/subgraph.live.graphql)', () => {
+  it('is what a subgraph serves with ZOHO_API_DIALECT=live, with no breaking change to it', async () => {
+    const committed = readFileSync(PRINTED_LIVE_SDL, 'utf8');
+    const live = await servedSubgraphSdl({ dialect: 'live' });
+
+    expect({ stale: committed !== live, hint: ACCEPT }).toEqual({ stale: false, hint: ACCEPT });
+    expect({ breaking: await breakingChanges(committed, live), hint: ACCEPT }).toEqual({
+      breaking: [],
+      hint: ACCEPT,
+    });
+  });
+
+  it('would catch a live field removed', async () => {
+    const live = await servedSubgraphSdl({ dialect: 'live' });
+    const broken = live.replace(/\n {2}"[^"\n]*"\n {2}me: Me[^\n]*/, '');
+
+    expect(broken).not.toBe(live);
+    expect(await breakingChanges(live, broken)).toEqual(["Field 'me' was removed from object type 'Query'"]);
   });
 });

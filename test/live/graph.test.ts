@@ -5,6 +5,10 @@
  * process, so the first test pays the one `GET /user` of this process.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { startApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/index.js';
+import { servedSubgraphSdl } from '../../src/graph/sdl.js';
+import { graphql } from '../support/graphql.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 /** The emulator's newest device: beyond 2^53, so a plain JSON.parse would read it as …000. */
@@ -612,5 +616,31 @@ describe('what the live graph does not have', () => {
       });
     }
     expect((await stack.control.calls()).total).toBe(0);
+  });
+});
+
+describe('ZOHO_DC with a client and a refresh token, and nothing else', () => {
+  it("serves the live graph against Zoho's own host, with no emulator", async () => {
+    const app = await startApp(
+      loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        ZOHO_DC: 'us',
+        ZOHO_CLIENT_ID: '1000.TESTCLIENT',
+        ZOHO_CLIENT_SECRET: 'test-secret',
+        ZOHO_REFRESH_TOKEN: '1000.test.refresh',
+      }),
+    );
+    try {
+      // `_service` reads nothing from Zoho: no token is minted, nothing leaves the process.
+      const answer = await graphql<{ _service: { sdl: string } }>(app.url, '{ _service { sdl } }');
+
+      expect(app.emulator).toBeUndefined();
+      expect(answer.data?._service.sdl).toBe(await servedSubgraphSdl({ dialect: 'live' }));
+    } finally {
+      await app.close();
+    }
   });
 });

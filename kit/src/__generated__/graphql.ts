@@ -31,7 +31,7 @@ export type CreateSessionInput = {
   name?: string | null | undefined;
   /** The technician who will run the session. */
   technicianId: string | number;
-  /** REMOTE_SUPPORT (the default) or UNATTENDED_ACCESS. */
+  /** REMOTE_SUPPORT (the default); also UNATTENDED_ACCESS in the seed's graph, SCREEN_SHARING in the live one. */
   type?: SessionType | null | undefined;
 };
 
