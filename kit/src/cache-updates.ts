@@ -3,8 +3,9 @@
  * createSessionUpdate })`). The payload's session is normalised into the cache before `update` runs, so its own
  * fields (status, technician) are already right wherever it is shown; what the cache cannot know is which
  * cached lists it now belongs to. These functions go through every cached sessions list (the root `sessions`
- * and each technician's, customer's and computer's `sessions`), judge the list's filter against the session,
- * and:
+ * and each technician's, customer's and computer's `sessions`), judge the list's filter against the session
+ * (every field of `SessionFilter`: statuses, type, creation range, customer name prefix, technician, customer,
+ * computer), and:
  *
  * - put a session that now matches into the list, where newest-first order places it (a created session at
  *   the top), when that place is within the pages loaded;
@@ -44,6 +45,8 @@ interface SessionFacts {
   readonly type: string | undefined;
   readonly technicianId: string | undefined;
   readonly customerEmail: string | undefined;
+  /** The customer's name as given at creation, '' when none; undefined when the cache does not hold it. */
+  readonly customerName: string | undefined;
   readonly computerId: string | undefined;
   readonly createdAt: number | undefined;
 }
@@ -53,7 +56,7 @@ function factsOf(ref: Reference, readField: ReadField): SessionFacts {
     const related = readField<Reference | null>(field, ref);
     return related ? readField<string>('id', related) : related === null ? '' : undefined;
   };
-  const customer = readField<{ email?: string } | null>('customer', ref);
+  const customer = readField<{ email?: string; name?: string | null } | null>('customer', ref);
   const createdAt = readField<string>('createdAt', ref);
   return {
     id: readField<string>('id', ref) ?? '',
@@ -61,6 +64,7 @@ function factsOf(ref: Reference, readField: ReadField): SessionFacts {
     type: readField<string>('type', ref),
     technicianId: idOf('technician'),
     customerEmail: customer === null ? '' : customer?.email?.toLowerCase(),
+    customerName: customer === null ? '' : customer?.name === null ? '' : customer?.name,
     computerId: idOf('computer'),
     createdAt: createdAt === undefined ? undefined : Date.parse(createdAt),
   };
@@ -75,16 +79,30 @@ function meets(name: string, value: unknown, session: SessionFacts): boolean | u
     case 'type':
       return is(session[name], (known) => known === value);
     case 'statuses':
-      return is(session.status, (known) => Array.isArray(value) && value.includes(known));
-    case 'types':
-      return is(session.type, (known) => Array.isArray(value) && value.includes(known));
+    case 'types': {
+      // An empty list filters nothing, as the graph reads it.
+      if (Array.isArray(value) && value.length === 0) return true;
+      return is(session[name === 'statuses' ? 'status' : 'type'], (known) =>
+        Array.isArray(value) ? value.includes(known) : false,
+      );
+    }
+    case 'createdAfter':
+    case 'createdBefore': {
+      const bound = Date.parse(String(value));
+      if (session.createdAt === undefined || Number.isNaN(bound)) return undefined;
+      return name === 'createdAfter' ? session.createdAt >= bound : session.createdAt < bound;
+    }
+    case 'customerNamePrefix':
+      return is(session.customerName, (known) =>
+        known.trim().toLowerCase().startsWith(String(value).trim().toLowerCase()),
+      );
     case 'technicianId':
     case 'computerId':
       return is(session[name], (known) => known === String(value));
     case 'customerEmail':
       return is(session.customerEmail, (known) => known === String(value).toLowerCase());
     default:
-      // A condition this kit does not evaluate (a search, a range over a field it cannot read).
+      // A condition this kit does not know (one the schema gained after the kit was built).
       return undefined;
   }
 }

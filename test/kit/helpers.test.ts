@@ -341,12 +341,58 @@ describe('cache updates', () => {
 
   it('drop a list whose filter the kit cannot judge, so that its next read asks the server', () => {
     const cache = new InMemoryCache({ typePolicies });
-    const search = { filter: { customerNamePrefix: 'Ad' } };
-    cache.writeQuery({ query: LIST, variables: search, data: page([row(2)], 'c2', false, 1) });
+    const unknown = { filter: { someFieldTheKitPredates: 'x' } };
+    cache.writeQuery({ query: LIST, variables: unknown, data: page([row(2)], 'c2', false, 1) });
 
     created(cache, row(1, 'WAITING'));
 
-    expect(cache.readQuery({ query: LIST, variables: search })).toBeNull();
+    expect(cache.readQuery({ query: LIST, variables: unknown })).toBeNull();
+  });
+
+  it("judge the open statuses, the creation range and the customer's name prefix the graph filters by", () => {
+    const cache = new InMemoryCache({ typePolicies });
+    const lists = {
+      open: { filter: { statuses: ['WAITING', 'ACTIVE'] } },
+      closed: { filter: { statuses: ['ENDED', 'COMPLETED'] } },
+      ada: { filter: { customerNamePrefix: '  aDa ' } },
+      bob: { filter: { customerNamePrefix: 'Bob' } },
+      recent: { filter: { createdAfter: row(5).createdAt } },
+      older: { filter: { createdBefore: row(5).createdAt } },
+    };
+    for (const variables of Object.values(lists))
+      cache.writeQuery({ query: LIST, variables, data: page([row(6)], 'c6', false, 1) });
+    const session = {
+      ...row(1, 'WAITING'),
+      customer: { __typename: 'SessionCustomer', name: 'Ada Lovelace', email: 'ada@example.com' },
+    };
+    cache.writeFragment({
+      fragment: gql`
+        fragment NewWithCustomer on Session {
+          id
+          status
+          createdAt
+          customer {
+            name
+            email
+          }
+        }
+      `,
+      data: session,
+    });
+
+    createSessionUpdate(cache, { data: { createSession: { session } } });
+
+    const shown = Object.fromEntries(
+      Object.entries(lists).map(([name, variables]) => [name, listed(cache, variables)]),
+    );
+    expect(shown).toEqual({
+      open: ['s1', 's6'],
+      closed: ['s6'],
+      ada: ['s1', 's6'],
+      bob: ['s6'],
+      recent: ['s1', 's6'],
+      older: ['s6'],
+    });
   });
 
   it('take an ended session out of a list of another status, and count it there no more', () => {
