@@ -7,12 +7,14 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { createCachedApi, createKnownApi } from '../cache/cached-api.js';
+import { createCachedApi, createKnownApi, type CachedApiOptions } from '../cache/cached-api.js';
+import { createLiveCachedApi } from '../cache/live-cached-api.js';
 import { MemoryCacheStore, RedisCacheStore, type CacheStore } from '../cache/store.js';
 import type { AuthConfig, Config } from '../config/index.js';
 import type { Metrics } from '../observability/metrics.js';
 import { connectRedis, type RedisConnection, type RedisStatus } from '../redis/connection.js';
 import type { ZohoAssistApi } from '../upstream/api.js';
+import type { LiveDepartmentOf, LiveRestApi } from '../upstream/live-client.js';
 import {
   createIdempotentWrites,
   MemoryIdempotencyStore,
@@ -64,6 +66,12 @@ export interface BudgetRuntime {
    * refused outright from one that may have happened.
    */
   cached(api: ZohoAssistApi, caller: Caller, guard: BudgetGuard): ZohoAssistApi;
+  /** The live dialect's REST client behind the same read cache (src/cache/live-cached-api.ts). */
+  cachedLive(
+    rest: LiveRestApi & LiveDepartmentOf,
+    caller: Caller,
+    guard: BudgetGuard,
+  ): LiveRestApi & LiveDepartmentOf;
   /** For readiness: `ok`, `slow` or `unreachable` (serving on local fallbacks either way), or `not configured`. */
   redisStatus(): RedisStatus | 'not configured';
   close(): Promise<void>;
@@ -121,6 +129,14 @@ export async function startBudget(options: {
     : redis
       ? new RedisCacheStore(redis, prefix)
       : new MemoryCacheStore(cache.maxEntries);
+
+  const cacheOptions = (store: CacheStore, caller: Caller, guard: BudgetGuard): CachedApiOptions => ({
+    store,
+    scope: caller.cacheScope,
+    metrics,
+    mayHaveLanded: () => guard.mayHaveLanded,
+    onStoreError: fellBack('read cache'),
+  });
 
   const localWrites = new MemoryIdempotencyStore();
   const writes: IdempotencyStore = redis
@@ -267,13 +283,11 @@ export async function startBudget(options: {
     },
     cached(api, caller, guard) {
       if (!cacheStore) return api;
-      return createCachedApi(api, {
-        store: cacheStore,
-        scope: caller.cacheScope,
-        metrics,
-        mayHaveLanded: () => guard.mayHaveLanded,
-        onStoreError: fellBack('read cache'),
-      });
+      return createCachedApi(api, cacheOptions(cacheStore, caller, guard));
+    },
+    cachedLive(rest, caller, guard) {
+      if (!cacheStore) return rest;
+      return createLiveCachedApi(rest, cacheOptions(cacheStore, caller, guard));
     },
     redisStatus() {
       return redis ? redis.status() : 'not configured';

@@ -50,14 +50,72 @@ export interface CachedApiOptions {
   onStoreError?: (error: unknown) => void;
 }
 
+/**
+ * Reads through the store and writes that forget: what every dialect's cached API does with one call, given
+ * the resource and lifetime its table names (contract/operations.ts, contract/live-operations.ts).
+ */
+export interface ReadThrough {
+  read<T>(
+    read: { resource: string; maxAgeSeconds: number },
+    key: string,
+    fetch: () => Promise<T>,
+  ): Promise<T>;
+  write<T>(resources: readonly string[], run: () => Promise<T>): Promise<T>;
+}
+
+export function createReadThrough(options: CachedApiOptions): ReadThrough {
+  const invalidate = async (resources: readonly string[]): Promise<void> => {
+    await options.store.invalidate(resources).catch((error: unknown) => options.onStoreError?.(error));
+  };
+  return {
+    async read({ resource, maxAgeSeconds }, key, fetch) {
+      const { store, scope, metrics } = options;
+      const entryKey = `${scope}:${key}`;
+      let generation: string | undefined;
+      try {
+        const found = await store.lookup(resource, entryKey);
+        generation = found.generation;
+        if (found.value !== undefined) {
+          metrics?.cacheLookups.inc({ resource, result: 'hit' });
+          return JSON.parse(found.value) as Awaited<ReturnType<typeof fetch>>;
+        }
+      } catch (error) {
+        options.onStoreError?.(error);
+      }
+      metrics?.cacheLookups.inc({ resource, result: 'miss' });
+      const value = await fetch();
+      if (generation !== undefined) {
+        await store
+          .store(resource, generation, entryKey, JSON.stringify(value), maxAgeSeconds * 1000)
+          .catch((error: unknown) => options.onStoreError?.(error));
+      }
+      return value;
+    },
+
+    async write(resources, run) {
+      const landed = options.mayHaveLanded;
+      const before = landed?.();
+      try {
+        const value = await run();
+        await invalidate(resources);
+        return value;
+      } catch (error) {
+        // Other calls of the same request may have landed meanwhile: that only invalidates more, never less.
+        if (before === undefined || landed!() > before) await invalidate(resources);
+        throw error;
+      }
+    },
+  };
+}
+
 const CachedZohoApi = withOperationMethods(
   class CachedZohoApi implements OperationCaller {
     readonly #inner: ZohoAssistApi;
-    readonly #options: CachedApiOptions;
+    readonly #through: ReadThrough;
 
     constructor(inner: ZohoAssistApi, options: CachedApiOptions) {
       this.#inner = inner;
-      this.#options = options;
+      this.#through = createReadThrough(options);
     }
 
     call<K extends OperationName>(name: K, args: OperationArgs<K>): Promise<OperationAnswer<K>> {
@@ -66,57 +124,9 @@ const CachedZohoApi = withOperationMethods(
       const method = inner[name] as (...a: OperationArgs<K>) => Promise<OperationAnswer<K>>;
       const fetch = () => method.apply(inner, args);
       const policy = POLICIES[name];
-      if ('read' in policy) return this.#read(policy.read, `${name}:${key(args)}`, fetch);
-      if ('invalidates' in policy) return this.#write(policy.invalidates, fetch);
+      if ('read' in policy) return this.#through.read(policy.read, `${name}:${key(args)}`, fetch);
+      if ('invalidates' in policy) return this.#through.write(policy.invalidates, fetch);
       return fetch();
-    }
-
-    async #read<T>(
-      { resource, maxAgeSeconds }: CachedRead,
-      key: string,
-      fetch: () => Promise<T>,
-    ): Promise<T> {
-      const { store, scope, metrics } = this.#options;
-      const entryKey = `${scope}:${key}`;
-      let generation: string | undefined;
-      try {
-        const found = await store.lookup(resource, entryKey);
-        generation = found.generation;
-        if (found.value !== undefined) {
-          metrics?.cacheLookups.inc({ resource, result: 'hit' });
-          return JSON.parse(found.value) as T;
-        }
-      } catch (error) {
-        this.#options.onStoreError?.(error);
-      }
-      metrics?.cacheLookups.inc({ resource, result: 'miss' });
-      const value = await fetch();
-      if (generation !== undefined) {
-        await store
-          .store(resource, generation, entryKey, JSON.stringify(value), maxAgeSeconds * 1000)
-          .catch((error: unknown) => this.#options.onStoreError?.(error));
-      }
-      return value;
-    }
-
-    async #write<T>(resources: readonly CachedResource[], run: () => Promise<T>): Promise<T> {
-      const landed = this.#options.mayHaveLanded;
-      const before = landed?.();
-      try {
-        const value = await run();
-        await this.#invalidate(resources);
-        return value;
-      } catch (error) {
-        // Other calls of the same request may have landed meanwhile: that only invalidates more, never less.
-        if (before === undefined || landed!() > before) await this.#invalidate(resources);
-        throw error;
-      }
-    }
-
-    async #invalidate(resources: readonly CachedResource[]): Promise<void> {
-      await this.#options.store
-        .invalidate(resources)
-        .catch((error: unknown) => this.#options.onStoreError?.(error));
     }
   },
 );
@@ -125,7 +135,7 @@ const CachedZohoApi = withOperationMethods(
  * A call's arguments as a key: path parameters as they are, query objects sorted with undefined members
  * dropped, so `{a, b}` and `{b, a}` (and a missing query and `{}`) share an entry.
  */
-function key(args: readonly unknown[]): string {
+export function key(args: readonly unknown[]): string {
   return JSON.stringify(args.map((arg) => (typeof arg === 'string' ? arg : stable(arg ?? {}))));
 }
 

@@ -5,8 +5,7 @@
  * and so are the live dialect's departments (one lookup per credential per process).
  *
  * The dialect decides which client: the seed's (src/upstream/client.ts, behind the read cache) or Zoho's published
- * API (src/upstream/live-client.ts under live-api.ts). The live one has no read cache yet: its lifetimes and
- * invalidations are in contract/live-operations.ts, for a decorator like src/cache/cached-api.ts to read.
+ * API (src/upstream/live-client.ts under live-api.ts, behind its own read cache: src/cache/live-cached-api.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -97,15 +96,14 @@ export function createContextFactory(options: ContextOptions): ContextFactory {
       ...(credentials.hasCredentials ? { budgetKey: caller.budgetKey } : {}),
     };
     if (departments) {
-      const api = createLiveZohoApi(
-        createLiveRestClient(options.http, {
-          ...attempts,
-          departments,
-          // The budget's key tells credentials apart (a fingerprint in forwarded mode), never a token.
-          credential: caller.budgetKey,
-          concurrency: options.concurrency,
-        }),
-      );
+      const rest = createLiveRestClient(options.http, {
+        ...attempts,
+        departments,
+        // The budget's key tells credentials apart (a fingerprint in forwarded mode), never a token.
+        credential: caller.budgetKey,
+        concurrency: options.concurrency,
+      });
+      const api = createLiveZohoApi(budget.cachedLive(rest, caller, guard));
       return { ...bookkeeping, api, loaders: createLiveLoaders(api, loaderOptions) } satisfies LiveContext;
     }
     const client = createZohoClient(options.http, { ...attempts, concurrency: options.concurrency });
