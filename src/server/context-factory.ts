@@ -99,8 +99,8 @@ export function createContextFactory(options: ContextOptions): ContextFactory {
       const rest = createLiveRestClient(options.http, {
         ...attempts,
         departments,
-        // The budget's key tells credentials apart (a fingerprint in forwarded mode), never a token.
-        credential: caller.budgetKey,
+        // Per user in forwarded mode (a fingerprint of the token), the service identity otherwise; never a token.
+        credential: caller.cacheScope,
         concurrency: options.concurrency,
       });
       const api = createLiveZohoApi(budget.cachedLive(rest, caller, guard));
