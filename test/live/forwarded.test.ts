@@ -26,7 +26,7 @@ afterAll(async () => {
 const as = (token: string) => ({ authorization: `Zoho-oauthtoken ${token}` });
 
 describe('the live graph with forwarded tokens', () => {
-  it('looks each token's department up once, on its first call', async () => {
+  it("looks each token's department up once, on its first call", async () => {
     await stack.control.resetCalls();
     const page = '{ computers(first: 5) { totalCount } }';
 
