@@ -60,6 +60,17 @@ query Dashboard {
 }
 `;
 
+/** The live graph has no sessions list (docs/live.md): its landing page starts from its computers. */
+const LIVE_EXAMPLE_OPERATION = `# Unattended computers, a page at a time: one upstream call (and, once, the department's).
+query Computers {
+  computers(first: 10) {
+    totalCount
+    nodes { id name status os lastSeenAt }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
+
 export function createApollo({ schema, cacheScope, features }: ApolloOptions): ApolloServer<GraphContext> {
   const limits = features && structuralLimits(undefined, { hideSuggestions: !features.introspection });
   const plugins: ApolloServerPlugin<GraphContext>[] = cacheScope ? [cacheScopePlugin(cacheScope)] : [];
@@ -78,7 +89,13 @@ export function createApollo({ schema, cacheScope, features }: ApolloOptions): A
       }),
       features.production
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }),
+        : ApolloServerPluginLandingPageLocalDefault({
+            embed: true,
+            // An example the schema can run: the seed graph's, or the live graph's where `sessions` is absent.
+            document: schema.getQueryType()?.getFields().sessions
+              ? EXAMPLE_OPERATION
+              : LIVE_EXAMPLE_OPERATION,
+          }),
       ApolloServerPluginDrainHttpServer({
         httpServer: features.drain.httpServer,
         stopGracePeriodMillis: features.drain.gracePeriodMs,

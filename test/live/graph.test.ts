@@ -644,3 +644,14 @@ describe('ZOHO_DC with a client and a refresh token, and nothing else', () => {
     }
   });
 });
+
+describe('the landing page', () => {
+  it('opens Sandbox on an operation the live graph can run', async () => {
+    const response = await fetch(stack.app.url, { headers: { accept: 'text/html' } });
+    const html = await response.text();
+
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(html).toContain('computers(first: 10)');
+    expect(html).not.toContain('sessions(first: 10)');
+  });
+});
