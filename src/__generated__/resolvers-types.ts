@@ -166,7 +166,7 @@ export type ComputerFilter = {
   /** Only computers whose name contains this text (Zoho's `display_name`). */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Only computers in this status. */
-  status?: InputMaybe<ComputerStatus>;
+  status?: InputMaybe<ComputerStatusInput>;
 };
 
 /** A group of unattended computers. */
@@ -192,6 +192,13 @@ export type ComputerStatus =
   | 'ONLINE'
   /** A status Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
+
+/** A computer status a filter can name: ComputerStatus without UNKNOWN. */
+export type ComputerStatusInput =
+  /** The computer cannot be reached. */
+  | 'OFFLINE'
+  /** The computer's agent is connected. */
+  | 'ONLINE';
 
 /** Start an unattended session. */
 export type ConnectComputerInput = {
@@ -312,10 +319,17 @@ export type CustomerEdge = {
 
 /** Narrows a list of customers. */
 export type CustomerFilter = {
-  /** Only customers of this company. */
+  /** Only customers of this company, exactly (Zoho filters it). */
   company?: InputMaybe<Scalars['String']['input']>;
+  /** Only customers whose company starts with this text, ignoring case and surrounding spaces (read on, as namePrefix). */
+  companyPrefix?: InputMaybe<Scalars['String']['input']>;
   /** Only the customer with this e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /**
+   * Only customers whose name starts with this text, ignoring case and surrounding spaces. Zoho cannot filter by
+   * it: the graph reads the list on (up to 3 list calls per page, as SessionFilter says).
+   */
+  namePrefix?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Customer activity in a period. */
@@ -945,7 +959,7 @@ export type ReportFilter = {
   /** The first day of the period (inclusive). */
   from: Scalars['Date']['input'];
   /** Only sessions in this status. */
-  status?: InputMaybe<SessionStatus>;
+  status?: InputMaybe<SessionStatusInput>;
   /** Only sessions run by the technician with this e-mail address. */
   technicianEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** Only sessions run by this technician. */
@@ -1149,18 +1163,34 @@ export type SessionEdge = {
   node: Session;
 };
 
-/** Narrows a list of sessions. Every field given must match. */
+/**
+ * Narrows a list of sessions. Every field given must match. Zoho filters by one status, one type, technician,
+ * customer e-mail and computer; the fields priced `@cost(weight: 2)` it cannot, so the graph reads the list on and
+ * keeps what matches: up to 3 list calls per page instead of 1 (a page that used them up is short, even empty,
+ * with `hasNextPage` true and an `endCursor` to read on from).
+ */
 export type SessionFilter = {
   /** Only sessions on this unattended computer. */
   computerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only sessions created at or after this instant. The list is newest first, so the read stops at the first older one. */
+  createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only sessions created before this instant. */
+  createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only sessions with this customer. */
   customerEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
-  /** Only sessions in this status. */
-  status?: InputMaybe<SessionStatus>;
+  /** Only sessions whose customer's name starts with this text, ignoring case and surrounding spaces. */
+  customerNamePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** Only sessions in this status (Zoho filters it). */
+  status?: InputMaybe<SessionStatusInput>;
+  /**
+   * Only sessions in one of these statuses, e.g. `[WAITING, ACTIVE]` for the open ones. One status is sent to Zoho
+   * as `status`; two or more are matched by the graph. Empty or null: any status.
+   */
+  statuses?: InputMaybe<Array<SessionStatusInput>>;
   /** Only sessions run by this technician. */
   technicianId?: InputMaybe<Scalars['ID']['input']>;
   /** Only sessions of this type. */
-  type?: InputMaybe<SessionType>;
+  type?: InputMaybe<SessionTypeInput>;
 };
 
 /** Sessions in a period. */
@@ -1221,6 +1251,19 @@ export type SessionStatus =
   /** Created; the customer has not joined yet. */
   | 'WAITING';
 
+/** A session status a filter can name: SessionStatus without UNKNOWN, which names no status Zoho can be asked for. */
+export type SessionStatusInput =
+  /** The technician and the customer are connected. */
+  | 'ACTIVE'
+  /** Finished normally. */
+  | 'COMPLETED'
+  /** Ended by a technician or through the API before completing. */
+  | 'ENDED'
+  /** Booked for a later time. */
+  | 'SCHEDULED'
+  /** Created; the customer has not joined yet. */
+  | 'WAITING';
+
 /** What a session is for. */
 export type SessionType =
   /** On-demand remote support: the customer joins with a key or link. */
@@ -1233,6 +1276,15 @@ export type SessionType =
   | 'UNATTENDED_ACCESS'
   /** A type Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
+
+/** A session type a filter can name: SessionType without UNKNOWN. */
+export type SessionTypeInput =
+  /** On-demand remote support. */
+  | 'REMOTE_SUPPORT'
+  /** A session booked for a later time. */
+  | 'SCHEDULED_SESSION'
+  /** Unattended access to a computer. */
+  | 'UNATTENDED_ACCESS';
 
 /** Send a file within a session. */
 export type StartFileTransferInput = {
@@ -1321,9 +1373,9 @@ export type TechnicianFilter = {
   /** Only the technician with this e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** Only technicians with this role. */
-  role?: InputMaybe<TechnicianRole>;
+  role?: InputMaybe<TechnicianRoleInput>;
   /** Only technicians in this status. */
-  status?: InputMaybe<TechnicianStatus>;
+  status?: InputMaybe<TechnicianStatusInput>;
 };
 
 /** Technician performance in a period. */
@@ -1361,6 +1413,13 @@ export type TechnicianRole =
   /** A role Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
 
+/** A technician role a filter can name: TechnicianRole without UNKNOWN. */
+export type TechnicianRoleInput =
+  /** Manages the organisation and its technicians. */
+  | 'ADMIN'
+  /** Runs sessions. */
+  | 'TECHNICIAN';
+
 /** Whether a technician can take a session now. */
 export type TechnicianStatus =
   /** Signed in, in sessions. */
@@ -1371,6 +1430,15 @@ export type TechnicianStatus =
   | 'ONLINE'
   /** A status Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
+
+/** A technician status a filter can name: TechnicianStatus without UNKNOWN. */
+export type TechnicianStatusInput =
+  /** Signed in, in sessions. */
+  | 'BUSY'
+  /** Not signed in. */
+  | 'OFFLINE'
+  /** Signed in and available. */
+  | 'ONLINE';
 
 /** Hand a session over. */
 export type TransferSessionInput = {
@@ -1667,6 +1735,7 @@ export type ResolversTypes = ResolversObject<{
   ComputerFilter: ComputerFilter;
   ComputerGroup: ResolverTypeWrapper<ComputerGroup>;
   ComputerStatus: ComputerStatus;
+  ComputerStatusInput: ComputerStatusInput;
   ConnectComputerInput: ConnectComputerInput;
   ConnectComputerPayload: ResolverTypeWrapper<Omit<ConnectComputerPayload, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
   CreateComputerGroupInput: CreateComputerGroupInput;
@@ -1722,7 +1791,9 @@ export type ResolversTypes = ResolversObject<{
   SessionReport: ResolverTypeWrapper<ZohoSessionReport>;
   SessionReportEntry: ResolverTypeWrapper<ZohoSessionReportEntry>;
   SessionStatus: SessionStatus;
+  SessionStatusInput: SessionStatusInput;
   SessionType: SessionType;
+  SessionTypeInput: SessionTypeInput;
   StartFileTransferInput: StartFileTransferInput;
   StartFileTransferPayload: ResolverTypeWrapper<Omit<StartFileTransferPayload, 'file'> & { file?: Maybe<ResolversTypes['File']> }>;
   Technician: ResolverTypeWrapper<ZohoTechnician>;
@@ -1732,7 +1803,9 @@ export type ResolversTypes = ResolversObject<{
   TechnicianReport: ResolverTypeWrapper<ZohoTechnicianReport>;
   TechnicianReportEntry: ResolverTypeWrapper<ZohoTechnicianReportEntry>;
   TechnicianRole: TechnicianRole;
+  TechnicianRoleInput: TechnicianRoleInput;
   TechnicianStatus: TechnicianStatus;
+  TechnicianStatusInput: TechnicianStatusInput;
   TransferSessionInput: TransferSessionInput;
   TransferSessionPayload: ResolverTypeWrapper<TransferSessionPayloadParent>;
   UpdateComputerGroupInput: UpdateComputerGroupInput;

@@ -12,6 +12,10 @@
  *   multiply.
  * - `_entities` costs one batched lookup per entity type asked for, and its sub-selections multiply by the
  *   number of representations of that type.
+ * - An argument or input field with `@cost` adds its weight to its field's when given (a filter the upstream
+ *   cannot apply, which the graph applies by reading more list pages). Those reads are shared by the filter's
+ *   fields, so one field's arguments add the largest such weight given, not their sum (the IBM cost spec sums,
+ *   so a router's estimate is the higher one).
  * - `@skip`/`@include` are honoured; fragments are expanded; selections on several types all count (an upper
  *   estimate).
  * - Variables are the values execution will use: the caller passes them coerced, defaults applied
@@ -20,6 +24,7 @@
  */
 import {
   getNamedType,
+  isInputObjectType,
   isListType,
   isNonNullType,
   Kind,
@@ -237,7 +242,8 @@ class Estimator {
     const cost = fieldCost(this.#input.schema, parent, field);
     const returned = getNamedType(field.type);
     const isEntity = entityTypes(this.#input.schema).has(returned.name) && !isList(field.type);
-    const total = isEntity ? { fixed: cost.weight, perItem: 0 } : { fixed: 0, perItem: cost.weight };
+    const weight = cost.weight + this.argumentsCost(node, field);
+    const total = isEntity ? { fixed: weight, perItem: 0 } : { fixed: 0, perItem: weight };
     if (!node.selectionSet) return total;
 
     // A list without @listSize (a payload's userErrors) is counted once: nothing below it calls upstream.
@@ -305,6 +311,35 @@ class Estimator {
       return value === undefined ? definition.defaultValue : value;
     }
     return this.literal(node.value, definition.type);
+  }
+
+  /** The largest `@cost` weight among the arguments and input fields given (see the header). */
+  argumentsCost(node: FieldNode, field: GraphQLField<unknown, unknown>): number {
+    let largest = 0;
+    const visitValue = (type: GraphQLInputType, value: unknown): void => {
+      const named = getNamedType(type);
+      if (value === null || value === undefined || !isInputObjectType(named)) return;
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item === null || typeof item !== 'object') continue;
+        for (const inputField of Object.values(named.getFields())) {
+          const given = (item as Record<string, unknown>)[inputField.name];
+          if (given === undefined || given === null) continue;
+          const weight = intValue(argument(directive(inputField.astNode?.directives, 'cost'), 'weight')) ?? 0;
+          largest = Math.max(largest, weight);
+          visitValue(inputField.type, given);
+        }
+      }
+    };
+    for (const definition of field.args) {
+      const value = this.argumentValue(node.arguments, field, definition.name);
+      if (value === undefined || value === null) continue;
+      largest = Math.max(
+        largest,
+        intValue(argument(directive(definition.astNode?.directives, 'cost'), 'weight')) ?? 0,
+      );
+      visitValue(definition.type, value);
+    }
+    return largest;
   }
 
   /** `_entities(representations: [...])`: one batched lookup per type, sub-fields per representation. */

@@ -13,8 +13,8 @@ import type { Context } from './context.js';
 import { computerStatus, sessionStatus, sessionType, technicianRole, technicianStatus } from './enums.js';
 import { badUserInput } from './errors.js';
 import type { Page } from './mappers.js';
-import { pageRequest, readPage, type ListShape } from './pagination.js';
-import type { ListSessionsQuery } from '../../contract/types.js';
+import { pageRequest, readPage, type GraphFilter, type ListShape } from './pagination.js';
+import type { ListSessionsQuery, ZohoSessionStatus } from '../../contract/types.js';
 import type { ZohoComputer, ZohoCustomer, ZohoSession, ZohoTechnician } from '../../contract/types.js';
 
 export interface PageArgs<F> {
@@ -51,6 +51,26 @@ const TECHNICIANS: ListShape<ZohoTechnician> = { id: (technician) => technician.
 const CUSTOMERS: ListShape<ZohoCustomer> = { id: (customer) => customer.customerId };
 const COMPUTERS: ListShape<ZohoComputer> = { id: (computer) => computer.computerId };
 
+/** Text a prefix filter compares: trimmed, lower-cased. */
+const folded = (text: string | null | undefined): string => (text ?? '').trim().toLowerCase();
+
+/** The conditions of a filter Zoho cannot apply, as one; undefined when there are none. */
+function graphFilter<T>(
+  conditions: ReadonlyArray<((item: T) => boolean) | undefined>,
+  done?: (item: T) => boolean,
+): GraphFilter<T> | undefined {
+  const all = conditions.filter((condition): condition is (item: T) => boolean => condition !== undefined);
+  if (all.length === 0 && !done) return undefined;
+  return { keep: (item) => all.every((condition) => condition(item)), ...(done ? { done } : {}) };
+}
+
+function instantArgument(value: string | null | undefined, field: string): number | undefined {
+  if (value == null) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw badUserInput(`${field} is not an instant.`, ['filter', field]);
+  return ms;
+}
+
 export async function sessionsPage(
   ctx: Context,
   args: PageArgs<SessionFilter>,
@@ -60,25 +80,54 @@ export async function sessionsPage(
 ): Promise<Page<ZohoSession>> {
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
+  const statuses = [...new Set(filter.statuses ?? [])];
+  if (filter.status != null && statuses.length > 0 && !statuses.includes(filter.status)) statuses.length = 0;
+  // One status (alone, or the same in both fields) Zoho filters; several the graph matches.
+  const status = filter.status ?? (statuses.length === 1 ? statuses[0] : undefined);
+  const matched =
+    filter.status == null && statuses.length > 1
+      ? new Set(statuses.map((each) => sessionStatus.toUpstream(each)))
+      : undefined;
+  const after = instantArgument(filter.createdAfter, 'createdAfter');
+  const before = instantArgument(filter.createdBefore, 'createdBefore');
+  const prefix = filter.customerNamePrefix == null ? undefined : folded(filter.customerNamePrefix);
+  const created = (session: ZohoSession) => Date.parse(session.createdTime);
+  const conditions = graphFilter<ZohoSession>(
+    [
+      matched && ((session) => matched.has(session.status as ZohoSessionStatus)),
+      before === undefined ? undefined : (session) => created(session) < before,
+      prefix === undefined ? undefined : (session) => folded(session.customerName).startsWith(prefix),
+    ],
+    // Newest first: past the first session created before the range, none can match.
+    after === undefined ? undefined : (session) => created(session) < after,
+  );
   const query = defined({
-    status: known(filter.status, sessionStatus.toUpstream, 'status'),
+    status: known(status, sessionStatus.toUpstream, 'status'),
     sessionType: known(filter.type, sessionType.toUpstream, 'type'),
     technicianId: filter.technicianId,
     customerEmail: filter.customerEmail,
     computerId: filter.computerId,
     ...fixed,
   });
+  // status and statuses that share no status match nothing: no call.
+  if (filter.status != null && (filter.statuses?.length ?? 0) > 0 && statuses.length === 0)
+    return readPage(request, SESSIONS, () => Promise.resolve({ items: [], reported: 0 }));
   let started = false;
-  return readPage(request, SESSIONS, async (index, count) => {
-    const listed = ctx.api.listSessions({ ...query, index, count });
-    if (!started) {
-      started = true;
-      alongside?.();
-    }
-    const page = await listed;
-    ctx.loaders.primeSessions(page.sessions);
-    return { items: page.sessions, reported: page.total_count };
-  });
+  return readPage(
+    request,
+    SESSIONS,
+    async (index, count) => {
+      const listed = ctx.api.listSessions({ ...query, index, count });
+      if (!started) {
+        started = true;
+        alongside?.();
+      }
+      const page = await listed;
+      ctx.loaders.primeSessions(page.sessions);
+      return { items: page.sessions, reported: page.total_count };
+    },
+    conditions,
+  );
 }
 
 export async function techniciansPage(
@@ -106,11 +155,22 @@ export async function customersPage(
   const request = pageRequest(args.first, args.after);
   const filter = args.filter ?? {};
   const query = defined({ email: filter.email, company: filter.company });
-  return readPage(request, CUSTOMERS, async (index, count) => {
-    const page = await ctx.api.listCustomers({ ...query, index, count });
-    ctx.loaders.primeCustomers(page.customers);
-    return { items: page.customers, reported: page.total_count };
-  });
+  const name = filter.namePrefix == null ? undefined : folded(filter.namePrefix);
+  const company = filter.companyPrefix == null ? undefined : folded(filter.companyPrefix);
+  const conditions = graphFilter<ZohoCustomer>([
+    name === undefined ? undefined : (customer) => folded(customer.name).startsWith(name),
+    company === undefined ? undefined : (customer) => folded(customer.company).startsWith(company),
+  ]);
+  return readPage(
+    request,
+    CUSTOMERS,
+    async (index, count) => {
+      const page = await ctx.api.listCustomers({ ...query, index, count });
+      ctx.loaders.primeCustomers(page.customers);
+      return { items: page.customers, reported: page.total_count };
+    },
+    conditions,
+  );
 }
 
 export async function computersPage(

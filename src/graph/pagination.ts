@@ -153,28 +153,45 @@ export function locate<T>(
 }
 
 /**
+ * A filter Zoho cannot apply (several statuses, a creation range, a name prefix): the graph keeps the items it
+ * matches and reads on through the list, SCAN_READS pages of PAGE_SIZE at most per page it answers.
+ */
+export interface GraphFilter<T> {
+  keep(item: T): boolean;
+  /** True for an item past which nothing can match (in a newest-first list, one created before the range). */
+  done?(item: T): boolean;
+}
+
+/** Upstream reads a page with a graph-side filter may make; the filter fields' `@cost` says the same. */
+export const SCAN_READS = 3;
+
+/**
  * One page of a list: `first` items after the request's cursor (from the start without one), read with one call
- * in the usual case (see the header).
+ * in the usual case (see the header). With a graph-side filter, the page holds the matching items among up to
+ * SCAN_READS reads; when those run out first, the page is short (even empty), `hasNextPage` is true and its end
+ * cursor is the last item read, so the next page reads on from there.
  */
 export async function readPage<T>(
   request: PageRequest,
   shape: ListShape<T>,
   read: ReadList<T>,
+  filter?: GraphFilter<T>,
 ): Promise<Page<T>> {
   const { first, anchor } = request;
   let buffer: ReadBuffer<T>;
   let next = 0;
   if (anchor === undefined) {
     buffer = new ReadBuffer<T>(0);
-    await buffer.append(read, first);
+    await buffer.append(read, filter ? PAGE_SIZE : first);
   } else {
     // The window: up to SLACK items before the anchor, the anchor, the page, up to SLACK after it, in one read
     // of at most PAGE_SIZE; a large page leaves less room around it (first = 100: the page alone, as before).
+    // A filtered page reads whole pages from just before the anchor.
     const room = PAGE_SIZE - first;
-    const before = Math.min(SLACK + 1, Math.ceil(room / 2), anchor.position + 1);
+    const before = Math.min(SLACK + 1, filter ? SLACK + 1 : Math.ceil(room / 2), anchor.position + 1);
     const beyond = Math.min(SLACK, room - before);
     buffer = new ReadBuffer<T>(anchor.position + 1 - before);
-    await buffer.append(read, before + first + beyond);
+    await buffer.append(read, filter ? PAGE_SIZE : before + first + beyond);
     for (;;) {
       const found = locate(buffer.items, buffer.start, anchor, shape, buffer.reachedEnd);
       if ('next' in found) {
@@ -190,25 +207,60 @@ export async function readPage<T>(
       else await buffer.prepend(read, PAGE_SIZE);
     }
   }
-  const items = buffer.items.slice(next, next + first);
-  const cursors = items.map((item, i) => {
-    const at = next + i;
-    const before = buffer.items.slice(Math.max(0, at - TRAIL + 1), at).reverse();
-    return encodeCursor(buffer.start + at, item, shape, before);
-  });
-  const after = buffer.start + next + items.length;
-  const hasNextPage =
-    buffer.total !== null
-      ? after < buffer.total
-      : !buffer.reachedEnd || next + items.length < buffer.items.length;
+  const realignReads = buffer.reads - 1;
+  const kept: number[] = [];
+  let at = next;
+  let ended = false;
+  for (;;) {
+    while (at < buffer.items.length && kept.length < first) {
+      const item = buffer.items[at]!;
+      if (filter?.done?.(item)) {
+        ended = true;
+        break;
+      }
+      if (!filter || filter.keep(item)) kept.push(at);
+      at++;
+    }
+    if (!filter || ended || kept.length >= first || buffer.reachedEnd) break;
+    if (buffer.reads - realignReads >= SCAN_READS) break;
+    await buffer.append(read, PAGE_SIZE);
+  }
+  const cursorAt = (index: number) =>
+    encodeCursor(
+      buffer.start + index,
+      buffer.items[index]!,
+      shape,
+      buffer.items.slice(Math.max(0, index - TRAIL + 1), index).reverse(),
+    );
+  const items = kept.map((index) => buffer.items[index]!);
+  const cursors = kept.map(cursorAt);
+  const readAll = buffer.reachedEnd && at === buffer.items.length;
+  let hasNextPage: boolean;
+  if (!filter) {
+    hasNextPage = buffer.total !== null ? buffer.start + at < buffer.total : !readAll;
+  } else if (ended || readAll) {
+    hasNextPage = false;
+  } else if (kept.length >= first) {
+    // Full: another match may follow. What is already read says so, or, read to the end, that none does.
+    const rest = buffer.items.slice(at);
+    const stop = rest.findIndex((item) => filter.done?.(item) ?? false);
+    const more = (stop === -1 ? rest : rest.slice(0, stop)).some((item) => filter.keep(item));
+    hasNextPage = more || (stop === -1 && !buffer.reachedEnd);
+  } else {
+    hasNextPage = true;
+  }
+  // A short filtered page that stopped for its reads ends at the last item read, so the next page reads on.
+  const endCursor =
+    filter && hasNextPage && kept.length < first && at > next ? cursorAt(at - 1) : (cursors.at(-1) ?? null);
   return {
     items,
     cursors,
-    endCursor: cursors.at(-1) ?? null,
+    endCursor,
     hasPreviousPage: anchor !== undefined,
     hasNextPage,
-    // A count the reads proved: Zoho's, or one from the list's end read within this page.
-    totalCount: buffer.total,
+    // A count the reads proved: Zoho's, or one from the list's end read within this page; for a graph-side
+    // filter, only a first page that found every match.
+    totalCount: filter ? (anchor === undefined && !hasNextPage ? items.length : null) : buffer.total,
   };
 }
 

@@ -53,7 +53,7 @@ const OpenSessions = appDocument<
   { sessions: { totalCount: number | null; nodes: SessionRowFragment[] } },
   { first: number; status: string }
 >(`
-  query OpenSessions($first: Int!, $status: SessionStatus!) {
+  query OpenSessions($first: Int!, $status: SessionStatusInput!) {
     sessions(first: $first, filter: { status: $status }) { totalCount nodes { ...SessionRow } }
   }
 `);

@@ -7,7 +7,7 @@ import { buildSchema, Kind, parse, validate, type OperationDefinitionNode } from
 import { estimateDocumentCalls } from '../../src/budget/cost.js';
 
 const schema = buildSchema(/* GraphQL */ `
-  directive @cost(weight: Int!) on FIELD_DEFINITION | OBJECT
+  directive @cost(weight: Int!) on FIELD_DEFINITION | OBJECT | INPUT_FIELD_DEFINITION | ARGUMENT_DEFINITION
   directive @listSize(
     assumedSize: Int
     slicingArguments: [String!]
@@ -19,7 +19,7 @@ const schema = buildSchema(/* GraphQL */ `
 
   type Query {
     session(id: ID!): Session @cost(weight: 1)
-    sessions(first: Int = 20): SessionConnection!
+    sessions(first: Int = 20, filter: Filter, deep: Boolean @cost(weight: 4)): SessionConnection!
       @cost(weight: 1)
       @listSize(slicingArguments: ["first"], sizedFields: ["nodes", "edges"])
     technicians(first: Int = 20, last: Int): [Technician!]!
@@ -37,6 +37,12 @@ const schema = buildSchema(/* GraphQL */ `
     nodes: [Session!]!
     edges: [SessionEdge!]!
     totalCount: Int @cost(weight: 1)
+  }
+
+  input Filter {
+    status: String
+    statuses: [String!] @cost(weight: 2)
+    namePrefix: String @cost(weight: 2)
   }
 
   type SessionEdge {
@@ -185,5 +191,25 @@ describe('estimateDocumentCalls', () => {
       expect(estimate(query, { r: [] })).toBe(0);
       expect(estimate(query, { r: [{ id: '1' }] })).toBe(0);
     });
+  });
+});
+
+describe('arguments and input fields with @cost', () => {
+  it('adds a given input field’s weight to its field, and nothing for one not given', () => {
+    expect(estimate(`{ sessions(filter: { status: "a" }) { nodes { id } } }`)).toBe(1);
+    expect(estimate(`{ sessions(filter: { statuses: ["a", "b"] }) { nodes { id } } }`)).toBe(3);
+    expect(
+      estimate(`query ($f: Filter) { sessions(filter: $f) { nodes { id } } }`, { f: { namePrefix: 'x' } }),
+    ).toBe(3);
+    expect(
+      estimate(`query ($f: Filter) { sessions(filter: $f) { nodes { id } } }`, { f: { namePrefix: null } }),
+    ).toBe(1);
+  });
+
+  it('counts the largest weight given, not the sum: the reads they price are shared', () => {
+    expect(
+      estimate(`{ sessions(filter: { statuses: ["a"], namePrefix: "x" }, deep: true) { nodes { id } } }`),
+    ).toBe(5);
+    expect(estimate(`{ sessions(filter: { statuses: ["a"], namePrefix: "x" }) { nodes { id } } }`)).toBe(3);
   });
 });

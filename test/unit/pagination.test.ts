@@ -13,6 +13,7 @@ import {
   MAX_REALIGN_READS,
   pageRequest,
   readPage,
+  SCAN_READS,
   SLACK,
   TRAIL,
   type ListShape,
@@ -289,6 +290,54 @@ describe('readPage over a list that moved between two pages', () => {
     list = original.filter((item) => item.id !== 'i2' && item.id !== 'i4');
     const second = await readPage(pageRequest(10, first.endCursor), UNORDERED, read);
     expect(ids(second.items)).toEqual(ids(original.slice(10, 20)));
+  });
+});
+
+describe('readPage with a filter Zoho cannot apply', () => {
+  const even = { keep: (item: Item) => item.at % 2 === 0 };
+
+  it('reads whole list pages and keeps the matches, one read when the first holds enough', async () => {
+    const { read, reads } = reader(() => newestFirst(500));
+    const page = await readPage(pageRequest(5, null), NEWEST_FIRST, read, even);
+    expect(ids(page.items)).toEqual(['i498', 'i496', 'i494', 'i492', 'i490']);
+    expect(reads).toEqual([[1, 100]]);
+    expect(page).toMatchObject({ hasNextPage: true, totalCount: null, endCursor: page.cursors[4] });
+  });
+
+  it(`stops after ${SCAN_READS} reads with a short page whose end cursor reads on`, async () => {
+    const list = newestFirst(1000);
+    const rare = { keep: (item: Item) => item.at === 100 || item.at === 150 };
+    const { read, reads } = reader(() => list);
+    const first = await readPage(pageRequest(5, null), NEWEST_FIRST, read, rare);
+    expect(first.items).toEqual([]);
+    expect(reads).toHaveLength(SCAN_READS);
+    expect(first.hasNextPage).toBe(true);
+    // The end cursor is the last item read, so nothing read is read again as new.
+    expect(decodeCursor(first.endCursor!)).toMatchObject({ position: 299, id: 'i700' });
+    let after = first.endCursor;
+    const found: string[] = [];
+    for (let i = 0; i < 5 && after; i++) {
+      const page = await readPage(pageRequest(5, after), NEWEST_FIRST, read, rare);
+      found.push(...ids(page.items));
+      after = page.hasNextPage ? page.endCursor : null;
+    }
+    expect(found).toEqual(['i150', 'i100']);
+  });
+
+  it('ends at the first item past which nothing can match, and then knows the count', async () => {
+    const { read, reads } = reader(() => newestFirst(500));
+    const recent = { keep: () => true, done: (item: Item) => item.at < 497 };
+    const page = await readPage(pageRequest(10, null), NEWEST_FIRST, read, recent);
+    expect(ids(page.items)).toEqual(['i499', 'i498', 'i497']);
+    expect(reads).toHaveLength(1);
+    expect(page).toMatchObject({ hasNextPage: false, totalCount: 3 });
+  });
+
+  it('says a full page is the last when what it read shows no further match', async () => {
+    const { read } = reader(() => newestFirst(50));
+    const page = await readPage(pageRequest(2, null), NEWEST_FIRST, read, { keep: (item) => item.at >= 48 });
+    expect(ids(page.items)).toEqual(['i49', 'i48']);
+    expect(page).toMatchObject({ hasNextPage: false, totalCount: 2 });
   });
 });
 

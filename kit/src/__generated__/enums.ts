@@ -16,6 +16,13 @@ export type ComputerStatus =
   /** A status Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
 
+/** A computer status a filter can name: ComputerStatus without UNKNOWN. */
+export type ComputerStatusInput =
+  /** The computer cannot be reached. */
+  | 'OFFLINE'
+  /** The computer's agent is connected. */
+  | 'ONLINE';
+
 /** Which way a file went. */
 export type FileTransferDirection =
   /** From the customer to the technician. */
@@ -54,6 +61,19 @@ export type SessionStatus =
   /** Created; the customer has not joined yet. */
   | 'WAITING';
 
+/** A session status a filter can name: SessionStatus without UNKNOWN, which names no status Zoho can be asked for. */
+export type SessionStatusInput =
+  /** The technician and the customer are connected. */
+  | 'ACTIVE'
+  /** Finished normally. */
+  | 'COMPLETED'
+  /** Ended by a technician or through the API before completing. */
+  | 'ENDED'
+  /** Booked for a later time. */
+  | 'SCHEDULED'
+  /** Created; the customer has not joined yet. */
+  | 'WAITING';
+
 /** What a session is for. */
 export type SessionType =
   /** On-demand remote support: the customer joins with a key or link. */
@@ -65,6 +85,15 @@ export type SessionType =
   /** A type Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
 
+/** A session type a filter can name: SessionType without UNKNOWN. */
+export type SessionTypeInput =
+  /** On-demand remote support. */
+  | 'REMOTE_SUPPORT'
+  /** A session booked for a later time. */
+  | 'SCHEDULED_SESSION'
+  /** Unattended access to a computer. */
+  | 'UNATTENDED_ACCESS';
+
 /** What a technician may do in the organisation. */
 export type TechnicianRole =
   /** Manages the organisation and its technicians. */
@@ -73,6 +102,13 @@ export type TechnicianRole =
   | 'TECHNICIAN'
   /** A role Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
+
+/** A technician role a filter can name: TechnicianRole without UNKNOWN. */
+export type TechnicianRoleInput =
+  /** Manages the organisation and its technicians. */
+  | 'ADMIN'
+  /** Runs sessions. */
+  | 'TECHNICIAN';
 
 /** Whether a technician can take a session now. */
 export type TechnicianStatus =
@@ -84,6 +120,15 @@ export type TechnicianStatus =
   | 'ONLINE'
   /** A status Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
+
+/** A technician status a filter can name: TechnicianStatus without UNKNOWN. */
+export type TechnicianStatusInput =
+  /** Signed in, in sessions. */
+  | 'BUSY'
+  /** Not signed in. */
+  | 'OFFLINE'
+  /** Signed in and available. */
+  | 'ONLINE';
 
 /** What kind of expected business failure a mutation met. */
 export type UserErrorCode =

@@ -77,25 +77,41 @@ export type ReportFilter = {
   /** The first day of the period (inclusive). */
   from: string;
   /** Only sessions in this status. */
-  status?: SessionStatus | null | undefined;
+  status?: SessionStatusInput | null | undefined;
   /** Only sessions run by this technician. */
   technicianId?: string | number | null | undefined;
   /** The last day of the period (inclusive). */
   to: string;
 };
 
-/** Narrows a list of sessions. Every field given must match. */
+/**
+ * Narrows a list of sessions. Every field given must match. Zoho filters by one status, one type, technician,
+ * customer e-mail and computer; the fields priced `@cost(weight: 2)` it cannot, so the graph reads the list on and
+ * keeps what matches: up to 3 list calls per page instead of 1 (a page that used them up is short, even empty,
+ * with `hasNextPage` true and an `endCursor` to read on from).
+ */
 export type SessionFilter = {
   /** Only sessions on this unattended computer. */
   computerId?: string | number | null | undefined;
+  /** Only sessions created at or after this instant. The list is newest first, so the read stops at the first older one. */
+  createdAfter?: string | null | undefined;
+  /** Only sessions created before this instant. */
+  createdBefore?: string | null | undefined;
   /** Only sessions with this customer. */
   customerEmail?: string | null | undefined;
-  /** Only sessions in this status. */
-  status?: SessionStatus | null | undefined;
+  /** Only sessions whose customer's name starts with this text, ignoring case and surrounding spaces. */
+  customerNamePrefix?: string | null | undefined;
+  /** Only sessions in this status (Zoho filters it). */
+  status?: SessionStatusInput | null | undefined;
+  /**
+   * Only sessions in one of these statuses, e.g. `[WAITING, ACTIVE]` for the open ones. One status is sent to Zoho
+   * as `status`; two or more are matched by the graph. Empty or null: any status.
+   */
+  statuses?: Array<SessionStatusInput> | null | undefined;
   /** Only sessions run by this technician. */
   technicianId?: string | number | null | undefined;
   /** Only sessions of this type. */
-  type?: SessionType | null | undefined;
+  type?: SessionTypeInput | null | undefined;
 };
 
 /**
@@ -116,6 +132,19 @@ export type SessionStatus =
   /** Created; the customer has not joined yet. */
   | 'WAITING';
 
+/** A session status a filter can name: SessionStatus without UNKNOWN, which names no status Zoho can be asked for. */
+export type SessionStatusInput =
+  /** The technician and the customer are connected. */
+  | 'ACTIVE'
+  /** Finished normally. */
+  | 'COMPLETED'
+  /** Ended by a technician or through the API before completing. */
+  | 'ENDED'
+  /** Booked for a later time. */
+  | 'SCHEDULED'
+  /** Created; the customer has not joined yet. */
+  | 'WAITING';
+
 /** What a session is for. */
 export type SessionType =
   /** On-demand remote support: the customer joins with a key or link. */
@@ -126,6 +155,15 @@ export type SessionType =
   | 'UNATTENDED_ACCESS'
   /** A type Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
+
+/** A session type a filter can name: SessionType without UNKNOWN. */
+export type SessionTypeInput =
+  /** On-demand remote support. */
+  | 'REMOTE_SUPPORT'
+  /** A session booked for a later time. */
+  | 'SCHEDULED_SESSION'
+  /** Unattended access to a computer. */
+  | 'UNATTENDED_ACCESS';
 
 /** Whether a technician can take a session now. */
 export type TechnicianStatus =
