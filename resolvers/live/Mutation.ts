@@ -101,7 +101,7 @@ export const Mutation: MutationResolvers = {
       instant(input.scheduledAt, 'scheduledAt', { future: true }),
       between(durationMinutes, 'durationMinutes', 1, 1440),
       timeZone(input.timeZone, 'timeZone'),
-      text(input.notes, 'notes', { min: 0, max: 5000 }),
+      text(input.notes, 'notes', { min: 0, max: 256 }),
       REMINDERS.includes(reminder as ScheduleSupportSessionInput['reminderMinutes'])
         ? undefined
         : userError('VALIDATION', `reminderMinutes is one of ${REMINDERS.join(', ')}.`, [

@@ -349,7 +349,7 @@ export const envSchema = z.object({
   ),
   ZOHO_API_DIALECT: optional(
     oneOf(['live', 'seed']),
-    "Which API the upstream speaks: `live` is Zoho's published Assist API v2 (`/session`, `/devices`, `/reports`…); `seed` is the API the project seed describes (`/sessions`, `/technicians`…), which only the emulator serves. Setting it alone does not turn the embedded emulator off: it serves both.",
+    "Which API the upstream speaks: `live` is Zoho's published Assist API v2 (`/session`, `/devices`, `/reports`…); `seed` is the API the project seed describes (`/sessions`, `/technicians`…), which only the emulator serves. It also picks the graph served: the live graph (`docs/subgraph.live.graphql`) has only what Zoho's API can serve. Setting it alone does not turn the embedded emulator off: it serves both.",
     {
       whenUnset:
         "`live` when the API host is one of Zoho's data centres (`ZOHO_DC`, or `ZOHO_ASSIST_API_URL` on an `assist.zoho…` host), `seed` otherwise (the embedded emulator, any other URL)",
