@@ -51,6 +51,32 @@ describe('the kit package', () => {
     expect(refused.map(([name]) => name)).toEqual(['SupportReportsDocument']);
   });
 
+  it('is used in its README, and in docs/frontend.md, only by names it exports', () => {
+    const typeNames = new Set(
+      ['src/index.ts', 'src/errors.ts', 'src/form-errors.ts', 'src/__generated__/graphql.ts'].flatMap(
+        (file) =>
+          [...readFileSync(join(KIT, file), 'utf8').matchAll(/^export (?:type|interface) (\w+)/gm)].map(
+            (m) => m[1],
+          ),
+      ),
+    );
+    const exported = (name: string, typeOnly: boolean) => name in kit || (typeOnly && typeNames.has(name));
+    const samples = [
+      readFileSync(join(KIT, 'README.md'), 'utf8'),
+      readFileSync(join(ROOT, 'docs', 'frontend.md'), 'utf8'),
+    ].flatMap((page) => [...page.matchAll(/^```tsx?\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? ''));
+    const imports = samples.flatMap((sample) =>
+      [
+        ...sample.matchAll(/^import (type )?\{([^}]+)\} from '@zoho-assist\/graph-kit(?:\/scalars)?';$/gm),
+      ].flatMap((match) =>
+        match[2]!.split(',').map((name) => ({ name: name.trim(), typeOnly: match[1] !== undefined })),
+      ),
+    );
+
+    expect(imports.length).toBeGreaterThan(8);
+    expect(imports.filter(({ name, typeOnly }) => !exported(name, typeOnly))).toEqual([]);
+  });
+
   it('builds with its own tsconfig, and an app imports it by name', () => {
     const app = join(ROOT, 'node_modules', '.cache', 'kit-app');
     const installed = join(app, 'node_modules', '@zoho-assist', 'graph-kit');
