@@ -19,3 +19,27 @@ export interface EventBus {
   subscribe(listener: (event: ChangeEvent) => void): () => void;
   close(): Promise<void>;
 }
+
+/**
+ * What a change makes stale, on every replica: the read cache's resources (contract/operations.ts names, the live
+ * dialect's with `live:`) and the cache tags routers and the response cache hold answers under
+ * (`customer-42`, `customers`: docs/events.md).
+ */
+export interface Invalidation {
+  resources: readonly string[];
+  tags: readonly string[];
+}
+
+/** How a replica's own caches learn what changed anywhere, and how a change is announced. */
+export interface Invalidations {
+  /**
+   * Announces a change: the shared read cache forgets `resources`, every replica's listeners hear of it, and the
+   * router (ROUTER_INVALIDATION_URL) is told the tags once. Never rejects.
+   */
+  invalidate(change: Invalidation): Promise<void>;
+  /**
+   * Called on every replica (this one included) for every change, mutations and events alike, before the
+   * ChangeEvents of the same change are delivered to the bus's listeners.
+   */
+  onInvalidate(listener: (change: Invalidation) => void): () => void;
+}
