@@ -27,7 +27,7 @@ export const MAX_REALIGN_READS = 2;
 export const TRAIL = 4;
 
 /** What a cursor says about the item the next page starts after. */
-export interface Anchor {
+interface Anchor {
   /** 0-based position of the item in the list, when the cursor was issued. */
   readonly position: number;
   readonly id: string;
@@ -37,7 +37,7 @@ export interface Anchor {
   readonly order?: number;
 }
 
-export interface PageRequest {
+interface PageRequest {
   readonly first: number;
   readonly anchor?: Anchor;
 }
@@ -63,7 +63,7 @@ export interface ListWindow<T> {
   readonly reported?: number | undefined;
 }
 
-export type ReadList<T> = (index: number, count: number) => Promise<ListWindow<T>>;
+type ReadList<T> = (index: number, count: number) => Promise<ListWindow<T>>;
 
 /**
  * How many items the whole list holds: Zoho's `total_count` when it sent one (the seed's list answers carry
@@ -122,7 +122,7 @@ class ReadBuffer<T> {
 type Located = { next: number } | { read: 'earlier' | 'later' };
 
 /** Where, in the buffer, the item after the anchor is; or which way to read to find out. */
-export function locate<T>(
+function locate<T>(
   items: readonly T[],
   start: number,
   anchor: Anchor,
@@ -140,9 +140,9 @@ export function locate<T>(
     return { next };
   }
   if (shape.order && anchor.order !== undefined) {
-    const order = shape.order;
+    const anchorOrder = anchor.order;
     // The anchor left the list (or moved past the buffer): the next item is the first no newer than it.
-    const after = items.findIndex((item) => order(item) <= anchor.order!);
+    const after = items.findIndex((item) => shape.order!(item) <= anchorOrder);
     if (after === -1) return reachedEnd ? { next: items.length } : { read: 'later' };
     // The window was meant to hold the anchor: if it starts past it, items between may have moved up out of it.
     if (after === 0 && start > 0 && start <= anchor.position) return { read: 'earlier' };
@@ -295,7 +295,7 @@ export function decodeCursor(cursor: string): Anchor {
   const isId = (id: unknown): id is string => typeof id === 'string' && id.length > 0 && id.length <= 256;
   if (!Array.isArray(ids) || ids.length < 1 || ids.length > TRAIL || !ids.every(isId)) throw invalid();
   if (order !== undefined && (typeof order !== 'number' || !Number.isFinite(order))) throw invalid();
-  const [id, ...before] = ids as string[];
+  const [id, ...before] = ids;
   return order === undefined ? { position, id: id!, before } : { position, id: id!, before, order };
 }
 

@@ -194,9 +194,8 @@ describe('scopes of the customer snapshot and the record', () => {
   it('declares one scope for every field of Customer, so an id is readable wherever the object is', () => {
     const schema = buildSchema();
     const scopesOf = (type: GraphQLObjectType, field: string) => {
-      const directive = type
-        .getFields()
-        [field]!.astNode?.directives?.find((d) => d.name.value === 'requiresScopes');
+      const definition = type.getFields()[field];
+      const directive = definition?.astNode?.directives?.find((d) => d.name.value === 'requiresScopes');
       return directive ? print(directive) : null;
     };
     const customer = schema.getType('Customer');

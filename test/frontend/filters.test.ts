@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { gql } from '@apollo/client';
-import { isEnumType, parse } from 'graphql';
+import { isEnumType, Kind, parse } from 'graphql';
 import { estimateDocumentCalls } from '../../src/budget/cost.js';
 import { buildSchema } from '../../src/graph/schema.js';
 import { errorCodes, expectData } from '../support/graphql.js';
@@ -45,7 +45,7 @@ async function reset(sessions?: number): Promise<void> {
 function estimate(query: string, variables: Record<string, unknown> = {}): number {
   const document = parse(query);
   const operation = document.definitions[0];
-  if (operation?.kind !== 'OperationDefinition') throw new Error('an operation expected');
+  if (operation?.kind !== Kind.OPERATION_DEFINITION) throw new Error('an operation expected');
   return estimateDocumentCalls(buildSchema(), document, operation, variables);
 }
 
