@@ -1,14 +1,14 @@
 import type {
   QueryResolvers,
   ReportFilter,
-  SessionType,
+  SessionTypeInput,
 } from '../../src/__generated__/live-resolvers-types.js';
 import { badUserInput } from '../../src/graph/errors.js';
 import { liveComputersPage } from '../../src/graph/live-lists.js';
 import type { LiveReportEntry, LiveReportFilter } from '../../contract/live-types.js';
 
 /** The report types Zoho filters by (`type`: rs, URS, DM). */
-const REPORT_TYPES: Partial<Record<SessionType, NonNullable<LiveReportFilter['type']>>> = {
+const REPORT_TYPES: Partial<Record<SessionTypeInput, NonNullable<LiveReportFilter['type']>>> = {
   REMOTE_SUPPORT: 'rs',
   UNATTENDED_ACCESS: 'URS',
   SCREEN_SHARING: 'DM',

@@ -966,8 +966,8 @@ export type ReportFilter = {
   technicianId?: InputMaybe<Scalars['ID']['input']>;
   /** The last day of the period (inclusive). */
   to: Scalars['Date']['input'];
-  /** Only sessions of this type (REMOTE_SUPPORT, UNATTENDED_ACCESS or SCREEN_SHARING). */
-  type?: InputMaybe<SessionType>;
+  /** Only sessions of this type. */
+  type?: InputMaybe<SessionTypeInput>;
 };
 
 /** Totals over a report's sessions: the seed's API computes them, the live graph counts them from the rows. */
@@ -1283,6 +1283,8 @@ export type SessionTypeInput =
   | 'REMOTE_SUPPORT'
   /** A session booked for a later time. */
   | 'SCHEDULED_SESSION'
+  /** Screen sharing (Zoho's `dm`). */
+  | 'SCREEN_SHARING'
   /** Unattended access to a computer. */
   | 'UNATTENDED_ACCESS';
 

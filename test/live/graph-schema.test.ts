@@ -101,6 +101,12 @@ describe('the live graph', () => {
       'UNKNOWN',
       'SCREEN_SHARING',
     ]);
+    // A filter names no UNKNOWN, and the live API has no scheduled sessions to report.
+    expect(valuesOf(liveSchema, 'SessionTypeInput')).toEqual([
+      'REMOTE_SUPPORT',
+      'UNATTENDED_ACCESS',
+      'SCREEN_SHARING',
+    ]);
   });
 
   it('takes the fixed inputs: createSession (customerEmail, type), scheduleSession, the report filter', () => {
