@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import type { RunningEmulator } from '../emulator/index.js';
 import { startBudget } from './budget/runtime.js';
 import { secretValues, type Config } from './config/index.js';
+import { startEvents } from './events/index.js';
 import { buildSchema } from './graph/schema.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
@@ -56,6 +57,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     retry: { limit: config.upstream.retries, maxRetryAfterSeconds: config.upstream.maxRetryAfterSeconds },
   });
   const budget = await startBudget({ config, auth, logger, metrics });
+  const events = await startEvents({ config, logger, metrics, budget });
   const readiness = createReadiness(() => budget.redisStatus());
   const context = createContextFactory({
     http,
@@ -104,6 +106,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     admit: gatewayAdmission(config.gateway),
     ready: readiness.report,
     metrics: metrics && (() => metrics.render()),
+    webhook: events.webhook,
   });
   const { url, port } = await listen(server, handler, { port: config.server.port, host: config.server.host });
 
@@ -121,6 +124,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         await apollo.stop();
         await tracing?.shutdown();
         http.close();
+        await events.close();
         await budget.close();
         await emulator?.close();
       })()),

@@ -7,7 +7,12 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { createCachedApi, createKnownApi, type CachedApiOptions } from '../cache/cached-api.js';
+import {
+  createCachedApi,
+  createKnownApi,
+  type CachedApiOptions,
+  type WriteReport,
+} from '../cache/cached-api.js';
 import { createLiveCachedApi } from '../cache/live-cached-api.js';
 import { MemoryCacheStore, RedisCacheStore, type CacheStore } from '../cache/store.js';
 import type { AuthConfig, Config } from '../config/index.js';
@@ -74,6 +79,12 @@ export interface BudgetRuntime {
   ): LiveRestApi & LiveDepartmentOf;
   /** For readiness: `ok`, `slow` or `unreachable` (serving on local fallbacks either way), or `not configured`. */
   redisStatus(): RedisStatus | 'not configured';
+  /** The replica's one Redis connection (REDIS_URL), for the event bus (src/events/). */
+  readonly redis: RedisConnection | undefined;
+  /** Makes the read cache forget `resources` (a change it did not make itself: an event); never rejects. */
+  invalidate(resources: readonly string[]): Promise<void>;
+  /** Hears of every write that may have changed something, on this replica (src/events/ announces it). */
+  observeWrites(listener: (write: WriteReport) => void): void;
   close(): Promise<void>;
 }
 
@@ -130,8 +141,14 @@ export async function startBudget(options: {
       ? new RedisCacheStore(redis, prefix)
       : new MemoryCacheStore(cache.maxEntries);
 
-  const cacheOptions = (store: CacheStore, caller: Caller, guard: BudgetGuard): CachedApiOptions => ({
+  const writeListeners: Array<(write: WriteReport) => void> = [];
+  const cacheOptions = (
+    store: CacheStore | undefined,
+    caller: Caller,
+    guard: BudgetGuard,
+  ): CachedApiOptions => ({
     store,
+    onWrite: (write) => writeListeners.forEach((listener) => listener(write)),
     scope: caller.cacheScope,
     metrics,
     mayHaveLanded: () => guard.mayHaveLanded,
@@ -282,15 +299,23 @@ export async function startBudget(options: {
       return limiter.peek(claimFor(budgetKey));
     },
     cached(api, caller, guard) {
-      if (!cacheStore) return api;
+      // Without the read cache, the decorator still reports writes when someone listens.
+      if (!cacheStore && writeListeners.length === 0) return api;
       return createCachedApi(api, cacheOptions(cacheStore, caller, guard));
     },
     cachedLive(rest, caller, guard) {
-      if (!cacheStore) return rest;
+      if (!cacheStore && writeListeners.length === 0) return rest;
       return createLiveCachedApi(rest, cacheOptions(cacheStore, caller, guard));
     },
     redisStatus() {
       return redis ? redis.status() : 'not configured';
+    },
+    redis,
+    async invalidate(resources) {
+      await cacheStore?.invalidate(resources).catch(fellBack('read cache'));
+    },
+    observeWrites(listener) {
+      writeListeners.push(listener);
     },
     async close() {
       await redis?.close();

@@ -36,8 +36,21 @@ const POLICIES = Object.fromEntries(
   ]),
 ) as Readonly<Record<OperationName, Policy>>;
 
+/** A write let through, for whoever announces changes (src/events/: other replicas, routers, subscribers). */
+export interface WriteReport {
+  dialect: 'seed' | 'live';
+  /** Its row of contract/operations.ts or contract/live-operations.ts. */
+  operation: string;
+  args: readonly unknown[];
+  /** The resources the row names (the live dialect's with `live:`). */
+  resources: readonly string[];
+  /** Zoho's answer, when the write succeeded. */
+  answer?: unknown;
+}
+
 export interface CachedApiOptions {
-  store: CacheStore;
+  /** None: the read cache is off, and only writes are reported. */
+  store: CacheStore | undefined;
   /** Whose answers these are: a token fingerprint in forwarded mode, the service identity otherwise. */
   scope: string;
   metrics?: Metrics | undefined;
@@ -48,6 +61,8 @@ export interface CachedApiOptions {
   mayHaveLanded?: () => number;
   /** The store failed (Redis unreachable): the call went upstream instead. */
   onStoreError?: (error: unknown) => void;
+  /** Each write that may have changed something, once the store forgot what it names. */
+  onWrite?: ((write: WriteReport) => void) | undefined;
 }
 
 /**
@@ -60,16 +75,21 @@ export interface ReadThrough {
     key: string,
     fetch: () => Promise<T>,
   ): Promise<T>;
-  write<T>(resources: readonly string[], run: () => Promise<T>): Promise<T>;
+  write<T>(
+    resources: readonly string[],
+    run: () => Promise<T>,
+    report?: Omit<WriteReport, 'resources' | 'answer'>,
+  ): Promise<T>;
 }
 
 export function createReadThrough(options: CachedApiOptions): ReadThrough {
   const invalidate = async (resources: readonly string[]): Promise<void> => {
-    await options.store.invalidate(resources).catch((error: unknown) => options.onStoreError?.(error));
+    await options.store?.invalidate(resources).catch((error: unknown) => options.onStoreError?.(error));
   };
   return {
     async read({ resource, maxAgeSeconds }, key, fetch) {
       const { store, scope, metrics } = options;
+      if (!store) return fetch();
       const entryKey = `${scope}:${key}`;
       let generation: string | undefined;
       try {
@@ -92,16 +112,23 @@ export function createReadThrough(options: CachedApiOptions): ReadThrough {
       return value;
     },
 
-    async write(resources, run) {
+    async write(resources, run, report) {
       const landed = options.mayHaveLanded;
       const before = landed?.();
+      const reported = (answer?: unknown) => {
+        if (report) options.onWrite?.({ ...report, resources, ...(answer === undefined ? {} : { answer }) });
+      };
       try {
         const value = await run();
         await invalidate(resources);
+        reported(value);
         return value;
       } catch (error) {
         // Other calls of the same request may have landed meanwhile: that only invalidates more, never less.
-        if (before === undefined || landed!() > before) await invalidate(resources);
+        if (before === undefined || landed!() > before) {
+          await invalidate(resources);
+          reported();
+        }
         throw error;
       }
     },
@@ -125,7 +152,8 @@ const CachedZohoApi = withOperationMethods(
       const fetch = () => method.apply(inner, args);
       const policy = POLICIES[name];
       if ('read' in policy) return this.#through.read(policy.read, `${name}:${key(args)}`, fetch);
-      if ('invalidates' in policy) return this.#through.write(policy.invalidates, fetch);
+      if ('invalidates' in policy)
+        return this.#through.write(policy.invalidates, fetch, { dialect: 'seed', operation: name, args });
       return fetch();
     }
   },

@@ -56,7 +56,12 @@ class LiveCachedApi {
     const method = inner[name] as (...a: LiveOperationArgs<K>) => Promise<LiveOperationAnswer<K>>;
     const fetch = () => method.apply(inner, args);
     const policy = POLICIES[name];
-    if ('invalidates' in policy) return this.#through.write(policy.invalidates.map(resource), fetch);
+    if ('invalidates' in policy)
+      return this.#through.write(policy.invalidates.map(resource), fetch, {
+        dialect: 'live',
+        operation: name,
+        args,
+      });
     if (!('read' in policy)) return fetch();
     const department = LIVE_OPERATIONS[name].department === 'none' ? '-' : await inner.department();
     const read = { resource: resource(policy.read.resource), maxAgeSeconds: policy.read.maxAgeSeconds };

@@ -109,6 +109,13 @@ export interface Config {
     readonly maxUpstreamCalls: number;
   };
 
+  readonly events: {
+    /** ZOHO_WEBHOOK_TOKEN: the path token of `POST /webhooks/zoho-assist/<token>`; null = no webhook route. */
+    readonly webhookToken: string | null;
+    /** ROUTER_INVALIDATION_URL and _KEY: where and with what shared key to POST cache tags; null = not sent. */
+    readonly router: { readonly url: string; readonly key: string; readonly subgraph: string } | null;
+  };
+
   readonly limits: {
     /** RATE_LIMIT_PER_MINUTE: Zoho's burst limit, spent by every replica together. */
     readonly perMinute: number;
@@ -555,6 +562,26 @@ export const envSchema = z.object({
     '10000',
     'On SIGTERM, how long in-flight requests may finish before the process exits, in milliseconds.',
   ),
+  ZOHO_WEBHOOK_TOKEN: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{32,256}$/, 'expected 32 to 256 characters of A-Z a-z 0-9 _ -'),
+    "Receive Zoho Assist's webhooks at `POST /webhooks/zoho-assist/<this token>` (the URL to configure in Zoho's webhook settings). Zoho signs nothing, so this path token is the only proof of the sender: make it random, e.g. `openssl rand -hex 32`. Each event makes the caches forget what it names and reaches subscribers on every replica (docs/events.md).",
+    { whenUnset: 'unset (no webhook route: 404)', secret: true },
+  ),
+  ROUTER_INVALIDATION_URL: optional(
+    httpUrl(),
+    "Apollo Router's response cache invalidation endpoint (its `invalidation.listen` and `path`): after each mutation and each change event, the replica where it happened POSTs the affected cache tags there (docs/events.md). Needs `ROUTER_INVALIDATION_KEY`.",
+    { whenUnset: 'unset (routers are not told)' },
+  ),
+  ROUTER_INVALIDATION_KEY: optional(
+    secretString(),
+    "The router's `invalidation.shared_key` for this subgraph, sent as the `Authorization` header of each invalidation request.",
+    { whenUnset: 'unset', secret: true },
+  ),
+  ROUTER_INVALIDATION_SUBGRAPH: withDefault(
+    z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a subgraph name'),
+    'zoho-assist',
+    "This subgraph's name in the supergraph, which the router's invalidation requests name.",
+  ),
 });
 
 type EnvShape = typeof envSchema.shape;
@@ -679,6 +706,11 @@ function crossVariableProblems(
   const problem = (variable: EnvVariable, message: string) => problems.push({ variable, message });
   const ok = (...names: EnvVariable[]) => names.every((n) => !failed.has(n));
   const production = v.NODE_ENV === 'production';
+
+  if (isSet('ROUTER_INVALIDATION_URL') !== isSet('ROUTER_INVALIDATION_KEY')) {
+    const missing = isSet('ROUTER_INVALIDATION_URL') ? 'ROUTER_INVALIDATION_KEY' : 'ROUTER_INVALIDATION_URL';
+    problem(missing, 'required when the other of ROUTER_INVALIDATION_URL and ROUTER_INVALIDATION_KEY is set');
+  }
 
   if (ok('AUTH_MODE')) {
     const mode = deriveAuthMode(v.AUTH_MODE, isSet);
@@ -868,6 +900,17 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
       concurrencyPerOperation: v.UPSTREAM_CONCURRENCY,
     },
     operation: { deadlineMs: v.OPERATION_DEADLINE_MS, maxUpstreamCalls: v.MAX_UPSTREAM_CALLS_PER_OPERATION },
+    events: {
+      webhookToken: v.ZOHO_WEBHOOK_TOKEN ?? null,
+      router:
+        v.ROUTER_INVALIDATION_URL && v.ROUTER_INVALIDATION_KEY
+          ? {
+              url: v.ROUTER_INVALIDATION_URL,
+              key: v.ROUTER_INVALIDATION_KEY,
+              subgraph: v.ROUTER_INVALIDATION_SUBGRAPH,
+            }
+          : null,
+    },
     limits: {
       perMinute: lifted ? MAX_PER_MINUTE : v.RATE_LIMIT_PER_MINUTE,
       perDay: lifted ? MAX_PER_DAY : v.RATE_LIMIT_PER_DAY,
@@ -907,6 +950,8 @@ export function secretValues(config: Config): string[] {
     config.gateway.sharedSecret,
     config.gateway.hmacSecret,
     config.limits.redisUrl,
+    config.events.webhookToken,
+    config.events.router?.key ?? null,
   ];
   if (config.auth.mode === 'static') values.push(config.auth.accessToken);
   if (config.auth.mode === 'service') values.push(config.auth.clientSecret, config.auth.refreshToken);

@@ -53,6 +53,13 @@ export interface Metrics {
   /** `zoho_assist_redis_breaker_trips_total`: times the Redis breaker opened. */
   readonly redisBreakerTrips: Counter;
   /**
+   * `zoho_assist_webhooks_total{result}`: Zoho's webhook deliveries with the right token, `accepted`, `duplicate`
+   * (seen in the last minute), `ignored` (an event type we do not act on) or `refused` (413, 400).
+   */
+  readonly webhooks: Counter<'result'>;
+  /** `zoho_assist_router_invalidations_total{outcome}`: POSTs to the router's invalidation endpoint, `sent`, `refused` or `failed`. */
+  readonly routerInvalidations: Counter<'outcome'>;
+  /**
    * A bounded label for a client-chosen operation name: `anonymous` when there is none, characters outside
    * `[A-Za-z0-9_]` dropped, at most 64 characters, and `other` once 200 distinct names are seen.
    */
@@ -166,6 +173,18 @@ export function createMetrics(): Metrics {
     redisBreakerTrips: new Counter({
       name: 'zoho_assist_redis_breaker_trips_total',
       help: 'Times the Redis circuit breaker opened.',
+      registers,
+    }),
+    webhooks: new Counter({
+      name: 'zoho_assist_webhooks_total',
+      help: 'Zoho webhook deliveries with the right token, by result (accepted, duplicate, ignored, refused).',
+      labelNames: ['result'] as const,
+      registers,
+    }),
+    routerInvalidations: new Counter({
+      name: 'zoho_assist_router_invalidations_total',
+      help: 'Invalidation requests to the router, by outcome (sent, refused, failed).',
+      labelNames: ['outcome'] as const,
       registers,
     }),
     operationLabel(name) {

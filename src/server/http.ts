@@ -19,6 +19,12 @@ export interface HttpOptions<C extends GraphContext> {
   metrics?: (() => Promise<{ contentType: string; body: string }>) | undefined;
   /** Whether a GraphQL request proves it came through the gateway (src/server/gateway-admission.ts); unset = all do. */
   admit?: Admission | undefined;
+  /**
+   * Zoho's webhooks (src/events/receiver.ts): answers a request it recognises, path token included, and returns
+   * true; anything else gets this handler's own 404.
+   */
+  webhook?:
+    ((request: IncomingMessage, response: ServerResponse, pathname: string) => Promise<boolean>) | undefined;
 }
 
 /**
@@ -191,6 +197,7 @@ export function createHttpHandler<C extends GraphContext>(options: HttpOptions<C
           }
           break;
       }
+      if (options.webhook && (await options.webhook(request, response, url.pathname))) return;
       sendJson(response, 404, { error: 'Not found' });
     } catch {
       if (!response.headersSent)
