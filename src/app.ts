@@ -86,6 +86,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       production: config.isProduction,
       maxUpstreamCalls: config.operation.maxUpstreamCalls,
       budget,
+      responseCache: budget.responses,
       drain: { httpServer: server, gracePeriodMs: config.server.shutdownDrainMs },
     },
   });

@@ -14,6 +14,12 @@ import {
   type WriteReport,
 } from '../cache/cached-api.js';
 import { createLiveCachedApi } from '../cache/live-cached-api.js';
+import {
+  createResponseCache,
+  MemoryResponseGeneration,
+  RedisResponseGeneration,
+  type ResponseCache,
+} from '../cache/response-cache.js';
 import { MemoryCacheStore, RedisCacheStore, type CacheStore } from '../cache/store.js';
 import type { AuthConfig, Config } from '../config/index.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -77,6 +83,11 @@ export interface BudgetRuntime {
     caller: Caller,
     guard: BudgetGuard,
   ): LiveRestApi & LiveDepartmentOf;
+  /**
+   * Whole query responses (src/cache/response-cache.ts), when the read cache and RESPONSE_CACHE are on: its
+   * plugins go to Apollo Server. Every invalidation of the read cache drops them too.
+   */
+  readonly responses: ResponseCache | undefined;
   /** For readiness: `ok`, `slow` or `unreachable` (serving on local fallbacks either way), or `not configured`. */
   redisStatus(): RedisStatus | 'not configured';
   /** The replica's one Redis connection (REDIS_URL), for the event bus (src/events/). */
@@ -135,11 +146,25 @@ export async function startBudget(options: {
       ? new RedisTokenStore(redis, { identity: credential, prefix, onError: fellBack('token store') })
       : new MemoryTokenStore();
 
-  const cacheStore: CacheStore | undefined = !cache.enabled
+  const readStore: CacheStore | undefined = !cache.enabled
     ? undefined
     : redis
       ? new RedisCacheStore(redis, prefix)
       : new MemoryCacheStore(cache.maxEntries);
+
+  const responses: ResponseCache | undefined =
+    readStore && cache.responses
+      ? createResponseCache({
+          generation: redis
+            ? new RedisResponseGeneration(redis, prefix, fellBack('response cache'))
+            : new MemoryResponseGeneration(),
+          // Forwarded mode: each caller's answers are its own token's.
+          perCaller: credential === undefined,
+          maxBytes: cache.responsesMaxMb * 2 ** 20,
+          metrics,
+        })
+      : undefined;
+  const cacheStore = readStore && responses ? forgettingResponses(readStore, responses) : readStore;
 
   const writeListeners: Array<(write: WriteReport) => void> = [];
   const cacheOptions = (
@@ -307,6 +332,7 @@ export async function startBudget(options: {
       if (!cacheStore && writeListeners.length === 0) return rest;
       return createLiveCachedApi(rest, cacheOptions(cacheStore, caller, guard));
     },
+    responses,
     redisStatus() {
       return redis ? redis.status() : 'not configured';
     },
@@ -319,6 +345,25 @@ export async function startBudget(options: {
     },
     async close() {
       await redis?.close();
+    },
+  };
+}
+
+/**
+ * The read cache's store, whose every invalidation (a write that may have landed; a change event) also drops the
+ * kept responses: a response is built from upstream answers, so it is stale whenever one of them is. After the
+ * store's own, so a response built meanwhile from a stale answer is kept under the generation being dropped.
+ */
+function forgettingResponses(store: CacheStore, responses: ResponseCache): CacheStore {
+  return {
+    lookup: (resource, key) => store.lookup(resource, key),
+    store: (resource, generation, key, value, ttlMs) => store.store(resource, generation, key, value, ttlMs),
+    async invalidate(resources) {
+      try {
+        await store.invalidate(resources);
+      } finally {
+        await responses.invalidate();
+      }
     },
   };
 }

@@ -142,6 +142,10 @@ export interface Config {
     readonly enabled: boolean;
     /** READ_CACHE_MAX_ENTRIES: bound of the in-memory cache (Redis entries expire on their own). */
     readonly maxEntries: number;
+    /** RESPONSE_CACHE: keep whole query responses too (only with the read cache on); src/cache/response-cache.ts. */
+    readonly responses: boolean;
+    /** RESPONSE_CACHE_MAX_MB: bound of the kept responses, in MiB of their JSON. */
+    readonly responsesMaxMb: number;
   };
 
   readonly emulator: {
@@ -514,6 +518,16 @@ export const envSchema = z.object({
     wholeNumber(1, 10_000_000),
     '10000',
     'Most answers the in-memory read cache holds (least recently used go first).',
+  ),
+  RESPONSE_CACHE: withDefault(
+    flag(),
+    'true',
+    "With `READ_CACHE` on, also keep whole query responses in each process's memory for the lifetime the schema's `@cacheControl` hints give them (the read cache's lifetimes), so a repeated query runs no resolver and calls nothing. Per caller (a fingerprint of its `Authorization` header) in `forwarded` mode; answers with errors are never kept. Whatever makes the read cache forget something (a write that may have reached Zoho, a change event) drops every kept response, on every replica with `REDIS_URL`. Ignored when `READ_CACHE=false`.",
+  ),
+  RESPONSE_CACHE_MAX_MB: withDefault(
+    wholeNumber(1, 100_000),
+    '32',
+    "Most MiB of responses the response cache holds in each process's memory (least recently used go first).",
   ),
 
   LOG_LEVEL: withDefault(
@@ -922,7 +936,12 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
       unverifiedPerMinute: v.UNVERIFIED_TOKEN_CALLS_PER_MINUTE,
       maxSharePerToken: lifted ? 1 : v.RATE_LIMIT_MAX_SHARE_PER_TOKEN,
     },
-    cache: { enabled: v.READ_CACHE, maxEntries: v.READ_CACHE_MAX_ENTRIES },
+    cache: {
+      enabled: v.READ_CACHE,
+      maxEntries: v.READ_CACHE_MAX_ENTRIES,
+      responses: v.READ_CACHE && v.RESPONSE_CACHE,
+      responsesMaxMb: v.RESPONSE_CACHE_MAX_MB,
+    },
     emulator: { enabled: emulator, port: v.EMULATOR_PORT, rateLimits: !lifted },
     log: { level: v.LOG_LEVEL },
     metrics: { enabled: v.METRICS_ENABLED },

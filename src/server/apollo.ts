@@ -14,6 +14,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { budgetPlugin } from '../budget/plugin.js';
 import type { BudgetRuntime } from '../budget/runtime.js';
+import type { ResponseCache } from '../cache/response-cache.js';
 import { argumentLimitsPlugin } from '../graph/argument-limits.js';
 import { cacheScopePlugin, type CacheScope } from '../graph/cache-control.js';
 import type { GraphContext } from '../graph/context.js';
@@ -46,6 +47,8 @@ export interface ProductionFeatures {
   /** OPERATION_MAX_UPSTREAM_CALLS: the estimate above which an operation is refused before it runs. */
   maxUpstreamCalls: number;
   budget: Pick<BudgetRuntime, 'peek'>;
+  /** RESPONSE_CACHE: whole responses kept (src/cache/response-cache.ts); absent when off. */
+  responseCache?: ResponseCache | undefined;
   /** Closed by `apollo.stop()`: in-flight requests may finish for `gracePeriodMs`, then connections are cut. */
   drain: { httpServer: Server; gracePeriodMs: number };
 }
@@ -87,6 +90,8 @@ export function createApollo({ schema, cacheScope, features }: ApolloOptions): A
         maxUpstreamCalls: features.maxUpstreamCalls,
         snapshot: async ({ budgetKey }) => (budgetKey === undefined ? undefined : budget.peek(budgetKey)),
       }),
+      // After the checks above: a kept answer is served only to an operation they let through.
+      ...(features.responseCache?.plugins ?? []),
       features.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({

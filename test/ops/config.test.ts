@@ -58,7 +58,12 @@ describe('loadConfig defaults', () => {
       maxSharePerToken: 0.5,
       lifted: false,
     });
-    expect(config.cache).toEqual({ enabled: true, maxEntries: 10000 });
+    expect(config.cache).toEqual({
+      enabled: true,
+      maxEntries: 10000,
+      responses: true,
+      responsesMaxMb: 32,
+    });
     expect(config.log).toEqual({ level: 'info' });
     expect(config.metrics).toEqual({ enabled: true });
     expect(config.tracing).toEqual({
