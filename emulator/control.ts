@@ -8,6 +8,7 @@
 import type { ZohoComputer, ZohoInvitation, ZohoSession, ZohoSessionStatus } from '../contract/types.js';
 import type { FaultRule, LogEntry, RateLimits } from './server.js';
 import type { SeedSize } from './store.js';
+import type { WebhookDelivery, WebhookDialect, WebhookTarget } from './webhooks.js';
 
 /** What reached "Zoho" since the last reset: every API and token call, by `METHOD /path-template`. */
 export interface UpstreamCalls {
@@ -100,6 +101,15 @@ export interface EmulatorControl {
     status: 'online' | 'offline',
     options?: TenantOption,
   ): Promise<ZohoComputer>;
+  /**
+   * Sends Zoho's webhooks to `url` for every change of the tenant's store from now on (session start, customer
+   * join, end, transfer; device online, offline, removed), with the ids of `dialect` (default `seed`); answers
+   * the targets now registered. `reset()` forgets them.
+   */
+  addWebhook(target: { url: string; dialect?: WebhookDialect; tenant?: string }): Promise<WebhookTarget[]>;
+  /** The registered targets, and every delivery attempted since the last reset (oldest first, up to 1000). */
+  webhooks(): Promise<{ webhooks: WebhookTarget[]; deliveries: WebhookDelivery[] }>;
+  clearWebhooks(): Promise<void>;
 }
 
 /** The control client of the emulator at `origin` (`http://127.0.0.1:PORT`, as `RunningEmulator.url`). */
@@ -163,5 +173,9 @@ export function createEmulatorControl(origin: string): EmulatorControl {
       request('POST', state('sessions', sessionId), { status }, { tenant }),
     setComputerStatus: (computerId, status, { tenant } = {}) =>
       request('POST', state('computers', computerId), { status }, { tenant }),
+    addWebhook: async (target) =>
+      (await request<{ webhooks: WebhookTarget[] }>('POST', '/webhooks', target)).webhooks,
+    webhooks: () => request('GET', '/webhooks'),
+    clearWebhooks: () => request('DELETE', '/webhooks'),
   };
 }

@@ -21,6 +21,7 @@ export type {
   UpstreamCalls,
 } from './control.js';
 export type { SeedSize } from './store.js';
+export type { WebhookDelivery, WebhookDialect, WebhookTarget } from './webhooks.js';
 
 export interface EmulatorOptions {
   /** Default 0 (an ephemeral port). */

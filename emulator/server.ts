@@ -10,10 +10,18 @@ import { contractOperations, validateRequest } from '../contract/validate.js';
 import type { ContractOperation } from '../contract/validate.js';
 import type * as Z from '../contract/types.js';
 import { parseLosslessJson } from '../contract/live-json.js';
-import { handleLive, isLiveOperation, LIVE_SCOPES, liveErrorBody, matchLiveRoute } from './live/front.js';
+import {
+  deviceId,
+  handleLive,
+  isLiveOperation,
+  LIVE_SCOPES,
+  liveErrorBody,
+  matchLiveRoute,
+} from './live/front.js';
 import { hash32, Random } from './random.js';
 import { ApiError, Store } from './store.js';
 import type { SeedSize } from './store.js';
+import { WebhookSender } from './webhooks.js';
 
 export const EMULATOR_CREDENTIALS = {
   clientId: 'emulator-client',
@@ -347,6 +355,7 @@ export class Emulator {
   #log: LogEntry[] = [];
   #outbox: Record<string, unknown>[] = [];
   #faults: FaultRule[] = [];
+  readonly #webhooks = new WebhookSender(deviceId);
   /** Each seeded rule's own sequence, started when the rule was posted. */
   #faultRandom = new WeakMap<FaultRule, Random>();
   #rateLimits: false | Required<RateLimits>;
@@ -373,6 +382,8 @@ export class Emulator {
       // Each tenant is a separate account: same sizes, its own data.
       const seed = tenant === '' ? this.#size.seed : (hash32(tenant) ^ (this.#size.seed ?? 1)) >>> 0;
       store = new Store({ ...this.#size, seed });
+      const own = store;
+      own.onChange = (change) => this.#webhooks.send(tenant, change, (id) => own.technicianEmail(id));
       this.#stores.set(tenant, store);
     }
     return store;
@@ -394,6 +405,7 @@ export class Emulator {
     this.#log = [];
     this.#outbox = [];
     this.#faults = [];
+    this.#webhooks.clear();
     this.#rateLimits = this.#normalizeLimits(this.#config.rateLimits);
     this.warm();
   }
@@ -752,6 +764,33 @@ export class Emulator {
         }
         case 'DELETE /faults':
           this.#faults = [];
+          return reply(204);
+        case 'GET /webhooks':
+          return reply(200, { webhooks: this.#webhooks.targets, deliveries: this.#webhooks.deliveries });
+        case 'POST /webhooks': {
+          const w = (body ?? {}) as Record<string, unknown>;
+          if (
+            typeof w.url !== 'string' ||
+            !URL.canParse(w.url) ||
+            !/^https?:$/.test(new URL(w.url).protocol) ||
+            (w.dialect !== undefined && w.dialect !== 'seed' && w.dialect !== 'live') ||
+            (w.tenant !== undefined && typeof w.tenant !== 'string')
+          ) {
+            return reply(
+              400,
+              errorBody(400, "body must be {url: http(s) URL, dialect?: 'seed' | 'live', tenant?: string}"),
+            );
+          }
+          const webhooks = this.#webhooks.register({
+            url: w.url,
+            dialect: w.dialect ?? 'seed',
+            tenant: w.tenant ?? '',
+          });
+          this.#store(w.tenant ?? '');
+          return reply(201, { webhooks });
+        }
+        case 'DELETE /webhooks':
+          this.#webhooks.clear();
           return reply(204);
         case 'PUT /rate-limits': {
           const limits = (body ?? {}) as Record<string, unknown>;

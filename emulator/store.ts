@@ -96,6 +96,11 @@ export interface SessionRecord {
   files: FileRecord[];
 }
 
+/** What Zoho sends a webhook for (emulator/webhooks.ts): a session's lifecycle, a device's presence. */
+export type StoreChange =
+  | { kind: 'session'; change: 'start' | 'join' | 'end' | 'transfer'; session: SessionRecord; now: number }
+  | { kind: 'computer'; change: 'online' | 'offline' | 'removed'; computer: Z.ZohoComputer; now: number };
+
 export interface Invitation extends Z.ZohoInvitation {
   customerName: string;
 }
@@ -305,6 +310,8 @@ export class Store {
   #nextSession = 1000000001;
   #nextFile = 1;
   #nextInvitation = 1;
+  /** Hears each change Zoho would send a webhook for; set after seeding, so the seed itself sends none. */
+  onChange: ((change: StoreChange) => void) | undefined;
 
   constructor(size: SeedSize = {}) {
     this.size = { ...DEFAULT_SEED_SIZE, ...size };
@@ -503,9 +510,36 @@ export class Store {
     const wasOpen = OPEN_STATUSES.has(session.status);
     const isOpen = OPEN_STATUSES.has(status);
     if (wasOpen !== isOpen) this.#bumpOpen(session.technicianId, isOpen ? 1 : -1);
+    const was = session.status;
     session.status = status;
     if (status === 'active' && session.startMs === undefined) session.startMs = now;
     if (FINISHED_STATUSES.has(status) && session.endMs === undefined) session.endMs = now;
+    if (was === status) return;
+    if (FINISHED_STATUSES.has(status) && !FINISHED_STATUSES.has(was))
+      this.#changed('session', 'end', session, now);
+    else if (status === 'active' && was === 'waiting') this.#changed('session', 'join', session, now);
+  }
+
+  #changed(
+    kind: 'session',
+    change: 'start' | 'join' | 'end' | 'transfer',
+    session: SessionRecord,
+    now: number,
+  ): void;
+  #changed(
+    kind: 'computer',
+    change: 'online' | 'offline' | 'removed',
+    computer: Z.ZohoComputer,
+    now: number,
+  ): void;
+  #changed(kind: 'session' | 'computer', change: string, subject: unknown, now: number): void {
+    const onChange = this.onChange;
+    if (!onChange) return;
+    onChange(
+      (kind === 'session'
+        ? { kind, change, session: subject, now }
+        : { kind, change, computer: subject, now }) as StoreChange,
+    );
   }
 
   // ------------------------------------------------------------------------------------------- rendering
@@ -720,6 +754,7 @@ export class Store {
     });
     if (body.sessionName !== undefined) session.sessionName = body.sessionName;
     this.#indexSession(session);
+    this.#changed('session', 'start', session, now);
     const { sessionId, sessionKey, sessionUrl, sessionType, status, createdTime, expiresIn } =
       this.renderSession(session);
     return { sessionId, sessionKey, sessionUrl, sessionType, status, createdTime, expiresIn };
@@ -786,6 +821,7 @@ export class Store {
     if (list) insertSorted(list, session);
     else this.#sessionsByTechnician.set(target.technicianId, [session]);
     if (open) this.#bumpOpen(target.technicianId, 1);
+    this.#changed('session', 'transfer', session, Date.now());
     return this.renderSession(session);
   }
 
@@ -981,8 +1017,9 @@ export class Store {
   }
 
   removeComputer(computerId: string): void {
-    this.#computer(computerId);
+    const computer = this.#renderComputer(this.#computer(computerId));
     this.#computers.delete(computerId);
+    this.#changed('computer', 'removed', computer, Date.now());
   }
 
   connectComputer(
@@ -1007,6 +1044,7 @@ export class Store {
     session.startMs = now;
     computer.lastSeenTime = iso(now);
     this.#indexSession(session);
+    this.#changed('session', 'start', session, now);
     return this.renderSession(session);
   }
 
@@ -1131,7 +1169,9 @@ export class Store {
 
   setComputerStatus(computerId: string, status: 'online' | 'offline'): Z.ZohoComputer {
     const computer = this.#computer(computerId);
+    const was = computer.status;
     computer.status = status;
+    if (was !== status) this.#changed('computer', status, this.#renderComputer(computer), Date.now());
     return this.#renderComputer(computer);
   }
 }

@@ -127,7 +127,8 @@ function allComputers(store: Store): Z.ZohoComputer[] {
 
 // ------------------------------------------------------------------------------------------------- ids
 
-function deviceId(computerId: string): string {
+/** A computer's id in the live dialect: its device id (also what the emulator's webhooks name). */
+export function deviceId(computerId: string): string {
   const n = /^comp_(\d+)$/.exec(computerId)?.[1];
   if (n === undefined) throw new Error(`emulator: computer id ${computerId} has no live form`);
   return String(DEVICE_BASE + BigInt(n));
