@@ -14,7 +14,8 @@
  * - Path ids must be digits (a Long): anything else is a NotFoundError without a call.
  * - Zoho's error envelope `{"error":{"code","message","parameter_name"}}` is read liberally (its own
  *   documentation leaves the keys unquoted): 400 is BadRequestError carrying the parameter Zoho named, 401
- *   UnauthenticatedError (after the one refresh), 404 NotFoundError, 429 RateLimitedError, 5xx UnavailableError.
+ *   UnauthenticatedError (after the one refresh), 404 NotFoundError, 409 (undocumented) ConflictError, 429
+ *   RateLimitedError, 5xx UnavailableError.
  */
 import { createLimit, type Limit } from './concurrency.js';
 import {
@@ -26,6 +27,7 @@ import {
 } from './attempts.js';
 import {
   BadRequestError,
+  ConflictError,
   ContractError,
   ForbiddenError,
   NotFoundError,
@@ -224,6 +226,8 @@ function liveStatusError(
   const options = { status, call: op.call };
   const said = message ?? `Zoho answered ${status} to ${op.call.route}`;
   const text = code !== undefined && message !== undefined && message !== code ? `${said} (${code})` : said;
+  // Zoho documents no 409, but a conflict is a conflict whoever sends it (the emulator's offline computer).
+  if (status === 409) return new ConflictError(text, options);
   if (status === 400 || (status > 400 && status < 500 && ![401, 403, 404, 429].includes(status))) {
     return new BadRequestError(parameter ? `Zoho refused the parameter ${parameter}: ${text}` : text, {
       ...options,

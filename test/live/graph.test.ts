@@ -206,6 +206,23 @@ describe('writes to computers', () => {
     expect((await stack.control.log())[0]?.path).toBe(`/api/v2/unattended/${online}/connect`);
   });
 
+  it('connectComputer answers an offline computer as COMPUTER_OFFLINE on the computer, in one call', async () => {
+    const listed = await stack.graphql<Page>(PAGE, { first: 10 });
+    const offline = listed.data!.computers.nodes.find((node) => node.status === 'OFFLINE')!.id;
+    await stack.control.resetCalls();
+
+    const answer = await stack.graphql<{ connectComputer: { session: unknown; userErrors: unknown[] } }>(
+      `mutation ($id: ID!) { connectComputer(input: { computerId: $id }) { session { id } userErrors { code field } } }`,
+      { id: offline },
+    );
+
+    expect(answer.data?.connectComputer).toEqual({
+      session: null,
+      userErrors: [{ code: 'COMPUTER_OFFLINE', field: ['input', 'computerId'] }],
+    });
+    expect(await calls()).toEqual({ 'POST /unattended/{resource_id}/connect': 1 });
+  });
+
   it('connectComputer answers a computer Zoho does not know as a NOT_FOUND user error', async () => {
     await stack.control.resetCalls();
 
