@@ -7,6 +7,7 @@ import { cellKey, cells, type Results } from './report.js';
 const COLOURS: Record<string, string> = {
   ours: '#2f6fde',
   'ours, read cache': '#9bb9ef',
+  'ours, response cache': '#1b3f86',
   Mesh: '#e0702b',
   'Mesh, response cache': '#f2b48a',
   limit: '#3a9a4a',

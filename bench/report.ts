@@ -236,8 +236,9 @@ export function report(results: Results, chartFile: string): string {
   );
   out(
     "- **ours** runs with `READ_CACHE=false`, so every operation reaches the upstream as the limit's do (the " +
-      'fair comparison, and the one every ratio uses); **ours, read cache** runs with the default ' +
-      `\`READ_CACHE=true\` (${results.readCache}). Both: NODE_ENV=production, LOG_LEVEL info (one JSON line per ` +
+      'fair comparison, and the one every ratio uses); **ours, read cache** with `READ_CACHE=true` and ' +
+      '`RESPONSE_CACHE=false` (the read cache alone); **ours, response cache** with both on, the defaults ' +
+      `(${results.readCache}). All: NODE_ENV=production, LOG_LEVEL info (one JSON line per ` +
       'operation), metrics on, rate limits off.',
   );
   out(
@@ -338,6 +339,14 @@ export function report(results: Results, chartFile: string): string {
     );
   }
   {
+    const points = cachedPoints(results, 'dashboard');
+    const ok = points.length === 0 ? undefined : points.every((p) => p.rps >= 1);
+    out(
+      "| repeated dashboard at least as fast as Mesh's response cache (ours, response cache ÷ Mesh, response cache: req/s, CPU/op) | " +
+        `${points.map((p) => `${p.mode} c=${p.c}: ${p.rps.toFixed(2)}×, CPU ${p.cpu.toFixed(2)}×`).join('; ') || '–'} | ${met(ok)} |`,
+    );
+  }
+  {
     const rss = results.rss.find((r) => r.system === 'ours')?.peakRssMb;
     out(
       `| peak RSS < 150 MB at 100 concurrent clients | ${f(rss, 0)} MB over the whole run | ${met(rss === undefined ? undefined : rss < 150)} |`,
@@ -369,6 +378,7 @@ export function report(results: Results, chartFile: string): string {
   }
 
   budgetTable(results, out);
+  cachesTable(results, out);
   cpuTable(results, workloads, out);
   out(
     'In the tables below, calls/op is the upstream calls the emulator counted during the measured runs over ' +
@@ -493,6 +503,66 @@ export function report(results: Results, chartFile: string): string {
     );
   out();
   return lines.join('\n');
+}
+
+const RESPONSE_CACHE = 'ours, response cache';
+const MESH_CACHE = 'Mesh, response cache';
+
+/** Per mode and concurrency: ours' response cache over Mesh's, in req/s and in CPU per operation. */
+function cachedPoints(
+  results: Results,
+  workload: string,
+): Array<{ mode: string; c: number; rps: number; cpu: number }> {
+  const table = cells(results);
+  return results.plan.modes.flatMap(({ name: mode }) =>
+    results.plan.concurrencies.flatMap((c) => {
+      const ours = table.get(cellKey(mode, workload, RESPONSE_CACHE, c));
+      const mesh = table.get(cellKey(mode, workload, MESH_CACHE, c));
+      return ours && mesh && mesh.rps > 0 && mesh.cpuMsPerOp > 0
+        ? [{ mode, c, rps: ours.rps / mesh.rps, cpu: ours.cpuMsPerOp / mesh.cpuMsPerOp }]
+        : [];
+    }),
+  );
+}
+
+/**
+ * Repeated operations, answered from caches: ours' read cache (every field resolved from kept upstream answers),
+ * ours' response cache (whole answers kept) and Mesh's (Hive Gateway's response cache), from the load runs.
+ */
+function cachesTable(results: Results, out: (line?: string) => void): void {
+  const table = cells(results);
+  const systems = ['ours, read cache', RESPONSE_CACHE, MESH_CACHE];
+  const rows = results.workloads.flatMap(({ name: w }) =>
+    results.plan.modes.flatMap(({ name: mode }) =>
+      results.plan.concurrencies.flatMap((c) => {
+        const found = systems.map((s) => table.get(cellKey(mode, w, s, c)));
+        return found[1] && found[2] ? [{ w, mode, c, found }] : [];
+      }),
+    ),
+  );
+  if (rows.length === 0) return;
+  out('## Repeated operations: the caches side by side');
+  out();
+  out(
+    'The same operation repeated within the cache lifetime (the load runs: every request of a run is the same). ' +
+      "**ours, read cache** resolves every field from kept upstream answers; **ours, response cache** and Mesh's " +
+      'keep whole answers and run nothing. Ratios are ours, response cache over Mesh, response cache.',
+  );
+  out();
+  out(
+    `| workload | latency | clients | ${systems.map((s) => `${s} req/s`).join(' | ')} | req/s ratio | ${systems.map((s) => `${s} CPU ms/op`).join(' | ')} | CPU/op ratio |`,
+  );
+  out(
+    `| --- | --- | --- | ${systems.map(() => '---').join(' | ')} | --- | ${systems.map(() => '---').join(' | ')} | --- |`,
+  );
+  for (const { w, mode, c, found } of rows) {
+    const [, ours, mesh] = found;
+    out(
+      `| ${w} | ${mode} | ${c} | ${found.map((cell) => f(cell?.rps, 0)).join(' | ')} | ${ratio(ours?.rps, mesh?.rps)} | ` +
+        `${found.map((cell) => f(cell?.cpuMsPerOp, 3)).join(' | ')} | ${ratio(ours?.cpuMsPerOp, mesh?.cpuMsPerOp)} |`,
+    );
+  }
+  out();
 }
 
 /** Zoho's default allowance per organisation (docs/budget.md), shared by every replica. */

@@ -4,7 +4,8 @@
  * round by round, medians reported with ratios to ours. Writes bench/results/latest.md (quick:
  * bench/results/quick.md), a JSON twin and an SVG chart.
  *
- * Systems: ours (built, NODE_ENV=production; with and without its read cache), GraphQL Mesh (bench/mesh.ts;
+ * Systems: ours (built, NODE_ENV=production; without caches, with its read cache, with the read cache and the
+ * response cache over it), GraphQL Mesh (bench/mesh.ts;
  * with and without Hive Gateway's response cache), the hand-written limit (bench/limit-service.ts), the
  * engine's ceiling (bench/ceiling-service.ts, answers from memory) and ours, bare (the same service calling
  * Zoho: ours without its production features).
@@ -206,7 +207,8 @@ async function main() {
     const upstreamEnv = { ZOHO_ASSIST_API_URL: apiUrl, ZOHO_ACCESS_TOKEN: TOKEN };
     // Ours and its variants run with the image's Node flags (the Dockerfile's CMD): measured as they ship.
     const imageFlags = imageNodeFlags(root);
-    const oursEnv = async (readCache: boolean) => ({
+    /** Ours' caches: none (every operation reaches Zoho), the read cache alone, or the response cache over it. */
+    const oursEnv = async (caches: 'none' | 'read' | 'response') => ({
       ...upstreamEnv,
       NODE_ENV: 'production',
       // The harness is its only caller, on loopback: no gateway to prove itself.
@@ -217,21 +219,27 @@ async function main() {
       // Rate limits off for the benchmark: the budget is measured as calls per operation instead.
       RATE_LIMIT_PER_MINUTE: '1000000',
       RATE_LIMIT_PER_DAY: '100000000',
-      READ_CACHE: String(readCache),
+      READ_CACHE: String(caches !== 'none'),
+      RESPONSE_CACHE: String(caches === 'response'),
       ...oursOverrides(),
     });
     // One at a time: each one's time to ready is its own, not a share of two cores among five starts.
     const ours = await startService('ours', [...imageFlags, join(root, 'dist/src/main.js')], {
-      env: await oursEnv(false),
+      env: await oursEnv('none'),
       ready: /ready at (http\S+)/,
     });
     const oursCached = await startService(
       'ours, read cache',
       [...imageFlags, join(root, 'dist/src/main.js')],
       {
-        env: await oursEnv(true),
+        env: await oursEnv('read'),
         ready: /ready at (http\S+)/,
       },
+    );
+    const oursResponses = await startService(
+      'ours, response cache',
+      [...imageFlags, join(root, 'dist/src/main.js')],
+      { env: await oursEnv('response'), ready: /ready at (http\S+)/ },
     );
     const limit = await startService('limit', [join(root, 'dist/bench/limit-service.js')], {
       env: upstreamEnv,
@@ -263,7 +271,7 @@ async function main() {
         : await startMeshWithResponseCache({ root, workDir: meshDir }).catch(
             (error: unknown) => error as Error,
           );
-    services.push(ours, oursCached, limit, ceiling, bare);
+    services.push(ours, oursCached, oursResponses, limit, ceiling, bare);
     const meshError = mesh instanceof Error ? mesh.message.slice(0, 500) : undefined;
     const meshCachedError = meshCached instanceof Error ? meshCached.message.slice(0, 500) : undefined;
     if (!(mesh instanceof Error)) services.push(mesh);
@@ -279,6 +287,14 @@ async function main() {
     const systems: System[] = [
       { label: 'ours', kind: 'ours', service: ours },
       { label: 'ours, read cache', kind: 'ours', service: oursCached, cached: true },
+      // Whole responses kept, as Mesh's response cache keeps them: on the same two workloads, beside it.
+      {
+        label: 'ours, response cache',
+        kind: 'ours',
+        service: oursResponses,
+        workloads: ['dashboard', 'technician'],
+        cached: true,
+      },
       ...(mesh instanceof Error ? [] : [{ label: 'Mesh', kind: 'mesh' as const, service: mesh }]),
       // The two workloads Mesh has targets on: what its own cache makes of them, beside ours' read cache.
       ...(meshCached instanceof Error
