@@ -44,10 +44,12 @@ async function lookups(url: string, result: 'hit' | 'miss'): Promise<number> {
   return Number(metrics.match(line)?.[1] ?? 0);
 }
 
+const WEBHOOK_TOKEN = 'r'.repeat(8) + '0123456789abcdef0123456789abcdef';
+
 describe('the response cache in one process', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ env: { READ_CACHE: 'true' } });
+    stack = await startStack({ env: { READ_CACHE: 'true', ZOHO_WEBHOOK_TOKEN: WEBHOOK_TOKEN } });
   });
   afterAll(() => stack.close());
   beforeEach(async () => {
@@ -118,6 +120,29 @@ describe('the response cache in one process', () => {
       'GET /sessions': 1,
       'GET /customers': 1,
     });
+  });
+
+  it('drops kept responses when a change event arrives: the next read shows what changed in Zoho', async () => {
+    const before = expectData(await stack.graphql<Dashboard>(DASHBOARD));
+    const open = before.sessions.nodes.find((s) => s.status === 'ACTIVE' || s.status === 'WAITING');
+    if (!open) throw new Error('the seed needs an open session among the newest ten');
+    // Behind our back: nothing of ours hears of it until Zoho's webhook.
+    await stack.control.setSessionStatus(open.id, 'completed');
+    const kept = expectData(await stack.graphql<Dashboard>(DASHBOARD));
+    await stack.control.resetCalls();
+
+    const hook = await fetch(new URL(`/webhooks/zoho-assist/${WEBHOOK_TOKEN}`, stack.app.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ payload: { sessionId: open.id }, eventType: 'SESSION_END', eventTime: '1' }),
+    });
+    const after = expectData(await stack.graphql<Dashboard>(DASHBOARD));
+
+    expect(kept).toEqual(before);
+    expect(hook.status).toBe(204);
+    expect(after.sessions.nodes.find((s) => s.id === open.id)?.status).toBe('COMPLETED');
+    // A session event makes sessions and technicians stale (src/events/changes.ts); the records stay kept.
+    expect((await stack.control.calls()).byRoute).toEqual({ 'GET /sessions': 1, 'GET /technicians': 1 });
   });
 
   it('keeps neither a partial answer nor an error', async () => {
