@@ -198,12 +198,6 @@ export const Mutation: MutationResolvers = {
 
   addTechnician: async (_root, { input }, ctx) => {
     const role = technicianRole.toUpstream(input.role ?? 'TECHNICIAN');
-    if (role === undefined) {
-      return {
-        technician: null,
-        userErrors: [userError('VALIDATION', 'role cannot be UNKNOWN.', ['input', 'role'])],
-      };
-    }
     const invalid = problems(
       text(input.name, 'name', { max: 200 }),
       email(input.email, 'email'),
@@ -215,7 +209,7 @@ export const Mutation: MutationResolvers = {
         ctx.api.addTechnician({
           name: input.name,
           email: input.email,
-          role,
+          ...(role === undefined ? {} : { role }),
           ...(input.maxConcurrentSessions == null
             ? {}
             : { maxConcurrentSessions: input.maxConcurrentSessions }),
@@ -231,9 +225,6 @@ export const Mutation: MutationResolvers = {
   updateTechnician: async (_root, { input }, ctx) => {
     const role = input.role == null ? undefined : technicianRole.toUpstream(input.role);
     const status = input.status == null ? undefined : technicianStatus.toUpstream(input.status);
-    if ((input.role != null && role === undefined) || (input.status != null && status === undefined)) {
-      return { technician: null, userErrors: [userError('VALIDATION', 'UNKNOWN cannot be set.', ['input'])] };
-    }
     const invalid = problems(
       text(input.name, 'name', { max: 200 }),
       email(input.email, 'email'),

@@ -67,7 +67,7 @@ export type AddTechnicianInput = {
   /** The technician's name. */
   name: Scalars['String']['input'];
   /** What the technician may do (default TECHNICIAN). */
-  role?: InputMaybe<TechnicianRole>;
+  role?: InputMaybe<TechnicianRoleInput>;
 };
 
 /** The result of addTechnician. */
@@ -256,7 +256,7 @@ export type CreateSessionInput = {
   /** The technician who will run the session. */
   technicianId: Scalars['ID']['input'];
   /** REMOTE_SUPPORT (the default); also UNATTENDED_ACCESS in the seed's graph, SCREEN_SHARING in the live one. */
-  type?: InputMaybe<SessionType>;
+  type?: InputMaybe<SessionTypeInput>;
 };
 
 /** The result of createSession. */
@@ -442,6 +442,13 @@ export type FileTransferDirection =
   | 'TECHNICIAN_TO_CUSTOMER'
   /** A direction Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
+
+/** A direction an input can name: FileTransferDirection without UNKNOWN. */
+export type FileTransferDirectionInput =
+  /** From the customer to the technician. */
+  | 'CUSTOMER_TO_TECHNICIAN'
+  /** From the technician to the customer. */
+  | 'TECHNICIAN_TO_CUSTOMER';
 
 /** How far a file transfer got. */
 export type FileTransferStatus =
@@ -1279,7 +1286,7 @@ export type SessionType =
   /** A type Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
 
-/** A session type a filter can name: SessionType without UNKNOWN. */
+/** A session type an input can name: SessionType without UNKNOWN. */
 export type SessionTypeInput =
   /** On-demand remote support. */
   | 'REMOTE_SUPPORT'
@@ -1297,7 +1304,7 @@ export type StartFileTransferInput = {
   /** The file's media type. */
   contentType?: InputMaybe<Scalars['String']['input']>;
   /** Which way the file goes (default TECHNICIAN_TO_CUSTOMER). */
-  direction?: InputMaybe<FileTransferDirection>;
+  direction?: InputMaybe<FileTransferDirectionInput>;
   /** The file's name. */
   fileName: Scalars['String']['input'];
   /** The session to send the file in. */
@@ -1417,7 +1424,7 @@ export type TechnicianRole =
   /** A role Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
 
-/** A technician role a filter can name: TechnicianRole without UNKNOWN. */
+/** A technician role an input can name: TechnicianRole without UNKNOWN. */
 export type TechnicianRoleInput =
   /** Manages the organisation and its technicians. */
   | 'ADMIN'
@@ -1435,7 +1442,7 @@ export type TechnicianStatus =
   /** A status Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
 
-/** A technician status a filter can name: TechnicianStatus without UNKNOWN. */
+/** A technician status an input can name: TechnicianStatus without UNKNOWN. */
 export type TechnicianStatusInput =
   /** Signed in, in sessions. */
   | 'BUSY'
@@ -1525,9 +1532,9 @@ export type UpdateTechnicianInput = {
   /** A new name. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** A new role. */
-  role?: InputMaybe<TechnicianRole>;
+  role?: InputMaybe<TechnicianRoleInput>;
   /** A new status. */
-  status?: InputMaybe<TechnicianStatus>;
+  status?: InputMaybe<TechnicianStatusInput>;
   /** The technician to change. */
   technicianId: Scalars['ID']['input'];
 };
@@ -1763,6 +1770,7 @@ export type ResolversTypes = ResolversObject<{
   EndSessionPayload: ResolverTypeWrapper<Omit<EndSessionPayload, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
   File: ResolverTypeWrapper<Omit<File, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
   FileTransferDirection: FileTransferDirection;
+  FileTransferDirectionInput: FileTransferDirectionInput;
   FileTransferStatus: FileTransferStatus;
   Invitation: ResolverTypeWrapper<Omit<Invitation, 'session'> & { session?: Maybe<ResolversTypes['Session']> }>;
   InviteToSessionInput: InviteToSessionInput;

@@ -129,6 +129,38 @@ describe('invalid mutation input', () => {
   });
 });
 
+describe('enum inputs', () => {
+  // Output enums keep UNKNOWN for values Zoho adds later; an input cannot name one, so codegen's input types
+  // leave it out and a client cannot send it (it once became a remote-support session, silently).
+  it.each([
+    [
+      'createSession',
+      CREATE,
+      () => ({ customerName: 'Ann', customerEmail: 'ann@example.com', technicianId, type: 'UNKNOWN' }),
+    ],
+    [
+      'addTechnician',
+      `mutation ($input: AddTechnicianInput!) { addTechnician(input: $input) { technician { id } } }`,
+      () => ({ name: 'Ann', email: 'ann@example.com', role: 'UNKNOWN' }),
+    ],
+    [
+      'updateTechnician',
+      `mutation ($input: UpdateTechnicianInput!) { updateTechnician(input: $input) { technician { id } } }`,
+      () => ({ technicianId, status: 'UNKNOWN' }),
+    ],
+    [
+      'startFileTransfer',
+      `mutation ($input: StartFileTransferInput!) { startFileTransfer(input: $input) { file { id } } }`,
+      () => ({ sessionId: 'sess_1', fileName: 'a.txt', direction: 'UNKNOWN' }),
+    ],
+  ])('refuses UNKNOWN in %s before anything runs', async (_name, document, input) => {
+    const answer = await stack.graphql(document, { input: input() });
+    expect(answer.status).toBe(400);
+    expect(errorCodes(answer)).toEqual(['BAD_USER_INPUT']);
+    expect((await stack.control.calls()).total).toBe(0);
+  });
+});
+
 describe('business refusals', () => {
   it('points SESSION_LIMIT_REACHED at the technician picked', async () => {
     const list = await stack.graphql<{

@@ -32,6 +32,13 @@ export type FileTransferDirection =
   /** A direction Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
 
+/** A direction an input can name: FileTransferDirection without UNKNOWN. */
+export type FileTransferDirectionInput =
+  /** From the customer to the technician. */
+  | 'CUSTOMER_TO_TECHNICIAN'
+  /** From the technician to the customer. */
+  | 'TECHNICIAN_TO_CUSTOMER';
+
 /** How far a file transfer got. */
 export type FileTransferStatus =
   /** Delivered. */
@@ -85,7 +92,7 @@ export type SessionType =
   /** A type Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
 
-/** A session type a filter can name: SessionType without UNKNOWN. */
+/** A session type an input can name: SessionType without UNKNOWN. */
 export type SessionTypeInput =
   /** On-demand remote support. */
   | 'REMOTE_SUPPORT'
@@ -103,7 +110,7 @@ export type TechnicianRole =
   /** A role Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
 
-/** A technician role a filter can name: TechnicianRole without UNKNOWN. */
+/** A technician role an input can name: TechnicianRole without UNKNOWN. */
 export type TechnicianRoleInput =
   /** Manages the organisation and its technicians. */
   | 'ADMIN'
@@ -121,7 +128,7 @@ export type TechnicianStatus =
   /** A status Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
 
-/** A technician status a filter can name: TechnicianStatus without UNKNOWN. */
+/** A technician status an input can name: TechnicianStatus without UNKNOWN. */
 export type TechnicianStatusInput =
   /** Signed in, in sessions. */
   | 'BUSY'

@@ -32,7 +32,7 @@ export type CreateSessionInput = {
   /** The technician who will run the session. */
   technicianId: string | number;
   /** REMOTE_SUPPORT (the default); also UNATTENDED_ACCESS in the seed's graph, SCREEN_SHARING in the live one. */
-  type?: SessionType | null | undefined;
+  type?: SessionTypeInput | null | undefined;
 };
 
 /** Which way a file went. */
@@ -156,7 +156,7 @@ export type SessionType =
   /** A type Zoho reported that this graph does not know yet. */
   | 'UNKNOWN';
 
-/** A session type a filter can name: SessionType without UNKNOWN. */
+/** A session type an input can name: SessionType without UNKNOWN. */
 export type SessionTypeInput =
   /** On-demand remote support. */
   | 'REMOTE_SUPPORT'
