@@ -148,7 +148,7 @@ export class RedisBroadcast<T> implements Broadcast<T> {
 export async function connectSubscriber(
   redis: RedisConnection,
   logger: Logger,
-): Promise<{ subscriber: Redis; close(): void }> {
+): Promise<{ subscriber: Redis; close: () => void }> {
   const subscriber = redis.client.duplicate({
     // Subscriptions are replayed on reconnect; commands sent while offline would only pile up.
     enableOfflineQueue: true,

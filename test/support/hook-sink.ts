@@ -34,7 +34,12 @@ export async function startHookSink(status = 202): Promise<HookSink> {
       } catch {
         // Kept as text.
       }
-      received.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers, body });
+      received.push({
+        method: request.method ?? '',
+        path: request.url ?? '',
+        headers: request.headers,
+        body,
+      });
       response.writeHead(status, { 'content-type': 'application/json' }).end('{"count":1}');
     });
   });
