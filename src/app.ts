@@ -90,6 +90,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       drain: { httpServer: server, gracePeriodMs: config.server.shutdownDrainMs },
     },
   });
+  if (events.cacheTags) apollo.addPlugin(events.cacheTags);
   await apollo.start();
   const running = {
     authMode: auth.mode,

@@ -12,7 +12,9 @@ import type { Logger } from 'pino';
 import type { BudgetRuntime } from '../budget/runtime.js';
 import type { Config } from '../config/index.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { connectSubscriber, errorOf, MemoryBroadcast, RedisBroadcast, type Broadcast } from './bus.js';
+import { cacheTagsPlugin } from './cache-tags.js';
 import { changeOfEvent, changeOfWrite, type Change } from './changes.js';
 import { createWebhookRoute, type WebhookRoute } from './receiver.js';
 import { createRouterInvalidation } from './router-invalidation.js';
@@ -24,6 +26,8 @@ export interface Events {
   readonly invalidations: Invalidations;
   /** The webhook route for the HTTP handler; undefined without ZOHO_WEBHOOK_TOKEN. */
   readonly webhook: WebhookRoute | undefined;
+  /** Each answer's cache tags for the router (src/events/cache-tags.ts), when it is told of changes. */
+  readonly cacheTags: ApolloServerPlugin<BaseContext> | undefined;
   close(): Promise<void>;
 }
 
@@ -109,6 +113,7 @@ export async function startEvents(options: {
       invalidate: (invalidation) => announce({ invalidation, events: [] }),
       onInvalidate: (listener) => invalidations.subscribe(listener),
     },
+    cacheTags: router ? cacheTagsPlugin() : undefined,
     webhook:
       webhookToken === null
         ? undefined
