@@ -7,19 +7,8 @@
  * the plural (`sessions`, `computers`, `customers`, `technicians`), tagging every answer that lists them. Ids are
  * the graph's: a live Computer's is its device id, the id the live graph shows.
  */
+import type { WriteReport } from '../cache/cached-api.js';
 import type { ChangeEvent, Invalidation, ResourceKind } from './types.js';
-
-/** A write the read cache let through, as src/cache/cached-api.ts reports it. */
-export interface UpstreamWrite {
-  dialect: 'seed' | 'live';
-  /** The row of contract/operations.ts or contract/live-operations.ts. */
-  operation: string;
-  args: readonly unknown[];
-  /** The read cache resources the row names (the live dialect's with `live:`). */
-  resources: readonly string[];
-  /** Zoho's answer, when the write succeeded. */
-  answer?: unknown;
-}
 
 export interface Change {
   invalidation: Invalidation;
@@ -80,7 +69,7 @@ function field(value: unknown, name: string): string | undefined {
 }
 
 /** The entities a write changed: (entity, id, whether subscribers hear of it). */
-function entitiesOf(write: UpstreamWrite): Array<{ entity: Entity; id: string; event: boolean }> {
+function entitiesOf(write: WriteReport): Array<{ entity: Entity; id: string; event: boolean }> {
   if (write.dialect === 'live') {
     if (LIVE_DEVICE_WRITES.has(write.operation) && typeof write.args[0] === 'string')
       return [{ entity: 'computer', id: write.args[0], event: true }];
@@ -102,7 +91,7 @@ function entitiesOf(write: UpstreamWrite): Array<{ entity: Entity; id: string; e
   return found;
 }
 
-export function changeOfWrite(write: UpstreamWrite, at: number): Change {
+export function changeOfWrite(write: WriteReport, at: number): Change {
   const entities = entitiesOf(write);
   const tags = new Set<string>();
   for (const { entity, id } of entities) tags.add(tagOf(entity, id));

@@ -15,7 +15,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { ChangeEvent } from './types.js';
 import { readWebhook } from './zoho-webhook.js';
 
-export const WEBHOOK_PATH = '/webhooks/zoho-assist/';
+const WEBHOOK_PATH = '/webhooks/zoho-assist/';
 const MAX_BODY_BYTES = 64 * 1024;
 /** How long a delivery's key is remembered, and how many at most. */
 const DUPLICATE_WINDOW_MS = 60_000;

@@ -28,9 +28,6 @@ const EVENT_KINDS: Readonly<Record<string, ResourceKind>> = Object.freeze({
   DEVICE_DELETE: 'computer',
 });
 
-/** The event types the emulator sends and the receiver acts on. */
-export const ZOHO_EVENT_TYPES: readonly string[] = Object.freeze(Object.keys(EVENT_KINDS));
-
 export type WebhookReading =
   | { result: 'event'; event: ChangeEvent; key: string }
   | { result: 'unknown'; eventType: string }

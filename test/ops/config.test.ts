@@ -397,7 +397,28 @@ describe('configDocs', () => {
       'GATEWAY_SHARED_SECRET',
       'GATEWAY_HMAC_SECRET',
       'REDIS_URL',
+      'ZOHO_WEBHOOK_TOKEN',
+      'ROUTER_INVALIDATION_KEY',
     ]);
+  });
+
+  it('needs ROUTER_INVALIDATION_URL and ROUTER_INVALIDATION_KEY together, and keeps the key and the webhook token secret', () => {
+    expect(() => loadConfig({ ROUTER_INVALIDATION_URL: 'http://router:8088/invalidation' })).toThrow(
+      /ROUTER_INVALIDATION_KEY: required when the other/,
+    );
+    expect(() => loadConfig({ ROUTER_INVALIDATION_KEY: 'k' })).toThrow(/ROUTER_INVALIDATION_URL: required/);
+    const token = 'a'.repeat(40);
+    const config = loadConfig({
+      ROUTER_INVALIDATION_URL: 'http://router:8088/invalidation',
+      ROUTER_INVALIDATION_KEY: 'router-key-123',
+      ZOHO_WEBHOOK_TOKEN: token,
+    });
+    expect(config.events).toEqual({
+      webhookToken: token,
+      router: { url: 'http://router:8088/invalidation', key: 'router-key-123', subgraph: 'zoho-assist' },
+    });
+    expect(secretValues(config)).toEqual(expect.arrayContaining([token, 'router-key-123']));
+    expect(() => loadConfig({ ZOHO_WEBHOOK_TOKEN: 'short' })).toThrow(/ZOHO_WEBHOOK_TOKEN/);
   });
 
   it('documents the same defaults the parser applies', () => {
