@@ -16,6 +16,7 @@ import { Session } from './Session.js';
 import { SessionCustomer } from './SessionCustomer.js';
 import { SessionDetails } from './SessionDetails.js';
 import { SessionReportEntry } from './SessionReportEntry.js';
+import { Subscription } from './Subscription.js';
 import { Technician } from './Technician.js';
 import { TechnicianReportEntry } from './TechnicianReportEntry.js';
 import { TransferSessionPayload } from './TransferSessionPayload.js';
@@ -41,6 +42,7 @@ export const resolvers: Resolvers = {
   SessionCustomer,
   SessionDetails,
   SessionReportEntry,
+  Subscription,
   Technician,
   TechnicianConnection: connectionResolvers,
   TechnicianReportEntry,

@@ -20,6 +20,7 @@ import { createHttpHandler } from './server/http.js';
 import { createListener, listen } from './server/listener.js';
 import { createReadiness } from './server/readiness.js';
 import { startUpstreamTarget } from './server/upstream-target.js';
+import { createSubscriptions } from './subscriptions/index.js';
 import { createZohoHttp } from './upstream/transport.js';
 
 export interface App {
@@ -71,13 +72,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     onUpstreamAnswer: readiness.upstreamAnswered,
     upstream: config.upstream,
   });
+  const live = createSubscriptions({ ...config.subscriptions, bus: events.bus, context, logger });
 
   const server = createListener();
+  const schema = buildSchema({
+    securityDirectives: config.federation.securityDirectives,
+    dialect: config.upstream.dialect,
+  });
   const apollo = createApollo({
-    schema: buildSchema({
-      securityDirectives: config.federation.securityDirectives,
-      dialect: config.upstream.dialect,
-    }),
+    schema,
     cacheScope: auth.mode === 'forwarded' ? 'PRIVATE' : 'PUBLIC',
     features: {
       logger,
@@ -87,6 +90,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       maxUpstreamCalls: config.operation.maxUpstreamCalls,
       budget,
       responseCache: budget.responses,
+      subscriptionCallback: live.plugin,
       drain: { httpServer: server, gracePeriodMs: config.server.shutdownDrainMs },
     },
   });
@@ -102,7 +106,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   const handler = createHttpHandler({
     apollo,
-    context,
+    context: live.context,
     corsOrigins: config.server.corsOrigins,
     // Checked on the request itself, before Apollo: Hive Gateway's signature covers the body's query and variables.
     admit: gatewayAdmission(config.gateway),
@@ -111,6 +115,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     webhook: events.webhook,
   });
   const { url, port } = await listen(server, handler, { port: config.server.port, host: config.server.host });
+  live.listen(server, schema);
 
   let closing: Promise<void> | undefined;
   return {
@@ -123,6 +128,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         // requests keep coming, and a closed listener would refuse them.
         readiness.stopping();
         await new Promise((resolve) => setTimeout(resolve, config.server.shutdownDelayMs));
+        await live.close();
         await apollo.stop();
         await tracing?.shutdown();
         http.close();

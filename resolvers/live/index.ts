@@ -16,6 +16,7 @@ import { RenameComputerPayload } from './RenameComputerPayload.js';
 import { ScheduledSession } from './ScheduledSession.js';
 import { Session } from './Session.js';
 import { SessionReportEntry } from './SessionReportEntry.js';
+import { Subscription } from './Subscription.js';
 
 export const liveResolvers: Resolvers = {
   Computer,
@@ -30,4 +31,5 @@ export const liveResolvers: Resolvers = {
   ScheduledSession,
   Session,
   SessionReportEntry,
+  Subscription,
 };

@@ -1318,6 +1318,42 @@ export type StartFileTransferPayload = {
   userErrors: Array<UserError>;
 };
 
+/**
+ * Changes as they happen: Zoho Assist's webhooks where the organisation has them, the budgeted poller
+ * (LIVE_POLL_INTERVAL_MS) where it has not, and this graph's own mutations. Each change is re-read once, within the
+ * budget, however many subscribers wait for it (docs/subscriptions.md). Over `graphql-ws` on `/graphql`, or Apollo
+ * Router's HTTP callback protocol.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** A computer's new state each time it changes (every computer's when `id` is omitted): online, offline, renamed. One upstream read per change, shared by every subscriber. */
+  computerUpdated: Computer;
+  /** A session's new state each time it changes (every session's when `id` is omitted). One upstream read per change, shared by every subscriber. Not in the live graph: Zoho's published API has no session lookup to re-read one. */
+  sessionUpdated: Session;
+};
+
+
+/**
+ * Changes as they happen: Zoho Assist's webhooks where the organisation has them, the budgeted poller
+ * (LIVE_POLL_INTERVAL_MS) where it has not, and this graph's own mutations. Each change is re-read once, within the
+ * budget, however many subscribers wait for it (docs/subscriptions.md). Over `graphql-ws` on `/graphql`, or Apollo
+ * Router's HTTP callback protocol.
+ */
+export type SubscriptionComputerUpdatedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Changes as they happen: Zoho Assist's webhooks where the organisation has them, the budgeted poller
+ * (LIVE_POLL_INTERVAL_MS) where it has not, and this graph's own mutations. Each change is re-read once, within the
+ * budget, however many subscribers wait for it (docs/subscriptions.md). Over `graphql-ws` on `/graphql`, or Apollo
+ * Router's HTTP callback protocol.
+ */
+export type SubscriptionSessionUpdatedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A member of the support team who runs sessions. */
 export type Technician = {
   __typename?: 'Technician';
@@ -1806,6 +1842,7 @@ export type ResolversTypes = ResolversObject<{
   SessionTypeInput: SessionTypeInput;
   StartFileTransferInput: StartFileTransferInput;
   StartFileTransferPayload: ResolverTypeWrapper<Omit<StartFileTransferPayload, 'file'> & { file?: Maybe<ResolversTypes['File']> }>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Technician: ResolverTypeWrapper<ZohoTechnician>;
   TechnicianConnection: ResolverTypeWrapper<Page<ZohoTechnician>>;
   TechnicianEdge: ResolverTypeWrapper<Edge<ZohoTechnician>>;
@@ -1898,6 +1935,7 @@ export type ResolversParentTypes = ResolversObject<{
   SessionReportEntry: ZohoSessionReportEntry;
   StartFileTransferInput: StartFileTransferInput;
   StartFileTransferPayload: Omit<StartFileTransferPayload, 'file'> & { file?: Maybe<ResolversParentTypes['File']> };
+  Subscription: Record<PropertyKey, never>;
   Technician: ZohoTechnician;
   TechnicianConnection: Page<ZohoTechnician>;
   TechnicianEdge: Edge<ZohoTechnician>;
@@ -2277,6 +2315,11 @@ export type StartFileTransferPayloadResolvers<ContextType = Context, ParentType 
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  computerUpdated?: SubscriptionResolver<ResolversTypes['Computer'], "computerUpdated", ParentType, ContextType, Partial<SubscriptionComputerUpdatedArgs>>;
+  sessionUpdated?: SubscriptionResolver<ResolversTypes['Session'], "sessionUpdated", ParentType, ContextType, Partial<SubscriptionSessionUpdatedArgs>>;
+}>;
+
 export type TechnicianResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Technician'] = ResolversParentTypes['Technician'], FederationReferenceType extends FederationReferenceTypes['Technician'] = FederationReferenceTypes['Technician']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Technician']> | FederationReferenceType, FederationReferenceType, ContextType>;
   activeSessionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2390,6 +2433,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SessionReport?: SessionReportResolvers<ContextType>;
   SessionReportEntry?: SessionReportEntryResolvers<ContextType>;
   StartFileTransferPayload?: StartFileTransferPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Technician?: TechnicianResolvers<ContextType>;
   TechnicianConnection?: TechnicianConnectionResolvers<ContextType>;
   TechnicianEdge?: TechnicianEdgeResolvers<ContextType>;

@@ -109,6 +109,13 @@ export interface Config {
     readonly maxUpstreamCalls: number;
   };
 
+  readonly subscriptions: {
+    /** LIVE_POLL_INTERVAL_MS: how often the poller reads what subscribers watch; null = no poller. */
+    readonly pollIntervalMs: number | null;
+    /** SUBSCRIPTION_CALLBACK_ORIGINS: where Apollo Router's callback protocol may send; empty = protocol off. */
+    readonly callbackOrigins: readonly string[];
+  };
+
   readonly events: {
     /** ZOHO_WEBHOOK_TOKEN: the path token of `POST /webhooks/zoho-assist/<token>`; null = no webhook route. */
     readonly webhookToken: string | null;
@@ -313,6 +320,27 @@ const corsOrigins = () =>
           message: `"${origin}" is not an origin (scheme://host[:port]); use *, none, or a comma-separated list of origins`,
         });
       }
+    }
+    return origins;
+  });
+
+/** Comma-separated http(s) origins; empty = none. */
+const originList = () =>
+  z.string().transform((value, ctx): string[] => {
+    const origins = value
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter((origin) => origin !== '');
+    for (const origin of origins) {
+      if (
+        !URL.canParse(origin) ||
+        new URL(origin).origin !== origin ||
+        !/^https?:$/.test(new URL(origin).protocol)
+      )
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${origin}" is not an http(s) origin (scheme://host[:port])`,
+        });
     }
     return origins;
   });
@@ -575,6 +603,16 @@ export const envSchema = z.object({
     wholeNumber(0, 600_000),
     '10000',
     'On SIGTERM, how long in-flight requests may finish before the process exits, in milliseconds.',
+  ),
+  LIVE_POLL_INTERVAL_MS: optional(
+    wholeNumber(100, 3_600_000),
+    'For subscriptions where no webhook comes: every this many milliseconds, while someone on this replica is subscribed, read what subscribers watch (the first page of a list, or the watched ids) and publish what really changed. Its calls spend the same budget as every call; with nobody subscribed it makes none. Each replica with subscribers polls for its own (docs/subscriptions.md).',
+    { whenUnset: 'off' },
+  ),
+  SUBSCRIPTION_CALLBACK_ORIGINS: withDefault(
+    originList(),
+    '',
+    "Origins (`https://router.internal:4000`, comma-separated) to which subscriptions may be delivered by Apollo Router's HTTP callback protocol: the router names its callback URL in each request, and this subgraph POSTs changes there, so only the router's own origin belongs here. Empty: the callback protocol is off and subscriptions run over `graphql-ws` only.",
   ),
   ZOHO_WEBHOOK_TOKEN: optional(
     z.string().regex(/^[A-Za-z0-9_-]{32,256}$/, 'expected 32 to 256 characters of A-Z a-z 0-9 _ -'),
@@ -914,6 +952,10 @@ function build(v: Env, isSet: (name: EnvVariable) => boolean): Config {
       concurrencyPerOperation: v.UPSTREAM_CONCURRENCY,
     },
     operation: { deadlineMs: v.OPERATION_DEADLINE_MS, maxUpstreamCalls: v.MAX_UPSTREAM_CALLS_PER_OPERATION },
+    subscriptions: {
+      pollIntervalMs: v.LIVE_POLL_INTERVAL_MS ?? null,
+      callbackOrigins: v.SUBSCRIPTION_CALLBACK_ORIGINS,
+    },
     events: {
       webhookToken: v.ZOHO_WEBHOOK_TOKEN ?? null,
       router:

@@ -8,6 +8,7 @@
 import type { Loaders } from './loaders/index.js';
 import type { LiveLoaders } from './loaders/live.js';
 import type { OperationTrace } from '../observability/tracing.js';
+import type { ZohoComputer, ZohoSession } from '../../contract/types.js';
 import type { ZohoAssistApi } from '../upstream/api.js';
 import type { IdempotentWrites } from '../upstream/idempotency.js';
 import type { LiveZohoApi } from '../upstream/live-api.js';
@@ -34,6 +35,8 @@ export interface ContextBase {
   trace?: OperationTrace;
   /** Whose Zoho budget this operation spends (a credential fingerprint, or the organisation), never a token. */
   budgetKey?: string;
+  /** The caller's change feed, which subscription fields read (src/subscriptions/feed.ts). */
+  feed?: SubscriberFeed;
 }
 
 /** The seed graph's context. */
@@ -52,3 +55,13 @@ export interface LiveContext extends ContextBase {
 
 /** What the server's plugins receive: either graph's context. */
 export type GraphContext = Context | LiveContext;
+
+/** One change as a subscriber receives it: the state, and the context its selection resolves through. */
+export type Delivery =
+  | { kind: 'session'; value: ZohoSession; context: GraphContext }
+  | { kind: 'computer'; value: ZohoComputer; context: GraphContext };
+
+/** A caller's change feed (src/subscriptions/feed.ts): an iterator of the changes of one kind, or of one id. */
+export interface SubscriberFeed {
+  watch(kind: Delivery['kind'], id: string | undefined): AsyncIterableIterator<Delivery>;
+}

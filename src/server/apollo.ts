@@ -49,6 +49,8 @@ export interface ProductionFeatures {
   budget: Pick<BudgetRuntime, 'peek'>;
   /** RESPONSE_CACHE: whole responses kept (src/cache/response-cache.ts); absent when off. */
   responseCache?: ResponseCache | undefined;
+  /** Apollo Router's subscription callback protocol (src/subscriptions/); absent, subscriptions only over WebSocket. */
+  subscriptionCallback?: ApolloServerPlugin<GraphContext> | undefined;
   /** Closed by `apollo.stop()`: in-flight requests may finish for `gracePeriodMs`, then connections are cut. */
   drain: { httpServer: Server; gracePeriodMs: number };
 }
@@ -92,6 +94,8 @@ export function createApollo({ schema, cacheScope, features }: ApolloOptions): A
       }),
       // After the checks above: a kept answer is served only to an operation they let through.
       ...(features.responseCache?.plugins ?? []),
+      // After the checks above too: a subscription is priced and its caller checked before it starts.
+      ...(features.subscriptionCallback ? [features.subscriptionCallback] : []),
       features.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({

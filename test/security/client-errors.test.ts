@@ -78,12 +78,15 @@ describe('client errors', () => {
     ]);
   });
 
-  it('answers 400 GRAPHQL_VALIDATION_FAILED for a subscription, which this graph does not have', async () => {
-    const answer = await post({ query: 'subscription { __typename }' });
+  it('answers 400 BAD_REQUEST for a subscription over plain HTTP: it needs graphql-ws or a router callback', async () => {
+    const answer = await post({ query: 'subscription { computerUpdated { id } }' });
 
     expect(answer.status).toBe(400);
     expect(answer.errors.map((error) => [error.message, error.extensions?.code])).toEqual([
-      ['This graph has no subscription operations.', 'GRAPHQL_VALIDATION_FAILED'],
+      [
+        'Subscribe over graphql-ws on this path, or through a router with the HTTP callback protocol.',
+        'BAD_REQUEST',
+      ],
     ]);
   });
 

@@ -1,0 +1,87 @@
+/**
+ * Subscriptions, wired: the change feed over the event bus, `graphql-ws` on the HTTP server's port, Apollo
+ * Router's callback protocol (Apollo's own plugin), the poller when LIVE_POLL_INTERVAL_MS is set, and the context
+ * factory that gives every operation its caller's feed. src/app.ts starts this once and closes it first.
+ */
+import { IncomingMessage, ServerResponse, type IncomingHttpHeaders, type Server } from 'node:http';
+import { Socket } from 'node:net';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { EventBus } from '../events/types.js';
+import type { GraphContext } from '../graph/context.js';
+import { subscriptionCallbackPlugin } from './callback.js';
+import { createChangeFeed } from './feed.js';
+import { startPoller } from './poller.js';
+import { startWebSocket } from './ws.js';
+
+type ContextFactory<C> = (request: IncomingMessage, response: ServerResponse) => Promise<C>;
+
+/** A request that never was: the caller's headers, for a context built off any HTTP exchange. */
+function requestWith(headers: IncomingHttpHeaders): { request: IncomingMessage; response: ServerResponse } {
+  const request = new IncomingMessage(new Socket());
+  request.headers = { ...headers };
+  // A fresh id per read: x-request-id of the original request names that request, not this read.
+  delete request.headers['x-request-id'];
+  return { request, response: new ServerResponse(request) };
+}
+
+export interface Subscriptions<C extends GraphContext> {
+  /** The context factory with each operation's feed attached: give it to the HTTP handler. */
+  context: ContextFactory<C>;
+  /** Apollo Router's HTTP callback protocol (src/subscriptions/callback.ts): add it to Apollo Server's plugins. */
+  plugin: ApolloServerPlugin<C>;
+  /** Starts `graphql-ws` on the server, once the schema exists. */
+  listen(server: Server, schema: GraphQLSchema): void;
+  close(): Promise<void>;
+}
+
+export function createSubscriptions<C extends GraphContext>(options: {
+  bus: EventBus;
+  context: ContextFactory<C>;
+  /** LIVE_POLL_INTERVAL_MS; null = no poller. */
+  pollIntervalMs: number | null;
+  /** SUBSCRIPTION_CALLBACK_ORIGINS: where Apollo Router's callback protocol may deliver. */
+  callbackOrigins: readonly string[];
+  logger: Logger;
+}): Subscriptions<C> {
+  const feed = createChangeFeed({ bus: options.bus, logger: options.logger });
+  const fresh = (headers: IncomingHttpHeaders): Promise<C> => {
+    const { request, response } = requestWith(headers);
+    return options.context(request, response);
+  };
+  const context: ContextFactory<C> = async (request, response) => {
+    const built = await options.context(request, response);
+    const headers = { ...request.headers };
+    built.feed = feed.forCaller({
+      group: built.budgetKey ?? 'anonymous',
+      newContext: () => fresh(headers),
+    });
+    return built;
+  };
+  const poller =
+    options.pollIntervalMs === null
+      ? undefined
+      : startPoller({ feed, bus: options.bus, intervalMs: options.pollIntervalMs, logger: options.logger });
+  let socket: { close(): Promise<void> } | undefined;
+  return {
+    context,
+    plugin: subscriptionCallbackPlugin<C>({ origins: options.callbackOrigins, logger: options.logger }),
+    listen(server, schema) {
+      socket = startWebSocket({
+        server,
+        schema,
+        contextOf: (headers) => {
+          const { request, response } = requestWith(headers);
+          return context(request, response);
+        },
+        logger: options.logger,
+      });
+    },
+    async close() {
+      poller?.close();
+      await socket?.close();
+      feed.close();
+    },
+  };
+}

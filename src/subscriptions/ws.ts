@@ -1,0 +1,99 @@
+/**
+ * `graphql-ws` on `/graphql`, on the HTTP server's own port (its `upgrade` event): what Hive Gateway and Apollo
+ * Router's passthrough speak to a subgraph. Credentials come as over HTTP, from the upgrade request's headers or
+ * from `connection_init`'s payload (`{ "Authorization": "Zoho-oauthtoken …" }`, for browsers, which cannot set a
+ * WebSocket's headers); a connection without them (forwarded mode) is closed 4403 before it can subscribe.
+ * Only subscriptions run here: queries and mutations go over HTTP, where the budget prices them first.
+ */
+import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  GraphQLError,
+  OperationTypeNode,
+  parse,
+  specifiedRules,
+  validate,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { GraphContext } from '../graph/context.js';
+import { knownOperationTypes } from '../graph/known-operation-types.js';
+import { structuralLimits } from '../graph/query-limits.js';
+
+/** Builds a subscription's context from its caller's headers; throws when the credentials are refused. */
+export type ContextFromHeaders = (headers: IncomingHttpHeaders) => Promise<GraphContext>;
+
+const subscriptionsOnly: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === OperationTypeNode.SUBSCRIPTION) return;
+    context.reportError(
+      new GraphQLError(`Send ${node.operation} operations over HTTP; this socket carries subscriptions.`, {
+        nodes: node,
+      }),
+    );
+  },
+});
+
+/** The upgrade request's headers with connection_init's `Authorization`, which wins: it is the caller's own. */
+function headersOf(
+  request: IncomingMessage,
+  payload: Readonly<Record<string, unknown>> | undefined,
+): IncomingHttpHeaders {
+  const headers = { ...request.headers };
+  for (const [name, value] of Object.entries(payload ?? {}))
+    if (name.toLowerCase() === 'authorization' && typeof value === 'string') headers.authorization = value;
+  return headers;
+}
+
+export function startWebSocket(options: {
+  server: Server;
+  schema: GraphQLSchema;
+  contextOf: ContextFromHeaders;
+  logger: Logger;
+}): { close(): Promise<void> } {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const rules = [
+    ...specifiedRules,
+    ...structuralLimits().validationRules,
+    knownOperationTypes,
+    subscriptionsOnly,
+  ];
+  const cleanup = useServer<Record<string, unknown> | undefined>(
+    {
+      schema: options.schema,
+      validate: (schema, document) => validate(schema, document, rules),
+      parse: (source) => parse(source, { maxTokens: 2_000 }),
+      async onConnect({ extra, connectionParams }) {
+        try {
+          const context = await options.contextOf(headersOf(extra.request, connectionParams));
+          return context.hasCredentials;
+        } catch {
+          return false;
+        }
+      },
+      context: ({ extra, connectionParams }) => options.contextOf(headersOf(extra.request, connectionParams)),
+    },
+    sockets,
+  );
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path !== '/graphql') {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request));
+  };
+  options.server.on('upgrade', onUpgrade);
+  return {
+    async close() {
+      options.server.off('upgrade', onUpgrade);
+      // Going away (1001): clients reconnect to another replica.
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      options.logger.debug('subscriptions socket closed');
+    },
+  };
+}
