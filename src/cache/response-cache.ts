@@ -17,9 +17,13 @@
  * drops the responses every replica kept; the responses themselves stay in each process's memory.
  */
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin, BaseContext, GraphQLRequest } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequest, GraphQLRequestContext } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import {
+  InMemoryLRUCache,
+  type KeyValueCache,
+  type KeyValueCacheSetOptions,
+} from '@apollo/utils.keyvaluecache';
 import { OperationTypeNode } from 'graphql';
 import type { Metrics } from '../observability/metrics.js';
 import type { RedisConnection } from '../redis/connection.js';
@@ -103,9 +107,71 @@ function sessionOf(request: GraphQLRequest): string | null {
   return authorization ? createHash('sha256').update(authorization).digest('base64url') : null;
 }
 
+/**
+ * Extensions that describe an answer's data rather than its request, kept with it: the router's cache tags
+ * (src/events/cache-tags.ts), without which a router would keep our kept answer untagged and no invalidation
+ * would reach it. Not `budget`, which is the asking caller's.
+ */
+const KEPT_EXTENSIONS = ['apolloCacheTags', 'apolloEntityCacheTags'] as const;
+
+interface Kept {
+  value: string;
+  extensions: Record<string, unknown> | undefined;
+}
+
+/**
+ * The stock plugin's store (it hands over serialised data), keeping the answer's data-describing extensions
+ * beside it. Which request a `get` or `set` serves is the one whose key was generated last: the plugin generates a
+ * key and passes it to the store in the same synchronous step.
+ */
+class KeptResponses implements KeyValueCache<string> {
+  readonly #lru: InMemoryLRUCache<Kept>;
+  readonly #found = new WeakMap<GraphQLRequest, Record<string, unknown>>();
+  current: GraphQLRequestContext<BaseContext> | undefined;
+
+  constructor(maxBytes: number) {
+    this.#lru = new InMemoryLRUCache<Kept>({
+      maxSize: maxBytes,
+      sizeCalculation: (kept) => kept.value.length + 64,
+    });
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const request = this.current?.request;
+    const kept = await this.#lru.get(key);
+    if (kept?.extensions && request) this.#found.set(request, kept.extensions);
+    return kept?.value;
+  }
+
+  async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    const context = this.current;
+    // The plugins' willSendResponse hooks run together: the tags are written by one that may start after ours.
+    await new Promise((resolve) => setImmediate(resolve));
+    const body = context?.response.body;
+    const all = body?.kind === 'single' ? body.singleResult.extensions : undefined;
+    const picked = KEPT_EXTENSIONS.filter((name) => all?.[name] !== undefined);
+    const extensions =
+      picked.length > 0 ? Object.fromEntries(picked.map((name) => [name, all![name]])) : undefined;
+    await this.#lru.set(key, { value, extensions }, options);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.#lru.delete(key);
+  }
+
+  clear(): void {
+    this.#lru.clear();
+  }
+
+  /** The kept extensions of the answer this request was served from. */
+  keptFor(request: GraphQLRequest): Record<string, unknown> | undefined {
+    return this.#found.get(request);
+  }
+}
+
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const { generation, perCaller, metrics } = options;
-  const store = new InMemoryLRUCache({ maxSize: options.maxBytes });
+  const store = new KeptResponses(options.maxBytes);
   /** Requests whose generation could not be read: neither served from nor written to the cache. */
   const blind = new WeakSet<object>();
   const invalidate = async () => {
@@ -115,6 +181,11 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   };
   const stock = responseCachePlugin({
     cache: store,
+    // The plugin's own key (a SHA-256 of the key data's JSON), noting whose it is for the store.
+    generateCacheKey(requestContext, keyData) {
+      store.current = requestContext;
+      return createHash('sha256').update(JSON.stringify(keyData)).digest('hex');
+    },
     // Without a session every answer lands in the shared space: only per-caller deployments have sessions.
     sessionId: async ({ request }) => (perCaller ? sessionOf(request) : null),
     async extraCacheKeyData(requestContext) {
@@ -127,7 +198,22 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       !blind.has(request) && (!perCaller || sessionOf(request) !== null),
     shouldWriteToCache: async ({ request }) => !blind.has(request),
   });
-  const plugins: ApolloServerPlugin<BaseContext>[] = [stock];
+  const plugins: ApolloServerPlugin<BaseContext>[] = [
+    {
+      async requestDidStart(requestContext) {
+        const hooks = await stock.requestDidStart?.(requestContext);
+        return {
+          ...hooks,
+          async responseForOperation(context) {
+            const response = (await hooks?.responseForOperation?.(context)) ?? null;
+            const kept = store.keptFor(context.request);
+            if (response?.body.kind === 'single' && kept) response.body.singleResult.extensions = { ...kept };
+            return response;
+          },
+        };
+      },
+    },
+  ];
   if (metrics)
     plugins.push({
       async requestDidStart() {

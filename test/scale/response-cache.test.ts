@@ -169,6 +169,35 @@ describe('the response cache in one process', () => {
   });
 });
 
+describe('the response cache with the router told of changes', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({
+      env: {
+        READ_CACHE: 'true',
+        // Nothing here writes, so the router is never called.
+        ROUTER_INVALIDATION_URL: 'http://127.0.0.1:9/invalidation',
+        ROUTER_INVALIDATION_KEY: 'router-key',
+      },
+    });
+  });
+  afterAll(() => stack.close());
+
+  it("keeps an answer's cache tags with it, so a router keeps the kept answer tagged", async () => {
+    const first = await stack.graphql<Dashboard>(DASHBOARD);
+    await stack.control.resetCalls();
+    const again = await stack.graphql<Dashboard>(DASHBOARD);
+    const tags = (answer: { extensions?: Record<string, unknown> }) =>
+      [...((answer.extensions?.apolloCacheTags as string[] | undefined) ?? [])].sort();
+
+    expect(tags(first)).toContain('sessions');
+    expect(tags(first).some((tag) => tag.startsWith('session-'))).toBe(true);
+    expect(again.data).toEqual(first.data);
+    expect(tags(again)).toEqual(tags(first));
+    expect((await stack.control.calls()).total).toBe(0);
+  });
+});
+
 describe('the response cache in forwarded mode', () => {
   let stack: Stack;
   const users = [
