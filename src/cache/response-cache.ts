@@ -15,6 +15,9 @@
  * tree of several resources, and writes are rare next to reads, so dropping everything on any write is the
  * simplest design that is right. In Redis (with `REDIS_URL`) the generation is shared, so a write on one replica
  * drops the responses every replica kept; the responses themselves stay in each process's memory.
+ *
+ * A response is kept for its lifetime from when it was built, possibly from read-cache answers already that old:
+ * a change in Zoho that no write or event of ours announces can show up to twice a lifetime late (docs/budget.md).
  */
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequest, GraphQLRequestContext } from '@apollo/server';
@@ -96,7 +99,8 @@ export interface ResponseCache {
    * Drops every kept response (for every caller, on every replica sharing the Redis generation). Called whenever
    * the read cache forgets a resource (src/budget/runtime.ts): after each write that may have landed, before the
    * mutation's answer leaves, so whatever makes an upstream answer stale makes the responses built from it
-   * unreachable too. A change heard from elsewhere (src/events/) must call it on every replica.
+   * unreachable too. Changes heard from elsewhere arrive the same way: src/events/index.ts announces each through
+   * the runtime's `invalidate`, the read cache's store.
    */
   invalidate(): Promise<void>;
 }
