@@ -101,9 +101,14 @@ export interface EmulatorControl {
     status: 'online' | 'offline',
     options?: TenantOption,
   ): Promise<ZohoComputer>;
+  /** Enrols a machine, as Zoho's agent install does (the API cannot); answers it as the API would. */
+  addComputer(
+    computer: { name: string; status?: 'online' | 'offline'; os?: string },
+    options?: TenantOption,
+  ): Promise<ZohoComputer>;
   /**
    * Sends Zoho's webhooks to `url` for every change of the tenant's store from now on (session start, customer
-   * join, end, transfer; device online, offline, removed), with the ids of `dialect` (default `seed`); answers
+   * join, end, transfer; device added, online, offline, removed), with the ids of `dialect` (default `seed`); answers
    * the targets now registered. `reset()` forgets them.
    */
   addWebhook(target: { url: string; dialect?: WebhookDialect; tenant?: string }): Promise<WebhookTarget[]>;
@@ -173,6 +178,7 @@ export function createEmulatorControl(origin: string): EmulatorControl {
       request('POST', state('sessions', sessionId), { status }, { tenant }),
     setComputerStatus: (computerId, status, { tenant } = {}) =>
       request('POST', state('computers', computerId), { status }, { tenant }),
+    addComputer: (computer, { tenant } = {}) => request('POST', '/state/computers', computer, { tenant }),
     addWebhook: async (target) =>
       (await request<{ webhooks: WebhookTarget[] }>('POST', '/webhooks', target)).webhooks,
     webhooks: () => request('GET', '/webhooks'),

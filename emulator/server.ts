@@ -765,6 +765,28 @@ export class Emulator {
         case 'DELETE /faults':
           this.#faults = [];
           return reply(204);
+        case 'POST /state/computers': {
+          const c = (body ?? {}) as Record<string, unknown>;
+          if (
+            typeof c.name !== 'string' ||
+            c.name === '' ||
+            (c.status !== undefined && c.status !== 'online' && c.status !== 'offline') ||
+            (c.os !== undefined && typeof c.os !== 'string')
+          ) {
+            return reply(
+              400,
+              errorBody(400, "body must be {name: string, status?: 'online' | 'offline', os?: string}"),
+            );
+          }
+          return reply(
+            201,
+            this.#store(tenant).addComputer({
+              name: c.name,
+              status: c.status ?? 'online',
+              os: c.os ?? 'Windows 11',
+            }),
+          );
+        }
         case 'GET /webhooks':
           return reply(200, { webhooks: this.#webhooks.targets, deliveries: this.#webhooks.deliveries });
         case 'POST /webhooks': {

@@ -99,7 +99,12 @@ export interface SessionRecord {
 /** What Zoho sends a webhook for (emulator/webhooks.ts): a session's lifecycle, a device's presence. */
 export type StoreChange =
   | { kind: 'session'; change: 'start' | 'join' | 'end' | 'transfer'; session: SessionRecord; now: number }
-  | { kind: 'computer'; change: 'online' | 'offline' | 'removed'; computer: Z.ZohoComputer; now: number };
+  | {
+      kind: 'computer';
+      change: 'added' | 'online' | 'offline' | 'removed';
+      computer: Z.ZohoComputer;
+      now: number;
+    };
 
 export interface Invitation extends Z.ZohoInvitation {
   customerName: string;
@@ -528,7 +533,7 @@ export class Store {
   ): void;
   #changed(
     kind: 'computer',
-    change: 'online' | 'offline' | 'removed',
+    change: 'added' | 'online' | 'offline' | 'removed',
     computer: Z.ZohoComputer,
     now: number,
   ): void;
@@ -1165,6 +1170,24 @@ export class Store {
     const session = this.#session(sessionId);
     this.setStatus(session, status);
     return this.renderSession(session);
+  }
+
+  /** Control-plane enrolment of a machine (Zoho's agent install), which the API cannot do. */
+  addComputer(init: { name: string; status: 'online' | 'offline'; os: string }): Z.ZohoComputer {
+    const id = `comp_${this.#nextComputer++}`;
+    const now = Date.now();
+    this.#computers.set(id, {
+      computerId: id,
+      name: init.name,
+      status: init.status,
+      os: init.os,
+      lastSeenTime: iso(now),
+      ownerName: 'Unattended host',
+      ownerEmail: 'it@company.com',
+    });
+    const computer = this.#renderComputer(this.#computer(id));
+    this.#changed('computer', 'added', computer, now);
+    return computer;
   }
 
   setComputerStatus(computerId: string, status: 'online' | 'offline'): Z.ZohoComputer {

@@ -46,6 +46,7 @@ const SESSION_EVENTS = {
 } as const;
 
 const COMPUTER_EVENTS = {
+  added: 'DEVICE_ADD',
   online: 'DEVICE_ONLINE',
   offline: 'DEVICE_OFFLINE',
   removed: 'DEVICE_DELETE',

@@ -117,6 +117,22 @@ describe("the emulator's webhooks", () => {
     expect(await sink.waitFor(5, 200)).toHaveLength(4);
   });
 
+  it('sends DEVICE_ADD for a machine enrolled through the control plane, which the API then lists', async () => {
+    await emulator.control.addWebhook({ url: sink.url, dialect: 'live' });
+    const added = await emulator.control.addComputer({ name: 'KIOSK-01', status: 'offline' });
+    const [hook] = await sink.waitFor(1);
+    const body = hook!.body as ZohoHook;
+    const device = String(275_000_000_000_000_000n + BigInt(added.computerId.replace('comp_', '')));
+    expect([body.eventType, body.payload.resourceId, body.payload.deviceName]).toEqual([
+      'DEVICE_ADD',
+      device,
+      'KIOSK-01',
+    ]);
+    const listed = (await (await api('GET', `/computers/${added.computerId}`)).json()) as { status: string };
+    expect(listed.status).toBe('offline');
+    await expect(emulator.control.addComputer({ name: '' })).rejects.toThrow(/400/);
+  });
+
   it('refuses a target that is not an http(s) URL, and forgets targets on reset', async () => {
     await expect(emulator.control.addWebhook({ url: 'ftp://example.com/x' })).rejects.toThrow(/400/);
     await emulator.control.addWebhook({ url: sink.url });
