@@ -121,6 +121,8 @@ const KEPT_EXTENSIONS = ['apolloCacheTags', 'apolloEntityCacheTags'] as const;
 interface Kept {
   value: string;
   extensions: Record<string, unknown> | undefined;
+  /** Characters of both, for the bound. */
+  size: number;
 }
 
 /**
@@ -136,7 +138,7 @@ class KeptResponses implements KeyValueCache<string> {
   constructor(maxBytes: number) {
     this.#lru = new InMemoryLRUCache<Kept>({
       maxSize: maxBytes,
-      sizeCalculation: (kept) => kept.value.length + 64,
+      sizeCalculation: (kept) => kept.size,
     });
   }
 
@@ -156,7 +158,8 @@ class KeptResponses implements KeyValueCache<string> {
     const picked = KEPT_EXTENSIONS.filter((name) => all?.[name] !== undefined);
     const extensions =
       picked.length > 0 ? Object.fromEntries(picked.map((name) => [name, all![name]])) : undefined;
-    await this.#lru.set(key, { value, extensions }, options);
+    const size = value.length + (extensions ? JSON.stringify(extensions).length : 0);
+    await this.#lru.set(key, { value, extensions, size }, options);
   }
 
   async delete(key: string): Promise<boolean> {
