@@ -148,7 +148,7 @@ export function createMetrics(): Metrics {
     }),
     cacheLookups: new Counter({
       name: 'zoho_assist_cache_lookups_total',
-      help: 'Read cache lookups by resource and result (hit or miss).',
+      help: 'Read cache lookups by resource, and response cache ones (resource="response"), by result (hit or miss).',
       labelNames: ['resource', 'result'] as const,
       registers,
     }),
