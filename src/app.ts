@@ -115,7 +115,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     webhook: events.webhook,
   });
   const { url, port } = await listen(server, handler, { port: config.server.port, host: config.server.host });
-  live.listen(server, schema);
+  live.listen(server, schema, gatewayAdmission(config.gateway));
 
   let closing: Promise<void> | undefined;
   return {

@@ -13,7 +13,7 @@ import type { GraphContext } from '../graph/context.js';
 import { subscriptionCallbackPlugin } from './callback.js';
 import { createChangeFeed } from './feed.js';
 import { startPoller } from './poller.js';
-import { startWebSocket } from './ws.js';
+import { startWebSocket, type Admission } from './ws.js';
 
 type ContextFactory<C> = (request: IncomingMessage, response: ServerResponse) => Promise<C>;
 
@@ -31,8 +31,8 @@ export interface Subscriptions<C extends GraphContext> {
   context: ContextFactory<C>;
   /** Apollo Router's HTTP callback protocol (src/subscriptions/callback.ts): add it to Apollo Server's plugins. */
   plugin: ApolloServerPlugin<C>;
-  /** Starts `graphql-ws` on the server, once the schema exists. */
-  listen(server: Server, schema: GraphQLSchema): void;
+  /** Starts `graphql-ws` on the server, once the schema exists, behind the gateway's admission when there is one. */
+  listen(server: Server, schema: GraphQLSchema, admit?: Admission): void;
   close(): Promise<void>;
 }
 
@@ -67,10 +67,11 @@ export function createSubscriptions<C extends GraphContext>(options: {
   return {
     context,
     plugin: subscriptionCallbackPlugin<C>({ origins: options.callbackOrigins, logger: options.logger }),
-    listen(server, schema) {
+    listen(server, schema, admit) {
       socket = startWebSocket({
         server,
         schema,
+        admit,
         contextOf: (headers) => {
           const { request, response } = requestWith(headers);
           return context(request, response);

@@ -2,7 +2,8 @@
  * `graphql-ws` on `/graphql`, on the HTTP server's own port (its `upgrade` event): what Hive Gateway and Apollo
  * Router's passthrough speak to a subgraph. Credentials come as over HTTP, from the upgrade request's headers or
  * from `connection_init`'s payload (`{ "Authorization": "Zoho-oauthtoken …" }`, for browsers, which cannot set a
- * WebSocket's headers); a connection without them (forwarded mode) is closed 4403 before it can subscribe.
+ * WebSocket's headers); a connection without them (forwarded mode) is closed 4403 before it can subscribe. With
+ * a gateway secret configured, each subscribe must show it as an HTTP request would (header or HMAC signature).
  * Only subscriptions run here: queries and mutations go over HTTP, where the budget prices them first.
  */
 import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
@@ -23,6 +24,9 @@ import type { GraphContext } from '../graph/context.js';
 import { knownOperationTypes } from '../graph/known-operation-types.js';
 import { structuralLimits } from '../graph/query-limits.js';
 
+/** Whether a request came through the gateway (src/server/gateway-admission.ts, which src/app.ts passes in). */
+export type Admission = (headers: IncomingHttpHeaders, params: unknown) => boolean;
+
 /** Builds a subscription's context from its caller's headers; throws when the credentials are refused. */
 export type ContextFromHeaders = (headers: IncomingHttpHeaders) => Promise<GraphContext>;
 
@@ -37,14 +41,17 @@ const subscriptionsOnly: ValidationRule = (context) => ({
   },
 });
 
-/** The upgrade request's headers with connection_init's `Authorization`, which wins: it is the caller's own. */
+/**
+ * The upgrade request's headers with connection_init's string parameters as headers (lower-cased), which win:
+ * gateways send per-connection headers there (Hive Gateway's `connectionParams`), browsers their token.
+ */
 function headersOf(
   request: IncomingMessage,
   payload: Readonly<Record<string, unknown>> | undefined,
 ): IncomingHttpHeaders {
   const headers = { ...request.headers };
   for (const [name, value] of Object.entries(payload ?? {}))
-    if (name.toLowerCase() === 'authorization' && typeof value === 'string') headers.authorization = value;
+    if (typeof value === 'string') headers[name.toLowerCase()] = value;
   return headers;
 }
 
@@ -52,8 +59,11 @@ export function startWebSocket(options: {
   server: Server;
   schema: GraphQLSchema;
   contextOf: ContextFromHeaders;
+  /** The gateway's admission (src/server/gateway-admission.ts), checked on each subscribe as on each HTTP request. */
+  admit?: Admission | undefined;
   logger: Logger;
 }): { close(): Promise<void> } {
+  const { admit } = options;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const rules = [
     ...specifiedRules,
@@ -73,6 +83,15 @@ export function startWebSocket(options: {
         } catch {
           return false;
         }
+      },
+      onSubscribe({ extra, connectionParams }, _id, payload) {
+        if (admit && !admit(headersOf(extra.request, connectionParams), payload))
+          return [
+            new GraphQLError('This subgraph only answers its gateway.', {
+              extensions: { code: 'FORBIDDEN' },
+            }),
+          ];
+        return undefined;
       },
       context: ({ extra, connectionParams }) => options.contextOf(headersOf(extra.request, connectionParams)),
     },

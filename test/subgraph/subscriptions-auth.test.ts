@@ -92,3 +92,60 @@ describe('graphql-ws in forwarded mode', () => {
     expect(log.every((entry) => entry.status === 200)).toBe(true);
   });
 });
+
+describe('graphql-ws behind the gateway secret (GATEWAY_SHARED_SECRET)', () => {
+  const SECRET = 'subscriptions-gateway-secret-7f3a';
+  let guarded: Stack;
+  let client: Client | undefined;
+
+  beforeAll(async () => {
+    guarded = await startStack({
+      env: { GATEWAY_SHARED_SECRET: SECRET, LIVE_POLL_INTERVAL_MS: String(POLL_MS) },
+    });
+  });
+
+  afterAll(async () => {
+    await client?.dispose();
+    await guarded.close();
+  });
+
+  it('refuses a subscribe without the secret as FORBIDDEN, and Zoho hears nothing', async () => {
+    await guarded.control.resetCalls();
+    client = createClient({
+      url: guarded.app.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+
+    const outcome = await firstOutcome(client, COMPUTERS);
+    await sleep(POLL_MS * 3);
+
+    expect(outcome.error).toEqual([
+      expect.objectContaining({
+        message: 'This subgraph only answers its gateway.',
+        extensions: { code: 'FORBIDDEN' },
+      }),
+    ]);
+    expect((await guarded.control.calls()).total).toBe(0);
+    await client.dispose();
+  });
+
+  it('admits a subscribe whose connection_init carries the secret', async () => {
+    client = createClient({
+      url: guarded.app.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { 'x-gateway-secret': SECRET },
+    });
+    const stop = client.subscribe(
+      { query: COMPUTERS },
+      { next: () => undefined, error: () => undefined, complete: () => undefined },
+    );
+    await guarded.control.resetCalls();
+
+    await sleep(POLL_MS * 3);
+
+    stop();
+    expect((await guarded.control.calls()).byRoute['GET /computers']).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -232,6 +232,37 @@ describe('the poller (LIVE_POLL_INTERVAL_MS)', () => {
   });
 });
 
+describe('the poller and the budget', () => {
+  /** The organisation's day budget left, as /metrics shows it. */
+  async function dayBudgetLeft(): Promise<number> {
+    const text = await (await fetch(new URL('/metrics', stack.app.url))).text();
+    const line = text
+      .split('\n')
+      .find((row) => row.startsWith('zoho_assist_rate_limit_budget_remaining{window="day"}'));
+    if (!line) throw new Error('no day budget in /metrics');
+    return Number(line.split(' ').at(-1));
+  }
+
+  it('spends from the same budget as every call, each poll visible in the budget metrics', async () => {
+    await stack.graphql('query { computers(first: 1) { totalCount } }');
+    const before = await dayBudgetLeft();
+    await stack.control.resetCalls();
+    const client = connect();
+    const sub = subscribe(client, 'subscription { computerUpdated { id status } }');
+
+    await sleep(POLL_MS * 4.5);
+    sub.stop();
+    await client.dispose();
+    await sleep(POLL_MS * 2);
+
+    const calls = await stack.control.calls();
+    expect(calls.byRoute).toEqual({ 'GET /computers': calls.total });
+    expect(calls.total).toBeGreaterThanOrEqual(3);
+    expect(calls.total).toBeLessThanOrEqual(5);
+    expect(before - (await dayBudgetLeft())).toBe(calls.total);
+  });
+});
+
 describe("Apollo Router's HTTP callback protocol", () => {
   const callbackSubscribe = (id: string, callbackUrl: string, subscriptionId: string) =>
     fetch(stack.app.url, {
