@@ -69,6 +69,26 @@ describe('cache tags in answers', () => {
   });
 });
 
+describe('with the response cache', () => {
+  it('tags an answer the response cache serves as its first execution was tagged', async () => {
+    const cached = await startStack({
+      env: { READ_CACHE: 'true', ROUTER_INVALIDATION_URL: router.url, ROUTER_INVALIDATION_KEY: 'key' },
+    });
+    try {
+      const query = `{ customer(id: "cust_2") { id name } }`;
+      const first = (await cached.graphql(query)) as Tagged;
+      await cached.control.resetCalls();
+      const again = (await cached.graphql(query)) as Tagged;
+      // Served whole from the response cache: no call, and the first answer's tags.
+      expect((await cached.control.calls()).total).toBe(0);
+      expect(first.extensions?.apolloCacheTags?.sort()).toEqual(['customer-cust_2', 'customers']);
+      expect(again.extensions?.apolloCacheTags?.sort()).toEqual(['customer-cust_2', 'customers']);
+    } finally {
+      await cached.close();
+    }
+  });
+});
+
 describe('without a router to tell', () => {
   it('adds no tags', async () => {
     const plain = await startStack();
