@@ -99,7 +99,14 @@ export function createChangeFeed(options: { bus: EventBus; logger: Logger }): Ch
     }
     await Promise.all(
       [...groups.entries()].map(async ([group, { watcher, subscribers: mine, events: wanted }]) => {
-        const context = await watcher.newContext();
+        let context: GraphContext;
+        try {
+          context = await watcher.newContext();
+        } catch (error) {
+          // This caller's token was refused since it subscribed: its group misses the change, the others do not.
+          options.logger.info({ err: error }, 'change not delivered to a caller group');
+          return;
+        }
         const states = await Promise.all(
           [...wanted].map(async (event) => ({ event, value: await read(context, group, event) })),
         );

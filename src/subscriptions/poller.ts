@@ -35,10 +35,16 @@ export function startPoller(options: {
     const groups = feed.watched();
     const watchedKeys = new Set<string>();
     for (const { watcher, kinds } of groups) {
-      const context = await watcher.newContext();
+      for (const kind of kinds.keys()) watchedKeys.add(`${watcher.group}\u0000${kind}`);
+      let context: GraphContext;
+      try {
+        context = await watcher.newContext();
+      } catch (error) {
+        logger.info({ err: error }, 'poll skipped for a caller group');
+        continue;
+      }
       for (const [kind, watched] of kinds) {
         const key = `${watcher.group}\u0000${kind}`;
-        watchedKeys.add(key);
         let states: Map<string, State>;
         try {
           states = await read(context, kind, watched);
