@@ -21,6 +21,8 @@ function productionConfig(env: Record<string, string> = {}): Config {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     ZOHO_ASSIST_API_URL: 'https://assist.zoho.com/api/v2',
+    // A Zoho host picks the live dialect by default; the emulator answers below in the seed's.
+    ZOHO_API_DIALECT: 'seed',
     ZOHO_ACCOUNTS_URL: 'https://accounts.zoho.com',
     ZOHO_ACCESS_TOKEN: EMULATOR_TOKEN,
     // What production checks of callers is test/security/gateway-admission.test.ts's subject, not this file's.
