@@ -59,6 +59,10 @@ export interface Metrics {
   readonly webhooks: Counter<'result'>;
   /** `zoho_assist_router_invalidations_total{outcome}`: POSTs to the router's invalidation endpoint, `sent`, `refused` or `failed`. */
   readonly routerInvalidations: Counter<'outcome'>;
+  /** `zoho_assist_subscriptions{kind}`: subscriptions open on this replica, by what they watch (`session`, `computer`). */
+  readonly subscriptions: Gauge<'kind'>;
+  /** `zoho_assist_subscription_deliveries_total{kind}`: changes delivered to one subscriber each. */
+  readonly subscriptionDeliveries: Counter<'kind'>;
   /**
    * A bounded label for a client-chosen operation name: `anonymous` when there is none, characters outside
    * `[A-Za-z0-9_]` dropped, at most 64 characters, and `other` once 200 distinct names are seen.
@@ -185,6 +189,18 @@ export function createMetrics(): Metrics {
       name: 'zoho_assist_router_invalidations_total',
       help: 'Invalidation requests to the router, by outcome (sent, refused, failed).',
       labelNames: ['outcome'] as const,
+      registers,
+    }),
+    subscriptions: new Gauge({
+      name: 'zoho_assist_subscriptions',
+      help: 'Subscriptions open on this replica, by kind (session, computer).',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    subscriptionDeliveries: new Counter({
+      name: 'zoho_assist_subscription_deliveries_total',
+      help: 'Changes delivered to subscribers (one per subscriber), by kind.',
+      labelNames: ['kind'] as const,
       registers,
     }),
     operationLabel(name) {

@@ -12,6 +12,7 @@
 import type { Logger } from 'pino';
 import type { ChangeEvent, EventBus, ResourceKind } from '../events/types.js';
 import type { Delivery, GraphContext, SubscriberFeed } from '../graph/context.js';
+import type { Metrics } from '../observability/metrics.js';
 
 type StateOf<K extends ResourceKind> = Extract<Delivery, { kind: K }>['value'];
 
@@ -46,6 +47,8 @@ interface Subscriber {
   readonly id: string | undefined;
   readonly watcher: Watcher;
   push(delivery: Delivery): void;
+  /** Ends the subscriber's iterator, as its own `return()` would. */
+  end(): void;
 }
 
 /** An unbounded queue would let a slow socket hold every change: past this many undelivered, the oldest go. */
@@ -54,7 +57,11 @@ const MAX_PENDING = 100;
 /** How long the poller's read stands in for the event's own read. */
 const PRIMED_MS = 5_000;
 
-export function createChangeFeed(options: { bus: EventBus; logger: Logger }): ChangeFeed {
+export function createChangeFeed(options: {
+  bus: EventBus;
+  logger: Logger;
+  metrics?: Metrics | undefined;
+}): ChangeFeed {
   const subscribers = new Set<Subscriber>();
   const primed = new Map<string, { value: StateOf<ResourceKind>; at: number }>();
   let pending = new Map<string, ChangeEvent>();
@@ -114,8 +121,13 @@ export function createChangeFeed(options: { bus: EventBus; logger: Logger }): Ch
           if (value === undefined) continue;
           const delivery = { kind: event.kind, value, context } as Delivery;
           for (const subscriber of mine) {
-            if (subscriber.kind === event.kind && (subscriber.id === undefined || subscriber.id === event.id))
+            if (
+              subscriber.kind === event.kind &&
+              (subscriber.id === undefined || subscriber.id === event.id)
+            ) {
               subscriber.push(delivery);
+              options.metrics?.subscriptionDeliveries.inc({ kind: event.kind });
+            }
           }
         }
       }),
@@ -165,12 +177,15 @@ export function createChangeFeed(options: { bus: EventBus; logger: Logger }): Ch
         queue.push(delivery);
         if (queue.length > MAX_PENDING) queue.shift();
       },
+      end: () => void finish(),
     };
     subscribers.add(subscriber);
+    options.metrics?.subscriptions.inc({ kind });
     const finish = (): Promise<IteratorResult<Delivery>> => {
       if (!done) {
         done = true;
         subscribers.delete(subscriber);
+        options.metrics?.subscriptions.dec({ kind });
         waiting?.({ value: undefined, done: true });
         waiting = undefined;
       }
@@ -214,7 +229,7 @@ export function createChangeFeed(options: { bus: EventBus; logger: Logger }): Ch
     },
     close() {
       unsubscribe();
-      for (const subscriber of [...subscribers]) subscribers.delete(subscriber);
+      for (const subscriber of [...subscribers]) subscriber.end();
     },
   };
 }

@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { EventBus } from '../events/types.js';
 import type { GraphContext } from '../graph/context.js';
+import type { Metrics } from '../observability/metrics.js';
 import { subscriptionCallbackPlugin } from './callback.js';
 import { createChangeFeed } from './feed.js';
 import { startPoller } from './poller.js';
@@ -44,8 +45,9 @@ export function createSubscriptions<C extends GraphContext>(options: {
   /** SUBSCRIPTION_CALLBACK_ORIGINS: where Apollo Router's callback protocol may deliver. */
   callbackOrigins: readonly string[];
   logger: Logger;
+  metrics: Metrics | undefined;
 }): Subscriptions<C> {
-  const feed = createChangeFeed({ bus: options.bus, logger: options.logger });
+  const feed = createChangeFeed({ bus: options.bus, logger: options.logger, metrics: options.metrics });
   const fresh = (headers: IncomingHttpHeaders): Promise<C> => {
     const { request, response } = requestWith(headers);
     return options.context(request, response);

@@ -233,15 +233,14 @@ describe('the poller (LIVE_POLL_INTERVAL_MS)', () => {
 });
 
 describe('the poller and the budget', () => {
-  /** The organisation's day budget left, as /metrics shows it. */
-  async function dayBudgetLeft(): Promise<number> {
+  /** A series' value in /metrics. */
+  async function metric(series: string): Promise<number> {
     const text = await (await fetch(new URL('/metrics', stack.app.url))).text();
-    const line = text
-      .split('\n')
-      .find((row) => row.startsWith('zoho_assist_rate_limit_budget_remaining{window="day"}'));
-    if (!line) throw new Error('no day budget in /metrics');
+    const line = text.split('\n').find((row) => row.startsWith(`${series} `));
+    if (!line) throw new Error(`no ${series} in /metrics`);
     return Number(line.split(' ').at(-1));
   }
+  const dayBudgetLeft = () => metric('zoho_assist_rate_limit_budget_remaining{window="day"}');
 
   it('spends from the same budget as every call, each poll visible in the budget metrics', async () => {
     await stack.graphql('query { computers(first: 1) { totalCount } }');
@@ -251,6 +250,7 @@ describe('the poller and the budget', () => {
     const sub = subscribe(client, 'subscription { computerUpdated { id status } }');
 
     await sleep(POLL_MS * 4.5);
+    expect(await metric('zoho_assist_subscriptions{kind="computer"}')).toBe(1);
     sub.stop();
     await client.dispose();
     await sleep(POLL_MS * 2);
@@ -260,6 +260,7 @@ describe('the poller and the budget', () => {
     expect(calls.total).toBeGreaterThanOrEqual(3);
     expect(calls.total).toBeLessThanOrEqual(5);
     expect(before - (await dayBudgetLeft())).toBe(calls.total);
+    expect(await metric('zoho_assist_subscriptions{kind="computer"}')).toBe(0);
   });
 });
 
