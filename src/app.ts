@@ -72,7 +72,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     onUpstreamAnswer: readiness.upstreamAnswered,
     upstream: config.upstream,
   });
-  const live = createSubscriptions({ ...config.subscriptions, bus: events.bus, context, logger, metrics });
+  const live = createSubscriptions({ config, bus: events.bus, context, logger, metrics });
 
   const server = createListener();
   const schema = buildSchema({

@@ -8,6 +8,7 @@ import { Socket } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
 import type { EventBus } from '../events/types.js';
 import type { GraphContext } from '../graph/context.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -38,15 +39,14 @@ export interface Subscriptions<C extends GraphContext> {
 }
 
 export function createSubscriptions<C extends GraphContext>(options: {
+  /** LIVE_POLL_INTERVAL_MS, SUBSCRIPTION_CALLBACK_ORIGINS; MAX_UPSTREAM_CALLS_PER_OPERATION, per change here. */
+  config: Pick<Config, 'subscriptions' | 'operation'>;
   bus: EventBus;
   context: ContextFactory<C>;
-  /** LIVE_POLL_INTERVAL_MS; null = no poller. */
-  pollIntervalMs: number | null;
-  /** SUBSCRIPTION_CALLBACK_ORIGINS: where Apollo Router's callback protocol may deliver. */
-  callbackOrigins: readonly string[];
   logger: Logger;
   metrics: Metrics | undefined;
 }): Subscriptions<C> {
+  const { pollIntervalMs, callbackOrigins } = options.config.subscriptions;
   const feed = createChangeFeed({ bus: options.bus, logger: options.logger, metrics: options.metrics });
   const fresh = (headers: IncomingHttpHeaders): Promise<C> => {
     const { request, response } = requestWith(headers);
@@ -62,18 +62,19 @@ export function createSubscriptions<C extends GraphContext>(options: {
     return built;
   };
   const poller =
-    options.pollIntervalMs === null
+    pollIntervalMs === null
       ? undefined
-      : startPoller({ feed, bus: options.bus, intervalMs: options.pollIntervalMs, logger: options.logger });
+      : startPoller({ feed, bus: options.bus, intervalMs: pollIntervalMs, logger: options.logger });
   let socket: { close(): Promise<void> } | undefined;
   return {
     context,
-    plugin: subscriptionCallbackPlugin<C>({ origins: options.callbackOrigins, logger: options.logger }),
+    plugin: subscriptionCallbackPlugin<C>({ origins: callbackOrigins, logger: options.logger }),
     listen(server, schema, admit) {
       socket = startWebSocket({
         server,
         schema,
         admit,
+        maxUpstreamCalls: options.config.operation.maxUpstreamCalls,
         contextOf: (headers) => {
           const { request, response } = requestWith(headers);
           return context(request, response);

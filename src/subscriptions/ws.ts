@@ -9,10 +9,12 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
+  getOperationAST,
   GraphQLError,
   OperationTypeNode,
   parse,
   specifiedRules,
+  subscribe,
   validate,
   type GraphQLSchema,
   type ValidationRule,
@@ -20,7 +22,9 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import { estimateDocumentCalls } from '../budget/cost.js';
 import type { GraphContext } from '../graph/context.js';
+import { coercedVariables } from '../graph/coerced-variables.js';
 import { knownOperationTypes } from '../graph/known-operation-types.js';
 import { structuralLimits } from '../graph/query-limits.js';
 
@@ -29,6 +33,19 @@ export type Admission = (headers: IncomingHttpHeaders, params: unknown) => boole
 
 /** Builds a subscription's context from its caller's headers; throws when the credentials are refused. */
 export type ContextFromHeaders = (headers: IncomingHttpHeaders) => Promise<GraphContext>;
+
+function tooExpensive(estimated: number, max: number): GraphQLError {
+  return new GraphQLError(
+    `Each change would make about ${estimated} calls to Zoho Assist; the most one may make is ${max}. Select fewer nested lists.`,
+    {
+      extensions: {
+        code: 'OPERATION_TOO_EXPENSIVE',
+        estimatedUpstreamCalls: estimated,
+        maxUpstreamCalls: max,
+      },
+    },
+  );
+}
 
 const subscriptionsOnly: ValidationRule = (context) => ({
   OperationDefinition(node) {
@@ -61,6 +78,8 @@ export function startWebSocket(options: {
   contextOf: ContextFromHeaders;
   /** The gateway's admission (src/server/gateway-admission.ts), checked on each subscribe as on each HTTP request. */
   admit?: Admission | undefined;
+  /** MAX_UPSTREAM_CALLS_PER_OPERATION: here, what one change may cost each subscriber's selection. */
+  maxUpstreamCalls: number;
   logger: Logger;
 }): { close(): Promise<void> } {
   const { admit } = options;
@@ -75,6 +94,17 @@ export function startWebSocket(options: {
     {
       schema: options.schema,
       validate: (schema, document) => validate(schema, document, rules),
+      // What HTTP's budget plugin does before execution: a selection priced above the ceiling never starts.
+      subscribe(args) {
+        const operation = getOperationAST(args.document, args.operationName);
+        if (operation) {
+          const variables = coercedVariables(args.schema, operation, args.variableValues ?? {});
+          const estimated = estimateDocumentCalls(args.schema, args.document, operation, variables);
+          if (estimated > options.maxUpstreamCalls)
+            return { errors: [tooExpensive(estimated, options.maxUpstreamCalls)] };
+        }
+        return subscribe(args);
+      },
       parse: (source) => parse(source, { maxTokens: 2_000 }),
       async onConnect({ extra, connectionParams }) {
         try {

@@ -158,6 +158,19 @@ describe('graphql-ws on /graphql', () => {
     await client.dispose();
   });
 
+  it('refuses a selection whose every change would cost above the per-operation ceiling, having called nobody', async () => {
+    await stack.control.resetCalls();
+    const client = connect();
+    const sub = subscribe(
+      client,
+      'subscription { sessionUpdated { technician { sessions(first: 50) { nodes { chatMessages { text } } } } } }',
+    );
+
+    await expect(sub.next(2000)).rejects.toThrow(/OPERATION_TOO_EXPENSIVE/);
+    expect((await stack.control.calls()).total).toBe(0);
+    await client.dispose();
+  });
+
   it('answers a path other than /graphql with 404 and no socket', async () => {
     const socket = new WebSocket(wsUrl().replace(/\/graphql$/, '/elsewhere'), 'graphql-transport-ws');
     const status = await new Promise<number | undefined>((resolve) => {
