@@ -9,6 +9,7 @@ export default tseslint.config(
       'coverage/**',
       'src/__generated__/**',
       'contract/__generated__/**',
+      'kit/src/__generated__/**',
       '*.config.js',
     ],
   },

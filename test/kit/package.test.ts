@@ -55,9 +55,11 @@ describe('the kit package', () => {
     const typeNames = new Set(
       ['src/index.ts', 'src/errors.ts', 'src/form-errors.ts', 'src/__generated__/graphql.ts'].flatMap(
         (file) =>
-          [...readFileSync(join(KIT, file), 'utf8').matchAll(/^export (?:type|interface) (\w+)/gm)].map(
-            (m) => m[1],
-          ),
+          [
+            ...readFileSync(join(KIT, file), 'utf8').matchAll(
+              /^export (?:type|interface) (\w+)|^export type \{([^}]+)\}/gm,
+            ),
+          ].flatMap((m) => (m[1] ? [m[1]] : m[2]!.split(',').map((name) => name.trim()))),
       ),
     );
     const exported = (name: string, typeOnly: boolean) => name in kit || (typeOnly && typeNames.has(name));
