@@ -182,3 +182,70 @@ describe('sessionUpdated through Hive Gateway, from Zoho webhooks', () => {
     expect((await stack.control.calls()).byRoute).toEqual({ 'DELETE /sessions/{sessionId}': 1 });
   });
 });
+
+describe('through Hive Gateway signing its requests (GATEWAY_HMAC_SECRET)', () => {
+  const HMAC_SECRET = randomBytes(16).toString('hex');
+  // Only to read the SDL here: the gateway itself proves nothing but its signature.
+  const SHARED_SECRET = randomBytes(16).toString('hex');
+  let signed: Stack;
+  let signingGateway: GatewayRuntime;
+
+  beforeAll(async () => {
+    signed = await startStack({
+      env: {
+        ZOHO_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+        GATEWAY_HMAC_SECRET: HMAC_SECRET,
+        GATEWAY_SHARED_SECRET: SHARED_SECRET,
+      },
+    });
+    const sdl = await signed.graphql<{ _service: { sdl: string } }>('{ _service { sdl } }', undefined, {
+      'x-gateway-secret': SHARED_SECRET,
+    });
+    signingGateway = createGatewayRuntime({
+      supergraph: supergraphSdlOf(composeWithSiblings(signed, sdl.data!._service.sdl, [])),
+      hmacSignature: { secret: HMAC_SECRET },
+      logging: false,
+      transportEntries: { [SUBGRAPH_NAME]: { options: { subscriptions: { kind: 'ws' } } } },
+    });
+    const origin = new URL(signed.app.url).origin;
+    await signed.control.addWebhook({ url: `${origin}/webhooks/zoho-assist/${WEBHOOK_TOKEN}` });
+  });
+
+  afterAll(async () => {
+    await signingGateway[Symbol.asyncDispose]();
+    await signed.close();
+  });
+
+  it('admits the signed subscription over graphql-ws and delivers a computer going offline', async () => {
+    const computer = await signed.control.addComputer({ name: 'signed-pc', status: 'online' });
+    const response = await signingGateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({
+        query: 'subscription ($id: ID) { computerUpdated(id: $id) { id status } }',
+        variables: { id: computer.computerId },
+      }),
+    });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    await settled();
+
+    await signed.control.setComputerStatus(computer.computerId, 'offline');
+    let text = '';
+    const deadline = Date.now() + 2000;
+    // Until an event with data: the gateway also sends keep-alive comments.
+    while (!/^data:.*\n\n/m.test(text) && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    await reader.cancel();
+
+    const data = text
+      .split('\n')
+      .find((line) => line.startsWith('data:'))
+      ?.slice(5);
+    expect(JSON.parse(data ?? '{}')).toEqual({
+      data: { computerUpdated: { id: computer.computerId, status: 'OFFLINE' } },
+    });
+  });
+});
