@@ -88,7 +88,7 @@ export function createChangeFeed(options: {
     for (const [key, { at }] of primed) if (at < Date.now() - PRIMED_MS) primed.delete(key);
     const groups = new Map<
       string,
-      { watcher: Watcher; subscribers: Subscriber[]; events: Set<ChangeEvent> }
+      { watcher: Watcher; subscribers: Set<Subscriber>; events: Set<ChangeEvent> }
     >();
     for (const subscriber of subscribers) {
       for (const event of events) {
@@ -96,11 +96,11 @@ export function createChangeFeed(options: {
           continue;
         const group = groups.get(subscriber.watcher.group) ?? {
           watcher: subscriber.watcher,
-          subscribers: [],
-          events: new Set(),
+          subscribers: new Set<Subscriber>(),
+          events: new Set<ChangeEvent>(),
         };
         groups.set(subscriber.watcher.group, group);
-        if (!group.subscribers.includes(subscriber)) group.subscribers.push(subscriber);
+        group.subscribers.add(subscriber);
         group.events.add(event);
       }
     }
