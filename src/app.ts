@@ -1,7 +1,6 @@
 /**
- * Composition: configuration in, a listening subgraph out. Each piece has its home in src/server/ (auth mode,
- * context factory, readiness, Apollo Server, HTTP, listener); this file only starts them in order and stops them
- * in reverse.
+ * Composition: configuration in, a listening subgraph out. Each piece has its home (src/server/, src/budget/,
+ * src/events/, src/subscriptions/, src/observability/); this file only starts them in order, stops them in reverse.
  */
 import type { DestinationStream } from 'pino';
 import type { RunningEmulator } from '../emulator/index.js';
@@ -21,7 +20,7 @@ import { createListener, listen } from './server/listener.js';
 import { createReadiness } from './server/readiness.js';
 import { startUpstreamTarget } from './server/upstream-target.js';
 import { createSubscriptions } from './subscriptions/index.js';
-import { createZohoHttp } from './upstream/transport.js';
+import { createConfiguredZohoHttp } from './upstream/transport.js';
 
 export interface App {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4001/graphql`. */
@@ -43,23 +42,17 @@ export interface StartOptions {
 }
 
 export async function startApp(config: Config, options: StartOptions = {}): Promise<App> {
-  const logger = createLogger({
-    level: config.log.level,
-    secrets: secretValues(config),
-    ...(options.logDestination ? { destination: options.logDestination } : {}),
-  });
+  const { logDestination: destination } = options;
+  const logger = createLogger({ level: config.log.level, secrets: secretValues(config), destination });
   const metrics = config.metrics.enabled ? createMetrics() : undefined;
   const tracing = await createTracing(config.tracing);
   const { apiUrl, accountsUrl, emulator, emulatorCredentials } = await startUpstreamTarget(config);
   const auth = effectiveAuth(config.auth, emulatorCredentials);
-  const http = createZohoHttp({
-    apiUrl,
-    timeouts: { connectMs: config.upstream.connectTimeoutMs, responseMs: config.upstream.timeoutMs },
-    retry: { limit: config.upstream.retries, maxRetryAfterSeconds: config.upstream.maxRetryAfterSeconds },
-  });
+  const http = createConfiguredZohoHttp(apiUrl, config.upstream);
   const budget = await startBudget({ config, auth, logger, metrics });
   const events = await startEvents({ config, logger, metrics, budget });
   const readiness = createReadiness(() => budget.redisStatus());
+  const admit = gatewayAdmission(config.gateway);
   const context = createContextFactory({
     http,
     credentialsOf: credentialsFor(auth, { accountsUrl, tokenStore: budget.tokenStore, logger, metrics }),
@@ -75,10 +68,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const live = createSubscriptions({ config, bus: events.bus, context, logger, metrics });
 
   const server = createListener();
-  const schema = buildSchema({
-    securityDirectives: config.federation.securityDirectives,
-    dialect: config.upstream.dialect,
-  });
+  const { dialect } = config.upstream;
+  const schema = buildSchema({ securityDirectives: config.federation.securityDirectives, dialect });
   const apollo = createApollo({
     schema,
     cacheScope: auth.mode === 'forwarded' ? 'PRIVATE' : 'PUBLIC',
@@ -96,12 +87,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
   if (events.cacheTags) apollo.addPlugin(events.cacheTags);
   await apollo.start();
-  const running = {
-    authMode: auth.mode,
-    upstream: apiUrl,
-    dialect: config.upstream.dialect,
-    production: config.isProduction,
-  };
+  const running = { authMode: auth.mode, upstream: apiUrl, dialect, production: config.isProduction };
   logger.info({ ...running, emulator: emulator !== undefined, tracing: tracing !== undefined }, 'starting');
 
   const handler = createHttpHandler({
@@ -109,13 +95,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     context: live.context,
     corsOrigins: config.server.corsOrigins,
     // Checked on the request itself, before Apollo: Hive Gateway's signature covers the body's query and variables.
-    admit: gatewayAdmission(config.gateway),
+    admit,
     ready: readiness.report,
     metrics: metrics && (() => metrics.render()),
     webhook: events.webhook,
   });
   const { url, port } = await listen(server, handler, { port: config.server.port, host: config.server.host });
-  live.listen(server, schema, gatewayAdmission(config.gateway));
+  live.listen(server, schema, admit);
 
   let closing: Promise<void> | undefined;
   return {

@@ -122,7 +122,7 @@ export interface LoggerOptions {
    */
   secrets?: ReadonlyArray<string | null | undefined>;
   /** Where lines go; stdout by default. Tests pass a capturing stream. */
-  destination?: DestinationStream;
+  destination?: DestinationStream | undefined;
 }
 
 export function createLogger(options: LoggerOptions): Logger {

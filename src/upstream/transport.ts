@@ -7,6 +7,7 @@
  * Retry-After), no thrown HTTP errors (the client maps every status itself), no redirects (a redirect would carry
  * the Authorization header somewhere we did not choose), no hooks (this is the hot path of every upstream call).
  */
+import type { Config } from '../config/index.js';
 import http from 'node:http';
 import https from 'node:https';
 import got from 'got';
@@ -65,6 +66,21 @@ const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({
   maxDelayMs: 2000,
   maxRetryAfterSeconds: 5,
 });
+
+/** The transport as configured: ZOHO_CONNECT_TIMEOUT_MS, ZOHO_TIMEOUT_MS, ZOHO_RETRIES, ZOHO_MAX_RETRY_AFTER_SECONDS. */
+export function createConfiguredZohoHttp(apiUrl: string, upstream: Config['upstream']): ZohoHttp {
+  const {
+    connectTimeoutMs: connectMs,
+    timeoutMs: responseMs,
+    retries: limit,
+    maxRetryAfterSeconds,
+  } = upstream;
+  return createZohoHttp({
+    apiUrl,
+    timeouts: { connectMs, responseMs },
+    retry: { limit, maxRetryAfterSeconds },
+  });
+}
 
 export function createZohoHttp(options: ZohoHttpOptions): ZohoHttp {
   const apiUrl = options.apiUrl.replace(/\/+$/, '');
