@@ -12,6 +12,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Metrics } from '../observability/metrics.js';
+import { readBody } from '../server/body.js';
 import type { ChangeEvent } from './types.js';
 import { readWebhook } from './zoho-webhook.js';
 
@@ -77,7 +78,7 @@ export function createWebhookRoute(options: {
     }
     let text: string;
     try {
-      text = await readCapped(request);
+      text = await readBody(request, MAX_BODY_BYTES);
     } catch {
       count('refused');
       reply(response, 413, { error: 'The body is too large.' }, { connection: 'close' });
@@ -117,24 +118,4 @@ export function createWebhookRoute(options: {
     reply(response, 204);
     return true;
   };
-}
-
-class TooLarge extends Error {}
-
-async function readCapped(request: IncomingMessage): Promise<string> {
-  if (Number(request.headers['content-length']) > MAX_BODY_BYTES) {
-    request.resume();
-    throw new TooLarge();
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      request.resume();
-      throw new TooLarge();
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphContext } from '../graph/context.js';
 import type { ErrorCode } from '../graph/errors.js';
+import { BodyTooLarge, readBody } from './body.js';
 import type { Admission } from './gateway-admission.js';
 
 export interface HttpOptions<C extends GraphContext> {
@@ -47,26 +48,6 @@ const CORS_EXPOSED_HEADERS = 'x-request-id';
 
 /** Largest request body accepted. */
 const MAX_BODY_BYTES = 1024 * 1024;
-
-class BodyTooLarge extends Error {}
-
-/** The body as text, refused past MAX_BODY_BYTES whether or not Content-Length announced it. */
-async function readBody(request: IncomingMessage): Promise<string> {
-  if (Number(request.headers['content-length']) > MAX_BODY_BYTES) throw new BodyTooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Leaving the loop must not destroy the request: that would reset the connection before the 413 goes out.
-  for await (const chunk of request.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      // The rest is read and dropped; the 413 goes out with `connection: close`.
-      request.resume();
-      throw new BodyTooLarge();
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function sendJson(
   response: ServerResponse,
@@ -120,7 +101,7 @@ export function createHttpHandler<C extends GraphContext>(options: HttpOptions<C
     if (request.method === 'POST') {
       let text: string;
       try {
-        text = await readBody(request);
+        text = await readBody(request, MAX_BODY_BYTES);
       } catch (error) {
         if (error instanceof BodyTooLarge) {
           sendJson(response, 413, graphQLError('The request body is too large.', 'BAD_REQUEST'), {
