@@ -6,9 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { startApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config/index.js';
 import { graphql } from '../support/graphql.js';
-import { EMULATOR_TOKEN } from '../support/stack.js';
+import { configFor } from '../support/stack.js';
 
 let emulator: RunningEmulator;
 const apps: Partial<Record<'seed' | 'live', App>> = {};
@@ -17,18 +16,8 @@ beforeAll(async () => {
   emulator = await startEmulator({ rateLimits: false, quiet: true });
   for (const dialect of ['seed', 'live'] as const) {
     apps[dialect] = await startApp(
-      loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        ZOHO_ASSIST_API_URL: emulator.apiUrl,
-        ZOHO_ACCOUNTS_URL: emulator.accountsUrl,
-        ZOHO_ACCESS_TOKEN: EMULATOR_TOKEN,
+      configFor(emulator, {
         ZOHO_API_DIALECT: dialect,
-        RATE_LIMIT_PER_MINUTE: '1000000',
-        RATE_LIMIT_PER_DAY: '100000000',
-        READ_CACHE: 'false',
       }),
     );
   }

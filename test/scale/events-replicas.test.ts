@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pino from 'pino';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { startApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config/index.js';
 import { RedisBroadcast, connectSubscriber } from '../../src/events/bus.js';
 import type { ChangeEvent, Invalidation } from '../../src/events/types.js';
 import { connectRedis, type RedisConnection } from '../../src/redis/connection.js';
 import { graphql } from '../support/graphql.js';
 import { startHookSink, type HookSink } from '../support/hook-sink.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './redis.js';
+import { configFor } from '../support/stack.js';
 
 const prefix = uniquePrefix('events');
 const TOKEN = 'replica-webhook-token-0123456789abcdef';
@@ -40,16 +40,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ rateLimits: false });
   await emulator.control.registerToken({ token: 'emulator-token' });
   router = await startHookSink();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    ZOHO_ASSIST_API_URL: emulator.apiUrl,
-    ZOHO_ACCOUNTS_URL: emulator.accountsUrl,
-    ZOHO_ACCESS_TOKEN: 'emulator-token',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    RATE_LIMIT_PER_DAY: '100000000',
+  const config = configFor(emulator, {
     READ_CACHE: 'true',
     REDIS_URL,
     REDIS_KEY_PREFIX: prefix,

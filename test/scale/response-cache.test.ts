@@ -7,9 +7,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { startApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config/index.js';
 import { expectData, graphql } from '../support/graphql.js';
-import { EMULATOR_TOKEN, startStack, type Stack } from '../support/stack.js';
+import { configFor, startStack, type Stack } from '../support/stack.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './redis.js';
 
 const prefix = uniquePrefix('response-cache');
@@ -250,16 +249,7 @@ describe('two replicas sharing Redis', () => {
     for (let i = 0; i < 2; i++)
       apps.push(
         await startApp(
-          loadConfig({
-            NODE_ENV: 'test',
-            PORT: '0',
-            HOST: '127.0.0.1',
-            LOG_LEVEL: 'silent',
-            ZOHO_ASSIST_API_URL: emulator.apiUrl,
-            ZOHO_ACCOUNTS_URL: emulator.accountsUrl,
-            ZOHO_ACCESS_TOKEN: EMULATOR_TOKEN,
-            RATE_LIMIT_PER_MINUTE: '1000000',
-            RATE_LIMIT_PER_DAY: '100000000',
+          configFor(emulator, {
             READ_CACHE: 'true',
             REDIS_URL,
             REDIS_KEY_PREFIX: `${prefix}replicas:`,

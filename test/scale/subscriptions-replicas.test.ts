@@ -8,8 +8,8 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { startApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config/index.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './redis.js';
+import { configFor } from '../support/stack.js';
 
 const prefix = uniquePrefix('subscriptions');
 const TOKEN = 'replica-subscriptions-token-0123456789';
@@ -23,16 +23,7 @@ const clients: Client[] = [];
 beforeAll(async () => {
   emulator = await startEmulator({ rateLimits: false, quiet: true });
   await emulator.control.registerToken({ token: 'emulator-token' });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    ZOHO_ASSIST_API_URL: emulator.apiUrl,
-    ZOHO_ACCOUNTS_URL: emulator.accountsUrl,
-    ZOHO_ACCESS_TOKEN: 'emulator-token',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    RATE_LIMIT_PER_DAY: '100000000',
+  const config = configFor(emulator, {
     READ_CACHE: 'true',
     REDIS_URL,
     REDIS_KEY_PREFIX: prefix,

@@ -9,7 +9,7 @@ import {
   type RunningEmulator,
 } from '../../emulator/index.js';
 import { startApp, type App, type StartOptions } from '../../src/app.js';
-import { loadConfig } from '../../src/config/index.js';
+import { loadConfig, type Config } from '../../src/config/index.js';
 import { graphql, type GraphQLResult } from './graphql.js';
 
 export interface Stack {
@@ -28,12 +28,13 @@ export interface Stack {
 
 export const EMULATOR_TOKEN = 'emulator-token';
 
-export async function startStack(
-  options: { emulator?: EmulatorOptions; env?: Record<string, string>; app?: StartOptions } = {},
-): Promise<Stack> {
-  const emulator = await startEmulator({ rateLimits: false, quiet: true, ...options.emulator });
-  const rateLimits = options.emulator?.rateLimits;
-  const config = loadConfig({
+/**
+ * A test configuration against `emulator`, overridden by `env`: loopback on an ephemeral port, silent, the
+ * emulator's static token, the subgraph's budget off and the cross-request read cache off (most tests count the
+ * upstream calls of each operation on its own; tests of the budget and of the caches set these themselves).
+ */
+export function configFor(emulator: RunningEmulator, env: Record<string, string> = {}): Config {
+  return loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
@@ -41,17 +42,27 @@ export async function startStack(
     ZOHO_ASSIST_API_URL: emulator.apiUrl,
     ZOHO_ACCOUNTS_URL: emulator.accountsUrl,
     ZOHO_ACCESS_TOKEN: EMULATOR_TOKEN,
-    // The subgraph's own budget mirrors the emulator's limits (off unless a test turns them on), and the
-    // cross-request read cache is off: most tests count the upstream calls of each operation on its own.
-    // Tests of the budget and of the cache set these themselves.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_PER_DAY: '100000000',
+    READ_CACHE: 'false',
+    ...env,
+  });
+}
+
+export async function startStack(
+  options: { emulator?: EmulatorOptions; env?: Record<string, string>; app?: StartOptions } = {},
+): Promise<Stack> {
+  const emulator = await startEmulator({ rateLimits: false, quiet: true, ...options.emulator });
+  const rateLimits = options.emulator?.rateLimits;
+  // The subgraph's own budget mirrors the emulator's limits (off unless a test turns them on).
+  const config = configFor(emulator, {
     ...(rateLimits
       ? {
           RATE_LIMIT_PER_MINUTE: String(rateLimits.perMinute),
           RATE_LIMIT_PER_DAY: String(rateLimits.perDay),
           RATE_LIMIT_WINDOW_MS: String(rateLimits.windowMs ?? 60_000),
         }
-      : { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_DAY: '100000000' }),
-    READ_CACHE: 'false',
+      : {}),
     ...options.env,
   });
   let app: App;
