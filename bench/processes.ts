@@ -37,6 +37,34 @@ export function imageNodeFlags(root: string): string[] {
   return args.slice(1).filter((arg) => arg.startsWith('--'));
 }
 
+/** Ours' caches: none (every operation reaches Zoho), the read cache alone, or the response cache over it. */
+export type OursCaches = 'none' | 'read' | 'response';
+
+/** How the benchmark starts ours (`node dist/src/main.js`) against the emulator at `apiUrl`. */
+export function oursEnvironment(options: {
+  apiUrl: string;
+  token: string;
+  port: number;
+  caches: OursCaches;
+}): Record<string, string> {
+  const { apiUrl, token, port, caches } = options;
+  return {
+    ZOHO_ASSIST_API_URL: apiUrl,
+    ZOHO_ACCESS_TOKEN: token,
+    NODE_ENV: 'production',
+    // The harness is its only caller, on loopback: no gateway to prove itself.
+    ALLOW_UNAUTHENTICATED_CALLERS: 'true',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ZOHO_ACCOUNTS_URL: new URL(apiUrl).origin,
+    // Rate limits off for the benchmark: the budget is measured as calls per operation instead.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_PER_DAY: '100000000',
+    READ_CACHE: String(caches !== 'none'),
+    RESPONSE_CACHE: String(caches === 'response'),
+  };
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -57,10 +85,17 @@ export async function freePort(): Promise<number> {
 export async function startService(
   name: string,
   args: string[],
-  options: { env: Record<string, string>; cwd?: string; ready: RegExp; timeoutMs?: number },
+  options: {
+    env: Record<string, string>;
+    cwd?: string;
+    ready: RegExp;
+    timeoutMs?: number;
+    /** What runs `args`: Node by default; `valgrind` when instructions are counted (bench/instructions.ts). */
+    command?: string;
+  },
 ): Promise<Service> {
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, args, {
+  const child: ChildProcess = spawn(options.command ?? process.execPath, args, {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

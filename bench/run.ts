@@ -25,6 +25,8 @@ import {
   harnessCpuMs,
   imageNodeFlags,
   machineCpuMs,
+  oursEnvironment,
+  type OursCaches,
   peakRssMb,
   startService,
   type Service,
@@ -32,8 +34,8 @@ import {
 import { median, report, type Results, type Run } from './report.js';
 import {
   dashboardRequest,
+  prepareFixture,
   WORKLOADS,
-  type Fixture,
   type HttpRequest,
   type SystemKind,
   type Workload,
@@ -207,20 +209,8 @@ async function main() {
     const upstreamEnv = { ZOHO_ASSIST_API_URL: apiUrl, ZOHO_ACCESS_TOKEN: TOKEN };
     // Ours and its variants run with the image's Node flags (the Dockerfile's CMD): measured as they ship.
     const imageFlags = imageNodeFlags(root);
-    /** Ours' caches: none (every operation reaches Zoho), the read cache alone, or the response cache over it. */
-    const oursEnv = async (caches: 'none' | 'read' | 'response') => ({
-      ...upstreamEnv,
-      NODE_ENV: 'production',
-      // The harness is its only caller, on loopback: no gateway to prove itself.
-      ALLOW_UNAUTHENTICATED_CALLERS: 'true',
-      PORT: String(await freePort()),
-      HOST: '127.0.0.1',
-      ZOHO_ACCOUNTS_URL: origin,
-      // Rate limits off for the benchmark: the budget is measured as calls per operation instead.
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      RATE_LIMIT_PER_DAY: '100000000',
-      READ_CACHE: String(caches !== 'none'),
-      RESPONSE_CACHE: String(caches === 'response'),
+    const oursEnv = async (caches: OursCaches) => ({
+      ...oursEnvironment({ apiUrl, token: TOKEN, port: await freePort(), caches }),
       ...oursOverrides(),
     });
     // One at a time: each one's time to ready is its own, not a share of two cores among five starts.
@@ -824,39 +814,6 @@ function render(file: string): void {
   const base = file.replace(/\.json$/, '');
   writeOutputs(results, base);
   process.stdout.write(`wrote ${base}.md and ${base}.svg from ${file}\n`);
-}
-
-async function prepareFixture(
-  zoho: (path: string) => Promise<{ status: number; body: any }>,
-): Promise<Fixture> {
-  const page = await zoho('/sessions?index=1&count=100');
-  const sessions = page.body.sessions as Array<{ sessionId: string; technicianId: string }>;
-  let detailSessionId: string | undefined;
-  for (const session of sessions) {
-    const id = encodeURIComponent(session.sessionId);
-    const [chat, files, details] = await Promise.all([
-      zoho(`/sessions/${id}/chat`),
-      zoho(`/sessions/${id}/files?count=100`),
-      zoho(`/sessions/${id}/details`),
-    ]);
-    if (
-      chat.status === 200 &&
-      files.status === 200 &&
-      details.status === 200 &&
-      chat.body.messages.length > 0 &&
-      files.body.files.length > 0
-    ) {
-      detailSessionId = session.sessionId;
-      break;
-    }
-  }
-  if (!detailSessionId) throw new Error('No session among the newest 100 has chat, files and details');
-  return {
-    detailSessionId,
-    entityIds: sessions.map((s) => s.sessionId),
-    technicianId: sessions[0]!.technicianId,
-    createTechnicians: [],
-  };
 }
 
 function machine() {

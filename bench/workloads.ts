@@ -202,3 +202,37 @@ export const WORKLOADS: readonly Workload[] = [
     },
   },
 ];
+
+/** The fixture every system reads: found in the emulator's seed state (its newest 100 sessions). */
+export async function prepareFixture(
+  zoho: (path: string) => Promise<{ status: number; body: any }>,
+): Promise<Fixture> {
+  const page = await zoho('/sessions?index=1&count=100');
+  const sessions = page.body.sessions as Array<{ sessionId: string; technicianId: string }>;
+  let detailSessionId: string | undefined;
+  for (const session of sessions) {
+    const id = encodeURIComponent(session.sessionId);
+    const [chat, files, details] = await Promise.all([
+      zoho(`/sessions/${id}/chat`),
+      zoho(`/sessions/${id}/files?count=100`),
+      zoho(`/sessions/${id}/details`),
+    ]);
+    if (
+      chat.status === 200 &&
+      files.status === 200 &&
+      details.status === 200 &&
+      chat.body.messages.length > 0 &&
+      files.body.files.length > 0
+    ) {
+      detailSessionId = session.sessionId;
+      break;
+    }
+  }
+  if (!detailSessionId) throw new Error('No session among the newest 100 has chat, files and details');
+  return {
+    detailSessionId,
+    entityIds: sessions.map((s) => s.sessionId),
+    technicianId: sessions[0]!.technicianId,
+    createTechnicians: [],
+  };
+}
