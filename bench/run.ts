@@ -34,6 +34,9 @@ import {
 import { median, report, type Results, type Run } from './report.js';
 import {
   dashboardRequest,
+  addCreateTechnicians,
+  CREATE_TECHNICIANS,
+  emulatorFetch,
   prepareFixture,
   WORKLOADS,
   type HttpRequest,
@@ -43,7 +46,6 @@ import {
 
 const TOKEN = 'emulator-token';
 const CPU_CONNECTIONS = 10;
-const CREATE_TECHNICIANS = 50;
 
 interface Plan {
   modes: Array<{ name: string; latencyMs: number; jitterMs: number }>;
@@ -323,15 +325,7 @@ async function main() {
     ];
 
     const control = createEmulatorControl(origin);
-    const zoho = async (path: string, init: RequestInit = {}) => {
-      const response = await fetch(`${apiUrl}${path}`, {
-        ...init,
-        headers: { authorization: `Zoho-oauthtoken ${TOKEN}`, 'content-type': 'application/json' },
-      });
-      // Emulator JSON, read field by field where used (fixture set-up only).
-      const body: any = await response.json();
-      return { status: response.status, body };
-    };
+    const zoho = emulatorFetch(apiUrl, TOKEN);
 
     const fixture = await prepareFixture(zoho);
     let latency = { latencyMs: 0, jitterMs: 0 };
@@ -355,19 +349,7 @@ async function main() {
       if (ids.join() !== fixture.entityIds.join())
         throw new Error('emulator reset did not restore the seed sessions the fixture was read from');
       created = false;
-      const added = await Promise.all(
-        Array.from({ length: CREATE_TECHNICIANS }, (_, i) =>
-          zoho('/technicians', {
-            method: 'POST',
-            body: JSON.stringify({
-              name: `Bench Technician ${i}`,
-              email: `bench.tech.${i}@example.com`,
-              maxConcurrentSessions: 100,
-            }),
-          }),
-        ),
-      );
-      fixture.createTechnicians.splice(0, Infinity, ...added.map((a) => String(a.body.technicianId)));
+      fixture.createTechnicians.splice(0, Infinity, ...(await addCreateTechnicians(zoho)));
       await applyLatency();
     };
     /**

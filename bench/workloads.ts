@@ -203,10 +203,43 @@ export const WORKLOADS: readonly Workload[] = [
   },
 ];
 
+/** The emulator as the harness reads and writes it: JSON in, JSON out (set-up only). */
+export type ZohoFetch = (path: string, init?: RequestInit) => Promise<{ status: number; body: any }>;
+
+/** Calls the emulator's REST API at `apiUrl` with `token`. */
+export function emulatorFetch(apiUrl: string, token: string): ZohoFetch {
+  return async (path, init = {}) => {
+    const response = await fetch(`${apiUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Zoho-oauthtoken ${token}`, 'content-type': 'application/json' },
+    });
+    // Emulator JSON, read field by field where used (fixture set-up only).
+    const body: any = await response.json();
+    return { status: response.status, body };
+  };
+}
+
+/** createSession's technicians, each allowed 100 open sessions: 5,000 creates fit before a reset. */
+export const CREATE_TECHNICIANS = 50;
+
+export async function addCreateTechnicians(zoho: ZohoFetch): Promise<string[]> {
+  const added = await Promise.all(
+    Array.from({ length: CREATE_TECHNICIANS }, (_, i) =>
+      zoho('/technicians', {
+        method: 'POST',
+        body: JSON.stringify({
+          name: `Bench Technician ${i}`,
+          email: `bench.tech.${i}@example.com`,
+          maxConcurrentSessions: 100,
+        }),
+      }),
+    ),
+  );
+  return added.map((a) => String(a.body.technicianId));
+}
+
 /** The fixture every system reads: found in the emulator's seed state (its newest 100 sessions). */
-export async function prepareFixture(
-  zoho: (path: string) => Promise<{ status: number; body: any }>,
-): Promise<Fixture> {
+export async function prepareFixture(zoho: ZohoFetch): Promise<Fixture> {
   const page = await zoho('/sessions?index=1&count=100');
   const sessions = page.body.sessions as Array<{ sessionId: string; technicianId: string }>;
   let detailSessionId: string | undefined;
