@@ -7,7 +7,12 @@
  * answer as the client parsed it (ids already exact strings). The department a call names is part of its key:
  * two deployments on one Redis with different ZOHO_DEPARTMENT_IDs never read each other's devices.
  */
-import type { LiveDepartmentOf, LiveRestApi } from '../upstream/live-client.js';
+import {
+  withLiveOperationMethods,
+  type LiveCaller,
+  type LiveDepartmentOf,
+  type LiveRestApi,
+} from '../upstream/live-client.js';
 import {
   LIVE_OPERATION_NAMES,
   LIVE_OPERATIONS,
@@ -35,56 +40,46 @@ const POLICIES = Object.fromEntries(LIVE_OPERATION_NAMES.map((name) => [name, po
 /** Zoho's resources under their own names, apart from the seed's (`live:devices`, not `computers`). */
 const resource = (name: LiveCachedResource) => `live:${name}`;
 
-class LiveCachedApi {
-  readonly #inner: LiveRestApi & LiveDepartmentOf;
-  readonly #through: ReadThrough;
+const LiveCachedApi = withLiveOperationMethods(
+  class LiveCachedApi implements LiveCaller {
+    readonly #inner: LiveRestApi & LiveDepartmentOf;
+    readonly #through: ReadThrough;
 
-  constructor(inner: LiveRestApi & LiveDepartmentOf, options: CachedApiOptions) {
-    this.#inner = inner;
-    this.#through = createReadThrough(options);
-  }
+    constructor(inner: LiveRestApi & LiveDepartmentOf, options: CachedApiOptions) {
+      this.#inner = inner;
+      this.#through = createReadThrough(options);
+    }
 
-  department(): Promise<string> {
-    return this.#inner.department();
-  }
+    department(): Promise<string> {
+      return this.#inner.department();
+    }
 
-  async call<K extends LiveOperationName>(
-    name: K,
-    args: LiveOperationArgs<K>,
-  ): Promise<LiveOperationAnswer<K>> {
-    const inner = this.#inner;
-    const method = inner[name] as (...a: LiveOperationArgs<K>) => Promise<LiveOperationAnswer<K>>;
-    const fetch = () => method.apply(inner, args);
-    const policy = POLICIES[name];
-    if ('invalidates' in policy)
-      return this.#through.write(policy.invalidates.map(resource), fetch, {
-        dialect: 'live',
-        operation: name,
-        args,
-      });
-    if (!('read' in policy)) return fetch();
-    const department = LIVE_OPERATIONS[name].department === 'none' ? '-' : await inner.department();
-    const read = { resource: resource(policy.read.resource), maxAgeSeconds: policy.read.maxAgeSeconds };
-    return this.#through.read(read, `${name}:${department}:${key(args)}`, fetch);
-  }
-}
-
-for (const name of LIVE_OPERATION_NAMES) {
-  Object.defineProperty(LiveCachedApi.prototype, name, {
-    value: function (this: LiveCachedApi, ...args: unknown[]) {
-      return this.call(name, args as LiveOperationArgs<typeof name>);
-    },
-    writable: false,
-    enumerable: false,
-    configurable: false,
-  });
-}
+    async call<K extends LiveOperationName>(
+      name: K,
+      args: LiveOperationArgs<K>,
+    ): Promise<LiveOperationAnswer<K>> {
+      const inner = this.#inner;
+      const method = inner[name] as (...a: LiveOperationArgs<K>) => Promise<LiveOperationAnswer<K>>;
+      const fetch = () => method.apply(inner, args);
+      const policy = POLICIES[name];
+      if ('invalidates' in policy)
+        return this.#through.write(policy.invalidates.map(resource), fetch, {
+          dialect: 'live',
+          operation: name,
+          args,
+        });
+      if (!('read' in policy)) return fetch();
+      const department = LIVE_OPERATIONS[name].department === 'none' ? '-' : await inner.department();
+      const read = { resource: resource(policy.read.resource), maxAgeSeconds: policy.read.maxAgeSeconds };
+      return this.#through.read(read, `${name}:${department}:${key(args)}`, fetch);
+    }
+  },
+);
 
 /** Wraps `inner` (the per-request live REST client) with the shared read cache. */
 export function createLiveCachedApi(
   inner: LiveRestApi & LiveDepartmentOf,
   options: CachedApiOptions,
 ): LiveRestApi & LiveDepartmentOf {
-  // The loop above defined a method per row of the live table on the prototype.
-  return new LiveCachedApi(inner, options) as unknown as LiveRestApi & LiveDepartmentOf;
+  return new LiveCachedApi(inner, options);
 }

@@ -24,22 +24,27 @@ export interface OperationCaller {
 }
 
 /**
- * Puts one method per row of the table on `Impl.prototype`, each `this.call(name, args)`: an implementation is
- * its generic `call`, and an instance is one object whatever the number of operations.
+ * Puts one method per name on `Impl.prototype`, each `this.call(name, args)`: an implementation is its generic `call`,
+ * and an instance is one object whatever the number of operations. Both dialects' tables use it.
  */
-export function withOperationMethods<A extends unknown[], T extends OperationCaller>(
-  Impl: new (...args: A) => T,
-): new (...args: A) => T & ZohoAssistApi {
-  for (const name of OPERATION_NAMES) {
+export function defineCallMethods(Impl: { prototype: object }, names: readonly string[]): void {
+  for (const name of names) {
     Object.defineProperty(Impl.prototype, name, {
-      value: function (this: T, ...args: unknown[]) {
-        return this.call(name, args as OperationArgs<typeof name>);
+      value: function (this: { call(name: string, args: unknown[]): unknown }, ...args: unknown[]) {
+        return this.call(name, args);
       },
       writable: false,
       enumerable: false,
       configurable: false,
     });
   }
-  // The loop above defined every method the type promises.
+}
+
+/** One method per row of the seed's table on `Impl.prototype` (`defineCallMethods`). */
+export function withOperationMethods<A extends unknown[], T extends OperationCaller>(
+  Impl: new (...args: A) => T,
+): new (...args: A) => T & ZohoAssistApi {
+  defineCallMethods(Impl, OPERATION_NAMES);
+  // That defined every method the type promises.
   return Impl as new (...args: A) => T & ZohoAssistApi;
 }

@@ -17,6 +17,7 @@
  *   UnauthenticatedError (after the one refresh), 404 NotFoundError, 409 (undocumented) ConflictError, 429
  *   RateLimitedError, 5xx UnavailableError.
  */
+import { defineCallMethods } from './api.js';
 import { createLimit, type Limit } from './concurrency.js';
 import {
   createAttempts,
@@ -248,25 +249,16 @@ function liveStatusError(
   return new ContractError(`${op.id}: unexpected status ${status}`, options);
 }
 
-interface LiveCaller {
+export interface LiveCaller {
   call<K extends LiveOperationName>(name: K, args: LiveOperationArgs<K>): Promise<LiveOperationAnswer<K>>;
 }
 
-/** One method per row of the live table on `Impl.prototype`, each `this.call(name, args)` (as api.ts does for the seed). */
-function withLiveOperationMethods<A extends unknown[], T extends LiveCaller>(
+/** One method per row of the live table on `Impl.prototype` (`defineCallMethods`, as the seed's client does). */
+export function withLiveOperationMethods<A extends unknown[], T extends LiveCaller>(
   Impl: new (...args: A) => T,
 ): new (...args: A) => T & LiveRestApi {
-  for (const name of LIVE_OPERATION_NAMES) {
-    Object.defineProperty(Impl.prototype, name, {
-      value: function (this: T, ...args: unknown[]) {
-        return this.call(name, args as LiveOperationArgs<typeof name>);
-      },
-      writable: false,
-      enumerable: false,
-      configurable: false,
-    });
-  }
-  // The loop above defined every method the type promises.
+  defineCallMethods(Impl, LIVE_OPERATION_NAMES);
+  // That defined every method the type promises.
   return Impl as new (...args: A) => T & LiveRestApi;
 }
 
