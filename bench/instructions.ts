@@ -15,11 +15,15 @@
  * `--rounds`. It takes about 4 minutes per system, workload and round; valgrind must be installed
  * (`apt-get install valgrind`). A run of every workload writes bench/results/instructions.md; a subset
  * (`--workloads technician`) is printed only.
+ *
+ * `--against <dist>` also counts another build's ours and ours, bare (an older commit's `dist/`, built in a git
+ * worktree), each system in turn against the same emulator and workload, and prints both pairs: whether a
+ * change moved the features' share, or how it stood before. Such a run is printed only.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -61,6 +65,7 @@ async function main() {
     options: {
       workloads: { type: 'string', default: Object.keys(COUNTS).join(',') },
       rounds: { type: 'string', default: '1' },
+      against: { type: 'string' },
     },
     strict: true,
   });
@@ -116,16 +121,28 @@ async function main() {
         ready: /bare ready at (http\S+)/,
       },
     ];
+    if (values.against) {
+      const other = resolve(values.against);
+      systems.push(
+        { ...systems[0]!, label: `ours @ ${other}`, script: [join(other, 'src/main.js')] },
+        {
+          ...systems[1]!,
+          label: `ours, bare @ ${other}`,
+          script: [join(other, 'bench/ceiling-service.js'), '--live'],
+        },
+      );
+    }
     for (const workload of workloads) {
       const { warm, counted } = COUNTS[workload.name]!;
       for (let round = 0; round < rounds; round++) {
-        for (const system of systems) {
+        for (const [index, system] of systems.entries()) {
           // Each system meets the seed state, and createSession a fresh pool of technicians.
           await emulatorControl.reset();
           if (workload.name === 'createSession') fixture.createTechnicians = await addCreateTechnicians(zoho);
           const request = workload.request(system.kind, fixture)!;
           let n = 0;
-          const out = join(scratch, `${workload.name}-${round}-${system.kind}`);
+          const name = `${workload.name}-${round}-${index}`;
+          const out = join(scratch, name);
           const valgrind = ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${out}`];
           const service = await startService(
             system.label,
@@ -170,7 +187,7 @@ async function main() {
             control('--zero');
             await load(counted);
             control('--dump=counted');
-            const threads = threadTotals(scratch, `${workload.name}-${round}-${system.kind}.1-`);
+            const threads = threadTotals(scratch, `${name}.1-`);
             const [main = 0, ...others] = threads;
             counts.push({
               workload: workload.name,
@@ -192,8 +209,8 @@ async function main() {
     await emulator.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
-  const markdown = render(counts, rounds);
-  if (workloads.length === Object.keys(COUNTS).length)
+  const markdown = render(counts, rounds, values.against ? resolve(values.against) : undefined);
+  if (workloads.length === Object.keys(COUNTS).length && !values.against)
     writeFileSync(join(root, 'bench/results/instructions.md'), markdown);
   process.stdout.write(markdown);
 }
@@ -212,7 +229,7 @@ function threadTotals(directory: string, prefix: string): number[] {
   }
 }
 
-function render(counts: readonly Count[], rounds: number): string {
+function render(counts: readonly Count[], rounds: number, against: string | undefined): string {
   const lines = [
     '# Instructions per operation: ours and ours, bare',
     '',
@@ -223,14 +240,16 @@ function render(counts: readonly Count[], rounds: number): string {
     '| --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const workload of [...new Set(counts.map((c) => c.workload))]) {
-    const of = (system: string, pick: (c: Count) => number) =>
-      median(counts.filter((c) => c.workload === workload && c.system === system).map(pick));
-    const ours = of('ours', (c) => c.mainThread);
-    const bare = of('ours, bare', (c) => c.mainThread);
-    lines.push(
-      `| ${workload} | ${ours.toFixed(3)} | ${bare.toFixed(3)} | ${(ours / bare).toFixed(2)}× | ` +
-        `${of('ours', (c) => c.otherThreads).toFixed(3)} | ${of('ours, bare', (c) => c.otherThreads).toFixed(3)} |`,
-    );
+    for (const build of against ? ['', ` @ ${against}`] : ['']) {
+      const of = (system: string, pick: (c: Count) => number) =>
+        median(counts.filter((c) => c.workload === workload && c.system === system + build).map(pick));
+      const ours = of('ours', (c) => c.mainThread);
+      const bare = of('ours, bare', (c) => c.mainThread);
+      lines.push(
+        `| ${workload}${build} | ${ours.toFixed(3)} | ${bare.toFixed(3)} | ${(ours / bare).toFixed(2)}× | ` +
+          `${of('ours', (c) => c.otherThreads).toFixed(3)} | ${of('ours, bare', (c) => c.otherThreads).toFixed(3)} |`,
+      );
+    }
   }
   return `${lines.join('\n')}\n`;
 }
