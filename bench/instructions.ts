@@ -81,6 +81,11 @@ async function main() {
     return workload;
   });
   const rounds = Number(values.rounds);
+  /** `--against`: the other build's `dist/`, and what its systems add to their labels. */
+  const other =
+    values.against === undefined
+      ? undefined
+      : { dist: resolve(values.against), suffix: ` @ ${resolve(values.against)}` };
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const flags = imageNodeFlags(root);
   const scratch = mkdtempSync(join(tmpdir(), 'instructions-'));
@@ -121,14 +126,13 @@ async function main() {
         ready: /bare ready at (http\S+)/,
       },
     ];
-    if (values.against) {
-      const other = resolve(values.against);
+    if (other) {
       systems.push(
-        { ...systems[0]!, label: `ours @ ${other}`, script: [join(other, 'src/main.js')] },
+        { ...systems[0]!, label: `ours${other.suffix}`, script: [join(other.dist, 'src/main.js')] },
         {
           ...systems[1]!,
-          label: `ours, bare @ ${other}`,
-          script: [join(other, 'bench/ceiling-service.js'), '--live'],
+          label: `ours, bare${other.suffix}`,
+          script: [join(other.dist, 'bench/ceiling-service.js'), '--live'],
         },
       );
     }
@@ -209,8 +213,8 @@ async function main() {
     await emulator.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
-  const markdown = render(counts, rounds, values.against ? resolve(values.against) : undefined);
-  if (workloads.length === Object.keys(COUNTS).length && !values.against)
+  const markdown = render(counts, rounds, other ? ['', other.suffix] : ['']);
+  if (workloads.length === Object.keys(COUNTS).length && !other)
     writeFileSync(join(root, 'bench/results/instructions.md'), markdown);
   process.stdout.write(markdown);
 }
@@ -229,7 +233,7 @@ function threadTotals(directory: string, prefix: string): number[] {
   }
 }
 
-function render(counts: readonly Count[], rounds: number, against: string | undefined): string {
+function render(counts: readonly Count[], rounds: number, builds: readonly string[]): string {
   const lines = [
     '# Instructions per operation: ours and ours, bare',
     '',
@@ -240,7 +244,7 @@ function render(counts: readonly Count[], rounds: number, against: string | unde
     '| --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const workload of [...new Set(counts.map((c) => c.workload))]) {
-    for (const build of against ? ['', ` @ ${against}`] : ['']) {
+    for (const build of builds) {
       const of = (system: string, pick: (c: Count) => number) =>
         median(counts.filter((c) => c.workload === workload && c.system === system + build).map(pick));
       const ours = of('ours', (c) => c.mainThread);
